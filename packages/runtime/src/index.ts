@@ -1,0 +1,30 @@
+/**
+ * The environment every BirdTalk component receives instead of reaching for globals: a {@link Clock} for time
+ * and timers, a {@link Random} source and a {@link Logger}. Production code uses {@link systemClock},
+ * {@link systemRandom} and a logger of the application's choosing; tests pass the fakes from
+ * `@birdtalk/runtime/testing`.
+ *
+ * @example
+ * ```ts
+ * import { createLogger, sleep, systemClock } from '@birdtalk/runtime';
+ *
+ * const logger = createLogger((record) => process.stderr.write(`${record.level} ${record.message}\n`));
+ * await sleep(systemClock, 100);
+ * logger.info('slept', { ms: 100 });
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export { type Clock, sleep, systemClock, type TimerHandle } from './clock.js';
+export {
+  createLogger,
+  type LogFields,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  type LogRecord,
+  redactFields,
+  silentLogger,
+} from './logger.js';
+export { type Random, seededRandom, systemRandom } from './random.js';
