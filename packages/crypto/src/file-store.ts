@@ -1,0 +1,338 @@
+/**
+ * A {@link KeyStore} that keeps each key in its own JSON file, for Node processes (bots, command-line tools)
+ * that want password-less re-login across restarts.
+ *
+ * @example
+ * ```ts
+ * import { createFileKeyStore } from '@birdtalk/crypto/file-store';
+ *
+ * const store = createFileKeyStore({
+ *   directory: '/var/lib/my-bot/keys',
+ *   onWarning: (warning) => logger.warn('key store', { code: warning.code, reason: warning.message }),
+ * });
+ * const key = await store.load('wss://chat.example.com:7817/ws', 'bot-1');
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { CryptoError } from '@birdtalk/errors';
+import { type Clock, systemClock } from '@birdtalk/runtime';
+import { decodeBase64, encodeBase64, standardPadded } from './encoding.js';
+import { CryptoErrorCode, cryptoError } from './errors.js';
+import { checkStoredKey, type KeyStore, type StoredKey, storedKeyProblem } from './key-store.js';
+
+/** Options of {@link createFileKeyStore}. */
+export interface FileKeyStoreOptions {
+  /** The directory holding the key files; created with mode 0700 when missing. */
+  directory: string;
+  /**
+   * Told about every problem that did not stop the store: an unreadable or damaged key file (then treated as
+   * no key) or a file or directory whose mode had to be tightened. Warnings never contain key material.
+   */
+  onWarning?: (warning: CryptoError) => void;
+  /** Tells the age of temp files left by a crashed writer; {@link systemClock} by default. */
+  clock?: Pick<Clock, 'now'>;
+}
+
+/** The `format` field of every key file. */
+export const keyFileFormat = 'birdtalk-key';
+/** The `version` field this code writes and reads. */
+export const keyFileVersion = 1;
+
+/** A key file is a few hundred bytes; anything far larger is not one, and is not read into memory. */
+const maxKeyFileBytes = 64 * 1024;
+/** Temp files older than this were left by a process that died mid-write. */
+const staleTempFileMs = 10 * 60 * 1000;
+const tempFilePattern = /^\.key-[0-9a-f]{64}\.json\.[0-9]+\.[0-9a-f]{12}\.tmp$/;
+/** File modes mean nothing on Windows: `chmod` there only toggles read-only. */
+const enforceModes = process.platform !== 'win32';
+
+/**
+ * The file name of the key of (`serverUrl`, `account`): a SHA-256 of both, so no URL or account name can
+ * reach outside the directory or collide with another pair.
+ */
+export function keyFileName(serverUrl: string, account: string): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([serverUrl, account]), 'utf8')
+    .digest('hex');
+  return `key-${digest}.json`;
+}
+
+/** The JSON shape of a key file, version 1. */
+interface KeyFileV1 {
+  format: typeof keyFileFormat;
+  version: typeof keyFileVersion;
+  serverUrl: string;
+  account: string;
+  keyPrint: string;
+  encType: string;
+  /** The shared key in standard padded base64. */
+  sharedKey: string;
+  userId?: string;
+  createdAt: number;
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/**
+ * A {@link KeyStore} keeping one JSON file per (server, account) in `options.directory`.
+ *
+ * - Files are written atomically: a temp file in the same directory, flushed with `fsync`, then renamed over
+ *   the old one. A reader sees the old key or the new one, never a mix, even with several processes writing.
+ * - The directory is 0700 and files are 0600; looser modes on either are tightened (and reported).
+ * - A file that cannot be read or does not hold a valid key is treated as no key and reported through
+ *   `onWarning`; `load` never rejects.
+ */
+export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
+  const directory = resolve(options.directory);
+  let swept = false;
+
+  const warn = (warning: CryptoError): void => {
+    try {
+      options.onWarning?.(warning);
+    } catch {
+      // A failing warning handler must not turn a tolerated problem into a crash.
+    }
+  };
+
+  const ignore = (path: string, problem: string): undefined => {
+    warn(
+      cryptoError(CryptoErrorCode.BAD_STORED_KEY, `The key file is ignored: ${problem}`, {
+        details: { path },
+      }),
+    );
+    return undefined;
+  };
+
+  const pathOf = (serverUrl: string, account: string): string =>
+    join(directory, keyFileName(serverUrl, account));
+
+  const prepareDirectory = async (): Promise<void> => {
+    await mkdir(directory, { recursive: true, mode: 0o700 });
+    const info = await stat(directory);
+    if (enforceModes && (info.mode & 0o077) !== 0) {
+      try {
+        await chmod(directory, 0o700);
+        warn(
+          cryptoError(
+            CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED,
+            'The key directory was open to others; set to 0700',
+            {
+              details: { path: directory, mode: (info.mode & 0o777).toString(8) },
+            },
+          ),
+        );
+      } catch (cause) {
+        warn(
+          cryptoError(
+            CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED,
+            'The key directory is open to others and its mode could not be changed',
+            {
+              cause,
+              details: { path: directory, mode: (info.mode & 0o777).toString(8) },
+            },
+          ),
+        );
+      }
+    }
+  };
+
+  /** Removes temp files left behind by a process that died between creating and renaming them. */
+  const sweepTempFiles = async (): Promise<void> => {
+    if (swept) return;
+    swept = true;
+    try {
+      const now = (options.clock ?? systemClock).now();
+      for (const name of await readdir(directory)) {
+        if (!tempFilePattern.test(name)) continue;
+        const path = join(directory, name);
+        const info = await stat(path).catch(() => undefined);
+        if (info !== undefined && now - info.mtimeMs > staleTempFileMs)
+          await unlink(path).catch(() => undefined);
+      }
+    } catch {
+      // Best effort: a leftover temp file holds a key but is 0600 like the real one.
+    }
+  };
+
+  const writeAtomically = async (path: string, text: string): Promise<void> => {
+    const temp = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    let created = false;
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      created = true;
+      try {
+        // An explicit chmod, because `open` applies the umask, which may be stricter or odd.
+        if (enforceModes) await handle.chmod(0o600);
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, path);
+      created = false;
+    } finally {
+      if (created) await unlink(temp).catch(() => undefined);
+    }
+    // Make the rename itself durable; not every platform can fsync a directory, and that is fine.
+    try {
+      const dir = await open(directory, 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+    } catch {
+      // Durability of the directory entry is best effort.
+    }
+  };
+
+  const readKeyFile = async (path: string): Promise<string | undefined> => {
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(path, 'r');
+    } catch (cause) {
+      if (errorCode(cause) === 'ENOENT') return undefined;
+      warn(
+        cryptoError(CryptoErrorCode.KEYSTORE_UNREADABLE, 'The key file could not be opened', {
+          cause,
+          details: { path },
+        }),
+      );
+      return undefined;
+    }
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        warn(
+          cryptoError(CryptoErrorCode.KEYSTORE_UNREADABLE, 'The key file is not a regular file', {
+            details: { path },
+          }),
+        );
+        return undefined;
+      }
+      if (info.size > maxKeyFileBytes) {
+        warn(
+          cryptoError(CryptoErrorCode.BAD_STORED_KEY, 'The key file is too large to be a key', {
+            details: { path, size: info.size },
+          }),
+        );
+        return undefined;
+      }
+      if (enforceModes && (info.mode & 0o077) !== 0) {
+        await handle.chmod(0o600).catch(() => undefined);
+        warn(
+          cryptoError(
+            CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED,
+            'The key file was open to others; set to 0600',
+            {
+              details: { path, mode: (info.mode & 0o777).toString(8) },
+            },
+          ),
+        );
+      }
+      return await handle.readFile('utf8');
+    } catch (cause) {
+      warn(
+        cryptoError(CryptoErrorCode.KEYSTORE_UNREADABLE, 'The key file could not be read', {
+          cause,
+          details: { path },
+        }),
+      );
+      return undefined;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  };
+
+  return {
+    async load(serverUrl, account) {
+      const path = pathOf(serverUrl, account);
+      const text = await readKeyFile(path);
+      if (text === undefined) return undefined;
+      const parsed = parseKeyFile(text);
+      if (typeof parsed === 'string') return ignore(path, parsed);
+      // The name is a hash; a file copied or renamed from another pair must not be used for this one.
+      if (parsed.serverUrl !== serverUrl || parsed.account !== account) {
+        return ignore(path, 'it belongs to another server or account');
+      }
+      return parsed;
+    },
+
+    async save(key) {
+      checkStoredKey(key);
+      const path = pathOf(key.serverUrl, key.account);
+      try {
+        await prepareDirectory();
+        await sweepTempFiles();
+        await writeAtomically(path, `${JSON.stringify(toKeyFile(key), null, 2)}\n`);
+      } catch (cause) {
+        throw cryptoError(CryptoErrorCode.KEYSTORE_WRITE_FAILED, 'The key file could not be written', {
+          cause,
+          details: { path },
+        });
+      }
+    },
+
+    async remove(serverUrl, account) {
+      const path = pathOf(serverUrl, account);
+      try {
+        await unlink(path);
+      } catch (cause) {
+        if (errorCode(cause) === 'ENOENT') return;
+        throw cryptoError(CryptoErrorCode.KEYSTORE_WRITE_FAILED, 'The key file could not be removed', {
+          cause,
+          details: { path },
+        });
+      }
+    },
+  };
+}
+
+function toKeyFile(key: StoredKey): KeyFileV1 {
+  return {
+    format: keyFileFormat,
+    version: keyFileVersion,
+    serverUrl: key.serverUrl,
+    account: key.account,
+    keyPrint: key.keyPrint,
+    encType: key.encType,
+    sharedKey: encodeBase64(key.sharedKey, standardPadded),
+    ...(key.userId === undefined ? {} : { userId: key.userId }),
+    createdAt: key.createdAt,
+  };
+}
+
+/** The key held by a key file's text, or why there is none. */
+function parseKeyFile(text: string): StoredKey | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'it is not JSON (truncated or damaged)';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it is not a JSON object';
+  const file = value as Partial<Record<keyof KeyFileV1, unknown>>;
+  if (file.format !== keyFileFormat) return 'it is not a BirdTalk key file';
+  if (file.version !== keyFileVersion)
+    return `format version ${String(file.version).slice(0, 16)} is not supported`;
+  const sharedKey =
+    typeof file.sharedKey === 'string' ? decodeBase64(file.sharedKey, standardPadded) : undefined;
+  if (sharedKey === undefined) return 'sharedKey is not base64';
+  const key = {
+    serverUrl: file.serverUrl,
+    account: file.account,
+    keyPrint: file.keyPrint,
+    sharedKey,
+    encType: file.encType,
+    ...(file.userId === undefined ? {} : { userId: file.userId }),
+    createdAt: file.createdAt,
+  };
+  return storedKeyProblem(key) ?? (key as StoredKey);
+}
