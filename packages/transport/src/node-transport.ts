@@ -1,0 +1,127 @@
+import { TransportError } from '@birdtalk/errors';
+import { type RawData, WebSocket } from 'ws';
+import { TransportErrorCode } from './errors.js';
+import { TransportBase } from './internal/transport-base.js';
+import type { Transport } from './transport.js';
+
+/** The close code for a frame larger than the receiver accepts (RFC 6455 §7.4.1, "message too big"). */
+const MESSAGE_TOO_BIG = 1009;
+
+/** ws error codes for a frame over `maxPayload`. */
+const tooLargeCodes: ReadonlySet<string> = new Set([
+  'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH',
+  'WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH',
+]);
+
+/** A view of what `ws` delivered, without copying; `ws` never reuses a buffer it has handed out. */
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return toBytes(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  // Re-typed as a plain Uint8Array: Buffer's slice() shares memory, which callers would not expect.
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function toText(data: RawData): string {
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(toBytes(data)).toString('utf8');
+}
+
+/** Maps an error `ws` reports on an open connection to a {@link TransportError}. */
+function mapSocketError(error: Error): TransportError {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && tooLargeCodes.has(code)) {
+    return new TransportError(TransportErrorCode.FrameTooLarge, 'The peer sent a frame larger than allowed', {
+      cause: error,
+      details: { wsCode: code },
+    });
+  }
+  if (typeof code === 'string' && code.startsWith('WS_ERR_')) {
+    return new TransportError(TransportErrorCode.ProtocolViolation, 'The peer broke the WebSocket protocol', {
+      cause: error,
+      details: { wsCode: code },
+    });
+  }
+  return new TransportError(TransportErrorCode.SocketError, 'The connection failed', {
+    cause: error,
+    details: typeof code === 'string' ? { nodeCode: code } : {},
+  });
+}
+
+/** A {@link Transport} over an open socket of the `ws` package. */
+class NodeTransport extends TransportBase {
+  readonly supportsPing = true;
+  readonly #socket: WebSocket;
+  /** Set when this side refused an oversize frame: ws reports 1006 locally, but the connection ended on 1009. */
+  #tooLarge = false;
+
+  constructor(socket: WebSocket) {
+    super('wire');
+    this.#socket = socket;
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) this.deliver('frame', toBytes(data));
+      else this.deliver('text', toText(data));
+    });
+    socket.on('pong', (data) => this.deliver('pong', toBytes(data)));
+    socket.on('error', (error) => {
+      const mapped = mapSocketError(error);
+      if (mapped.code === TransportErrorCode.FrameTooLarge) this.#tooLarge = true;
+      this.deliver('error', mapped);
+    });
+    socket.on('close', (code, reason) => {
+      if (this.#tooLarge) {
+        // ws has sent a 1009 close frame and stopped reading, so it never sees the peer's answer.
+        this.finish({ code: MESSAGE_TOO_BIG, reason: 'Frame too large', wasClean: false });
+        return;
+      }
+      // ws reports 1006 exactly when no close frame arrived (the peer vanished or the socket was terminated).
+      this.finish({ code, reason: reason.toString('utf8'), wasClean: code !== 1006 });
+    });
+  }
+
+  get bufferedAmount(): number {
+    return this.#socket.bufferedAmount;
+  }
+
+  protected override isSocketClosing(): boolean {
+    return this.#socket.readyState !== WebSocket.OPEN;
+  }
+
+  protected sendFrame(frame: Uint8Array): void {
+    this.#socket.send(frame, { binary: true, compress: false });
+  }
+
+  protected sendString(text: string): void {
+    this.#socket.send(text, { binary: false, compress: false });
+  }
+
+  protected sendPing(data: Uint8Array): void {
+    this.#socket.ping(data);
+  }
+
+  protected startClose(code: number, reason: string): void {
+    this.#socket.close(code, reason);
+  }
+
+  protected drop(): void {
+    // ws destroys the TCP socket and then emits 'close' with 1006.
+    this.#socket.terminate();
+  }
+}
+
+/**
+ * Wraps an open socket of the `ws` package (client or server side) as a {@link Transport}.
+ *
+ * Servers use it for accepted connections: `wss.on('connection', (socket) => handle(wrapNodeWebSocket(socket)))`.
+ * Wrap in the same turn the socket is handed over; the transport keeps whatever arrives until its first
+ * listener is attached. Limits such as `maxPayload` are the socket's own: a frame over it is reported as
+ * `TRANSPORT_FRAME_TOO_LARGE` and closes the connection with code 1009.
+ *
+ * @throws TransportError `TRANSPORT_NOT_OPEN` when the socket is not open.
+ */
+export function wrapNodeWebSocket(socket: WebSocket): Transport {
+  if (socket.readyState !== WebSocket.OPEN) {
+    throw new TransportError(TransportErrorCode.NotOpen, 'Only an open WebSocket can be wrapped', {
+      details: { readyState: socket.readyState },
+    });
+  }
+  return new NodeTransport(socket);
+}

@@ -1,0 +1,83 @@
+import type { TransportError } from '@birdtalk/errors';
+
+/** How a connection ended. */
+export interface CloseInfo {
+  /** The WebSocket close code; 1006 when the connection dropped without a close frame. */
+  readonly code: number;
+  /** The close reason sent by the peer, or a description of the failure. */
+  readonly reason: string;
+  /** Whether both sides completed the closing handshake. */
+  readonly wasClean: boolean;
+}
+
+/** Where a {@link Transport} is in its life. Transports are handed out already open. */
+export type TransportState = 'open' | 'closing' | 'closed';
+
+/** Everything a {@link Transport} reports, by event name, with the listener's arguments. */
+export interface TransportEvents {
+  /** One binary frame arrived. */
+  frame: [frame: Uint8Array];
+  /** One text frame arrived. BirdTalk servers send a few before closing (`logout`, `unregok`, `stop`). */
+  text: [text: string];
+  /** The peer answered a ping. */
+  pong: [data: Uint8Array];
+  /** The connection is closed; emitted exactly once. */
+  close: [info: CloseInfo];
+  /** Something went wrong that did not (yet) close the connection, or explains the close that follows. */
+  error: [error: TransportError];
+}
+
+/** Options of {@link Transport.on}. */
+export interface ListenerOptions {
+  /** Removes the listener when this signal aborts. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One open, bidirectional connection that moves whole binary frames (`Uint8Array`). It knows nothing of the
+ * BirdTalk protocol: the session above it decides what the frames mean.
+ */
+export interface Transport {
+  /** Where the connection is in its life. */
+  readonly state: TransportState;
+  /** Whether {@link Transport.ping} does anything (WebSocket ping frames are not available in browsers). */
+  readonly supportsPing: boolean;
+  /** Bytes queued but not yet handed to the network. */
+  readonly bufferedAmount: number;
+  /**
+   * Sends one binary frame.
+   * @throws TransportError `TRANSPORT_NOT_OPEN` when the connection is not open.
+   */
+  send(frame: Uint8Array): void;
+  /**
+   * Sends one text frame.
+   * @throws TransportError `TRANSPORT_NOT_OPEN` when the connection is not open.
+   */
+  sendText(text: string): void;
+  /** Sends a ping frame; returns `false` when the transport cannot (see {@link Transport.supportsPing}). */
+  ping(data?: Uint8Array): boolean;
+  /** Starts a clean close. Idempotent. */
+  close(code?: number, reason?: string): void;
+  /** Drops the connection at once, without a closing handshake (what a crashed peer looks like). Idempotent. */
+  terminate(): void;
+  /** Subscribes to an event; returns a function that unsubscribes. */
+  on<K extends keyof TransportEvents>(
+    event: K,
+    listener: (...args: TransportEvents[K]) => void,
+    options?: ListenerOptions,
+  ): () => void;
+}
+
+/** Options of a {@link Connector} call. */
+export interface ConnectOptions {
+  /** Abandons the connection attempt. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Opens a connection to `url` and resolves with it once it is open.
+ *
+ * @throws TransportError when the connection cannot be opened (unreachable, refused, TLS verification or pin
+ * failure, timeout); `AbortError` when `options.signal` aborts first.
+ */
+export type Connector = (url: string, options?: ConnectOptions) => Promise<Transport>;
