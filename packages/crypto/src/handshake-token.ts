@@ -6,7 +6,7 @@ import { CryptoErrorCode, cryptoError } from './errors.js';
 
 const int64Min = -(2n ** 63n);
 const int64Max = 2n ** 63n - 1n;
-const decimalPattern = /^-?(?:0|[1-9][0-9]*)$/;
+const decimalPattern = /^(?:0|-?[1-9][0-9]*)$/;
 
 /**
  * The decimal text the server compares against: Go's `strconv.FormatInt(Msg.tm, 10)`. The token must carry

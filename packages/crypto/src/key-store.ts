@@ -40,7 +40,7 @@ export interface KeyStore {
   remove(serverUrl: string, account: string): Promise<void>;
 }
 
-const decimalPattern = /^-?(?:0|[1-9][0-9]*)$/;
+const decimalPattern = /^(?:0|-?[1-9][0-9]*)$/;
 
 /**
  * Why `key` is not a valid {@link StoredKey}, or `undefined` when it is. The keyPrint must be the one the
