@@ -17,7 +17,7 @@ const vectors = loadVectors();
 const key = fromHex('5390e91453f9d4e3f9f035298cbc7689e4a695c17f650414f5366ba192cfa3b1');
 const encTypes: readonly EncType[] = ['AES-CTR', 'chacha20'];
 
-/** AES-CTR whose counter is only the low 64 bits of the block, as WebCrypto's `length: 64` and the web client. */
+/** AES-CTR counting in the low 64 bits only: WebCrypto's `length: 64`, as the web client uses it. */
 async function aesCtr64(k: Uint8Array, iv: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
   const cryptoKey = await crypto.subtle.importKey('raw', k.slice(), 'AES-CTR', false, ['encrypt']);
   const out = await crypto.subtle.encrypt(
