@@ -37,8 +37,8 @@ export const CryptoErrorCode = {
   BAD_STORED_KEY: 'CRYPTO_BAD_STORED_KEY',
   /** A key file could not be read (permissions, a directory in its place, an I/O error). */
   KEYSTORE_UNREADABLE: 'CRYPTO_KEYSTORE_UNREADABLE',
-  /** A key file or the key directory was readable by others; its mode was tightened. */
-  KEYSTORE_PERMISSIONS_FIXED: 'CRYPTO_KEYSTORE_PERMISSIONS_FIXED',
+  /** A key file or the key directory was open to others; `details.fixed` says whether its mode was tightened. */
+  KEYSTORE_LOOSE_PERMISSIONS: 'CRYPTO_KEYSTORE_LOOSE_PERMISSIONS',
   /** A key file could not be written or removed. */
   KEYSTORE_WRITE_FAILED: 'CRYPTO_KEYSTORE_WRITE_FAILED',
 } as const;

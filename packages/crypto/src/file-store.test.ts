@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,7 +116,8 @@ describe.skipIf(!posix)('file modes', () => {
     await chmod(directory, 0o755);
     await store().save(key);
     expect(await mode(directory)).toBe(0o700);
-    expect(warnings.map((w) => w.code)).toEqual([CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED]);
+    expect(warnings.map((w) => w.code)).toEqual([CryptoErrorCode.KEYSTORE_LOOSE_PERMISSIONS]);
+    expect(warnings[0]!.details).toEqual({ path: directory, mode: '755', fixed: true });
   });
 
   it('tightens a key file open to others when loading it, and replaces it 0600 when saving', async () => {
@@ -124,7 +125,7 @@ describe.skipIf(!posix)('file modes', () => {
     await chmod(keyPath(), 0o644);
     expect(await store().load(key.serverUrl, key.account)).toEqual(key);
     expect(await mode(keyPath())).toBe(0o600);
-    expect(warnings.map((w) => w.code)).toEqual([CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED]);
+    expect(warnings.map((w) => w.code)).toEqual([CryptoErrorCode.KEYSTORE_LOOSE_PERMISSIONS]);
     await chmod(keyPath(), 0o666);
     await store().save(key);
     expect(await mode(keyPath())).toBe(0o600);
@@ -317,5 +318,14 @@ describe('two processes writing at once', () => {
     const final = await reader.load(writerServerUrl, writerAccount);
     expect([keyForWriter(1, count - 1), keyForWriter(2, count - 1)]).toContainEqual(final);
     expect(await readdir(directory)).toEqual([keyFileName(writerServerUrl, writerAccount)]);
+  });
+});
+
+describe.skipIf(!posix)('special files', () => {
+  it('do not hang a load when a FIFO sits at the key path', async () => {
+    await mkdir(directory, { recursive: true });
+    execFileSync('mkfifo', [keyPath()]);
+    expect(await store().load(key.serverUrl, key.account)).toBeUndefined();
+    expect(warnings.map((w) => w.code)).toEqual([CryptoErrorCode.KEYSTORE_UNREADABLE]);
   });
 });

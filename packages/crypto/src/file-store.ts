@@ -17,6 +17,7 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { CryptoError } from '@birdtalk/errors';
@@ -85,7 +86,7 @@ function errorCode(error: unknown): unknown {
  *
  * - Files are written atomically: a temp file in the same directory, flushed with `fsync`, then renamed over
  *   the old one. A reader sees the old key or the new one, never a mix, even with several processes writing.
- * - The directory is 0700 and files are 0600; looser modes on either are tightened (and reported).
+ * - The directory is 0700 and files are 0600; looser modes on either are tightened and reported.
  * - A file that cannot be read or does not hold a valid key is treated as no key and reported through
  *   `onWarning`; `load` never rejects.
  */
@@ -113,34 +114,29 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
   const pathOf = (serverUrl: string, account: string): string =>
     join(directory, keyFileName(serverUrl, account));
 
+  /** Tells about a key file or directory that others could read, and whether its mode could be tightened. */
+  const looseMode = (path: string, mode: number, fixed: boolean): void => {
+    warn(
+      cryptoError(
+        CryptoErrorCode.KEYSTORE_LOOSE_PERMISSIONS,
+        fixed
+          ? 'A key file or directory was open to others; its mode was tightened'
+          : 'A key file or directory is open to others and its mode could not be changed',
+        { details: { path, mode: (mode & 0o777).toString(8), fixed } },
+      ),
+    );
+  };
+
   const prepareDirectory = async (): Promise<void> => {
     await mkdir(directory, { recursive: true, mode: 0o700 });
-    const info = await stat(directory);
-    if (enforceModes && (info.mode & 0o077) !== 0) {
-      try {
-        await chmod(directory, 0o700);
-        warn(
-          cryptoError(
-            CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED,
-            'The key directory was open to others; set to 0700',
-            {
-              details: { path: directory, mode: (info.mode & 0o777).toString(8) },
-            },
-          ),
-        );
-      } catch (cause) {
-        warn(
-          cryptoError(
-            CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED,
-            'The key directory is open to others and its mode could not be changed',
-            {
-              cause,
-              details: { path: directory, mode: (info.mode & 0o777).toString(8) },
-            },
-          ),
-        );
-      }
-    }
+    if (!enforceModes) return;
+    const { mode } = await stat(directory);
+    if ((mode & 0o077) === 0) return;
+    const fixed = await chmod(directory, 0o700).then(
+      () => true,
+      () => false,
+    );
+    looseMode(directory, mode, fixed);
   };
 
   /** Removes temp files left behind by a process that died between creating and renaming them. */
@@ -196,7 +192,8 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
   const readKeyFile = async (path: string): Promise<string | undefined> => {
     let handle: Awaited<ReturnType<typeof open>>;
     try {
-      handle = await open(path, 'r');
+      // Non-blocking, so that a FIFO planted at the path cannot hang the load; regular files are unaffected.
+      handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (cause) {
       if (errorCode(cause) === 'ENOENT') return undefined;
       warn(
@@ -226,16 +223,11 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
         return undefined;
       }
       if (enforceModes && (info.mode & 0o077) !== 0) {
-        await handle.chmod(0o600).catch(() => undefined);
-        warn(
-          cryptoError(
-            CryptoErrorCode.KEYSTORE_PERMISSIONS_FIXED,
-            'The key file was open to others; set to 0600',
-            {
-              details: { path, mode: (info.mode & 0o777).toString(8) },
-            },
-          ),
+        const fixed = await handle.chmod(0o600).then(
+          () => true,
+          () => false,
         );
+        looseMode(path, info.mode, fixed);
       }
       return await handle.readFile('utf8');
     } catch (cause) {

@@ -47,7 +47,13 @@ export {
 export { type EncType, isEncType, normalizeEncType } from './enc-type.js';
 export { CryptoErrorCode } from './errors.js';
 export { makeCheckToken, makeTempKey, openCheckToken, openTempKey } from './handshake-token.js';
-export { createMemoryKeyStore, type KeyStore, type StoredKey } from './key-store.js';
+export {
+  checkStoredKey,
+  createMemoryKeyStore,
+  type KeyStore,
+  type StoredKey,
+  storedKeyProblem,
+} from './key-store.js';
 export { publicKeyFromPem, publicKeyToPem } from './pem.js';
 export { uncompressedPointLength } from './point.js';
 export { createWebCryptoEcdh } from './webcrypto-ecdh.js';
