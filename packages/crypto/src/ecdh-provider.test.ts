@@ -94,6 +94,11 @@ describe('createPureEcdh', () => {
     await createPureEcdh({ bytes, float: () => 0 }).generateKeyPair();
     expect(bytes).toHaveBeenCalledWith(48);
   });
+
+  it('reports a random source that returns the wrong length', async () => {
+    const short = { bytes: (length: number) => new Uint8Array(length - 1), float: () => 0 };
+    await expectCryptoRejection(createPureEcdh(short).generateKeyPair(), CryptoErrorCode.BAD_ARGUMENT);
+  });
 });
 
 describe('keyPairFromPrivateKey', () => {

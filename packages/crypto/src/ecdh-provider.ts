@@ -1,6 +1,7 @@
 import { type Random, systemRandom } from '@birdtalk/runtime';
 import { p256 } from '@noble/curves/nist.js';
 import { computeSharedSecret } from './ecdh.js';
+import { CryptoErrorCode, cryptoError } from './errors.js';
 import { publicKeyToPem } from './pem.js';
 import { assertPrivateKey } from './point.js';
 import { createWebCryptoEcdh } from './webcrypto-ecdh.js';
@@ -46,6 +47,9 @@ export function keyPairFromPrivateKey(privateKey: Uint8Array): EphemeralKeyPair 
   };
 }
 
+/** 48 random bytes reduced mod n (FIPS 186-5 A.2.1): the 16 bytes beyond n's size make the bias negligible. */
+const seedLength = 48;
+
 /**
  * ECDH in pure JS (@noble/curves). Works everywhere, and is deterministic when `random` is: tests inject a
  * seeded source to replay exchanges. About 30 times slower than WebCrypto per operation.
@@ -56,8 +60,14 @@ export function createPureEcdh(random: Random = systemRandom): EcdhProvider {
   return {
     name: 'pure',
     async generateKeyPair() {
-      // 48 bytes reduced mod n, as FIPS 186-5 A.2.1 recommends: the 16 extra bytes make the bias negligible.
-      return keyPairFromPrivateKey(p256.utils.randomSecretKey(random.bytes(p256.lengths.seed!)));
+      const seed = random.bytes(seedLength);
+      if (seed.length !== seedLength) {
+        throw cryptoError(
+          CryptoErrorCode.BAD_ARGUMENT,
+          'The random source returned the wrong number of bytes',
+        );
+      }
+      return keyPairFromPrivateKey(p256.utils.randomSecretKey(seed));
     },
   };
 }
