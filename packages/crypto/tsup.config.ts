@@ -1,3 +1,3 @@
 import { createTsupConfig } from '../../tsup.shared.ts';
 
-export default createTsupConfig({ entry: ['src/index.ts', 'src/file-store.ts'] });
+export default createTsupConfig({ entry: ['src/index.ts', 'src/file-store.ts', 'src/node.ts'] });

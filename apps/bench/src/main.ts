@@ -1,2 +1,70 @@
-// Work in progress.
-export {};
+// Runs the benchmark suite and writes results/latest.json and results/latest.md.
+//
+//   pnpm bench                                  every scenario, default parameters
+//   pnpm bench --only codec,handshake           some scenarios
+//   pnpm bench --rounds 9 --round-ms 1000       longer, steadier runs
+//   pnpm bench --sessions 10000                 scale scenario with 10,000 sessions
+//
+// Every figure is a ratio to a baseline measured in the same run: absolute numbers on a shared machine drift.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { arch, cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderMarkdown, renderTable } from './render.js';
+import type { ScenarioResult } from './result.js';
+import { runCodec } from './scenarios/codec.js';
+import { runHandshake } from './scenarios/handshake.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    rounds: { type: 'string', default: '5' },
+    'round-ms': { type: 'string', default: '400' },
+    'chats-per-page': { type: 'string', default: '100' },
+    'text-bytes': { type: 'string', default: '100' },
+    out: { type: 'string' },
+  },
+});
+
+const rounds = Number(values.rounds);
+const roundMs = Number(values['round-ms']);
+const only = values.only === undefined ? undefined : new Set(values.only.split(','));
+
+const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
+  [
+    'codec',
+    () =>
+      runCodec({
+        chatsPerPage: Number(values['chats-per-page']),
+        textBytes: Number(values['text-bytes']),
+        roundMs,
+        rounds,
+      }),
+  ],
+  ['handshake', () => runHandshake({ roundMs, rounds })],
+];
+
+const startedAt = new Date();
+const results: ScenarioResult[] = [];
+for (const [id, run] of scenarios) {
+  if (only !== undefined && !only.has(id)) continue;
+  process.stderr.write(`running ${id}…\n`);
+  const result = await run();
+  results.push(result);
+  process.stdout.write(`${renderTable(result)}\n`);
+}
+
+const cpu = cpus();
+const machine = {
+  node: process.version,
+  platform: `${process.platform} ${arch()}`,
+  cpu: `${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+};
+const report = { startedAt: startedAt.toISOString(), machine, results };
+const outDir = values.out ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(outDir, 'latest.md'), renderMarkdown(report));
+process.stderr.write(`results written to ${join(outDir, 'latest.json')} and latest.md\n`);
