@@ -1,0 +1,246 @@
+import { AbortError, type BirdTalkError, ProtocolError, TimeoutError } from '@birdtalk/errors';
+import type { MsgError } from '@birdtalk/proto';
+import type { Clock, TimerHandle } from '@birdtalk/runtime';
+import type { Inbound } from './dispatch.js';
+import { errorFromServer, SessionErrorCode } from './errors.js';
+
+/**
+ * Request correlation with fences.
+ *
+ * Server errors carry no correlation id (reference §12), and several server paths answer nothing at all. But
+ * the server handles one connection's frames strictly in order and always answers a heartbeat (§2, §11). So
+ * every correlated request is followed by a heartbeat — a *fence*. Whatever the server sent because of the
+ * request arrives before the fence's reply: a `MsgError` that arrives while the request is the only thing in
+ * front of the first outstanding fence is that request's; and when the fence comes back, a request that still
+ * has no answer got none, and settles at once instead of waiting for a timeout.
+ */
+
+/** How an inbound frame relates to a pending request. */
+export type MatchOutcome<T> =
+  /** It belongs to the request but does not settle it (a broadcast the request caused, say). */
+  | { readonly partial: true }
+  /** It answers the request successfully. */
+  | { readonly value: T }
+  /** It answers the request with a failure. */
+  | { readonly error: BirdTalkError };
+
+/** Describes one correlated request. */
+export interface RequestSpec<T> {
+  /** What the request is, for errors and logs: `'login'`, `'friend.AddFriend'`, `'chat 1750000000000123'`. */
+  readonly label: string;
+  /**
+   * Whether `inbound` answers this request. `errors` are the server errors attributed to the request so far
+   * (an `ErrTNotFriend` arrives just before the failed chat acknowledgement it explains). Return `undefined`
+   * when the frame is not for this request. Absent for requests the server never answers (receipts).
+   */
+  readonly match?: (inbound: Inbound, errors: readonly MsgError[]) => MatchOutcome<T> | undefined;
+  /**
+   * What the fence coming back with neither a reply nor an error means: `'resolve'` (with `silentValue`) for
+   * requests that have no reply on success, `'reject'` (`PROTOCOL_NO_REPLY`) for the rest.
+   */
+  readonly whenSilent: 'resolve' | 'reject';
+  /** The value of a request that resolves on silence. */
+  readonly silentValue?: T;
+  /** What losing the connection means; `'reject'` unless the request is answered by the server hanging up. */
+  readonly whenConnectionLost?: 'resolve' | 'reject';
+  /** Rejects with `TimeoutError` after this many milliseconds on the session's clock. */
+  readonly timeoutMs: number;
+  /** Rejects with `AbortError` when it aborts. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+interface Pending {
+  readonly spec: RequestSpec<unknown>;
+  readonly errors: MsgError[];
+  replied: boolean;
+  settled: boolean;
+  timer: TimerHandle | undefined;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  cleanup(): void;
+}
+
+type Entry = { readonly type: 'fence' } | { readonly type: 'request'; readonly pending: Pending };
+
+/** Where an error went: to a request still waiting, to one already settled, or nowhere. */
+export type Attribution =
+  | { readonly to: 'pending'; readonly label: string }
+  | { readonly to: 'settled'; readonly label: string }
+  | { readonly to: 'none' };
+
+/** The pending requests and fences of one connection. */
+export class Correlator {
+  readonly #clock: Clock;
+  readonly #queue: Entry[] = [];
+  #closed: BirdTalkError | undefined;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  /** How many requests are waiting for an answer. */
+  get pendingCount(): number {
+    return this.#queue.filter((entry) => entry.type === 'request' && !entry.pending.settled).length;
+  }
+
+  /** How many fences are outstanding. */
+  get fenceCount(): number {
+    return this.#queue.filter((entry) => entry.type === 'fence').length;
+  }
+
+  /**
+   * Registers a request about to be sent. The caller sends the request's frame and then a fence
+   * ({@link Correlator.fenceSent}), in that order and without anything in between. `abandon` takes the request
+   * back if its frame could not be sent.
+   */
+  register<T>(spec: RequestSpec<T>): { promise: Promise<T>; abandon(error: unknown): void } {
+    let resolve!: (value: T) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // The caller may never await a request it only fires; keep an unobserved rejection from crashing the process.
+    promise.catch(() => {});
+    if (this.#closed !== undefined) {
+      reject(this.#closed);
+      return { promise, abandon: () => {} };
+    }
+    const onAbort = (): void => settle(() => reject(abortReason(spec.signal, spec.label)));
+    const pending: Pending = {
+      spec: spec as RequestSpec<unknown>,
+      errors: [],
+      replied: false,
+      settled: false,
+      timer: undefined,
+      resolve: (value) => settle(() => resolve(value as T)),
+      reject: (error) => settle(() => reject(error)),
+      cleanup: () => {
+        this.#clock.clearTimeout(pending.timer);
+        spec.signal?.removeEventListener('abort', onAbort);
+      },
+    };
+    const settle = (finish: () => void): void => {
+      if (pending.settled) return;
+      pending.settled = true;
+      pending.cleanup();
+      finish();
+    };
+    if (spec.signal?.aborted) {
+      onAbort();
+      return { promise, abandon: () => {} };
+    }
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    pending.timer = this.#clock.setTimeout(() => {
+      pending.reject(
+        new TimeoutError(`${spec.label} got no answer within ${spec.timeoutMs} ms`, {
+          details: { request: spec.label, timeoutMs: spec.timeoutMs },
+        }),
+      );
+    }, spec.timeoutMs);
+    const entry: Entry = { type: 'request', pending };
+    this.#queue.push(entry);
+    return {
+      promise,
+      abandon: (error) => {
+        const index = this.#queue.indexOf(entry);
+        if (index >= 0) this.#queue.splice(index, 1);
+        pending.reject(error);
+      },
+    };
+  }
+
+  /** Records a heartbeat just sent: everything registered before it is fenced. */
+  fenceSent(): void {
+    this.#queue.push({ type: 'fence' });
+  }
+
+  /**
+   * Offers a reply to the waiting requests, oldest first. Returns the label of the request it belonged to, or
+   * `undefined` when none claimed it (the caller then treats it as a push or as unsolicited).
+   */
+  offer(inbound: Inbound): string | undefined {
+    for (const entry of this.#queue) {
+      if (entry.type !== 'request') continue;
+      const pending = entry.pending;
+      const outcome = pending.spec.match?.(inbound, pending.errors);
+      if (outcome === undefined) continue;
+      if ('value' in outcome) {
+        pending.replied = true;
+        pending.resolve(outcome.value);
+      } else if ('error' in outcome) {
+        pending.replied = true;
+        pending.reject(outcome.error);
+      }
+      return pending.spec.label;
+    }
+    return undefined;
+  }
+
+  /**
+   * Attributes a server error: it belongs to the request in front of the first outstanding fence, if any —
+   * the server has not reached anything sent after that fence yet.
+   */
+  attributeError(error: MsgError): Attribution {
+    let candidate: Pending | undefined;
+    for (const entry of this.#queue) {
+      if (entry.type === 'fence') break;
+      // Prefer the oldest request that has not been answered; an answered one can still draw a trailing error.
+      if (candidate === undefined || (candidate.replied && !entry.pending.replied)) candidate = entry.pending;
+    }
+    if (candidate === undefined) return { to: 'none' };
+    candidate.errors.push(error);
+    return { to: candidate.settled ? 'settled' : 'pending', label: candidate.spec.label };
+  }
+
+  /**
+   * A heartbeat reply arrived: the oldest fence is back, so every request before it has received all the
+   * server will ever send for it. Returns `false` when no fence was outstanding (an unsolicited heartbeat).
+   */
+  fenceReturned(): boolean {
+    const index = this.#queue.findIndex((entry) => entry.type === 'fence');
+    if (index < 0) return false;
+    const done = this.#queue.splice(0, index + 1);
+    for (const entry of done) {
+      if (entry.type !== 'request' || entry.pending.settled) continue;
+      const { spec, errors } = entry.pending;
+      if (errors.length > 0) {
+        entry.pending.reject(errorFromServer(errors[0]!, spec.label, { errors: errors.length }));
+      } else if (spec.whenSilent === 'resolve') {
+        entry.pending.resolve(spec.silentValue);
+      } else {
+        entry.pending.reject(
+          new ProtocolError(
+            SessionErrorCode.NO_REPLY,
+            `the server processed ${spec.label} and sent no reply`,
+            {
+              request: spec.label,
+            },
+          ),
+        );
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Settles everything still waiting — the connection is gone — and refuses later registrations with `error`.
+   * Requests answered by the server hanging up (logout) resolve instead.
+   */
+  close(error: BirdTalkError): void {
+    if (this.#closed !== undefined) return;
+    this.#closed = error;
+    const entries = this.#queue.splice(0);
+    for (const entry of entries) {
+      if (entry.type !== 'request') continue;
+      const { pending } = entry;
+      if (pending.spec.whenConnectionLost === 'resolve' && pending.errors.length === 0) {
+        pending.resolve(pending.spec.silentValue);
+      } else pending.reject(error);
+    }
+  }
+}
+
+function abortReason(signal: AbortSignal | undefined, label: string): AbortError {
+  return new AbortError(`${label} was aborted`, { cause: signal?.reason, details: { request: label } });
+}

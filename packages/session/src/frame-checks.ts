@@ -1,0 +1,123 @@
+import { EncodeError, InvalidArgumentError, RefusedError } from '@birdtalk/errors';
+import { type Int64, type Int64Input, isWellFormed, toInt64 } from '@birdtalk/proto';
+
+/**
+ * Small validators shared by the frame builder. Each throws the typed error the builder promises
+ * (`InvalidArgumentError` for a bad value, `RefusedError` for a request the real server must never see).
+ */
+
+/** An `InvalidArgumentError` with a code and the reference section the rule comes from. */
+export function invalid(code: string, message: string, section: string): InvalidArgumentError {
+  return new InvalidArgumentError(code, `${message} (reference ${section})`, { details: { section } });
+}
+
+/** A `RefusedError` with a code and the reference section the rule comes from. */
+export function refused(code: string, message: string, section: string): RefusedError {
+  return new RefusedError(code, `${message} (reference ${section})`, { details: { section } });
+}
+
+/** The exact decimal text of a caller's id, or `InvalidArgumentError INVALID_ID` naming the field. */
+export function int64(value: Int64Input | undefined, field: string, fallback?: Int64): Int64 {
+  if (value === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw invalid('INVALID_ID', `${field} is required`, '§3.2');
+  }
+  try {
+    return toInt64(value);
+  } catch (error) {
+    if (error instanceof EncodeError) {
+      throw new InvalidArgumentError('INVALID_ID', `${field} is not an exact 64-bit integer`, {
+        cause: error,
+        details: { field },
+      });
+    }
+    throw error;
+  }
+}
+
+/** Like {@link int64}, and the id must not be 0 (the server treats 0 as "absent"). */
+export function nonZeroId(value: Int64Input | undefined, field: string): Int64 {
+  const id = int64(value, field);
+  if (id === '0') throw invalid('INVALID_ID', `${field} must not be 0`, '§3.2');
+  return id;
+}
+
+/** A non-empty string, or `InvalidArgumentError`. */
+export function nonEmpty(value: string | undefined, field: string, section: string): string {
+  if (typeof value !== 'string' || value === '')
+    throw invalid('INVALID_ARGUMENT', `${field} is required`, section);
+  return value;
+}
+
+/**
+ * Walks a message and refuses any string (value or map key) that is not well-formed UTF-16: a lone surrogate
+ * would be encoded as invalid UTF-8, and the real server exits on a frame that fails to parse (reference §2,
+ * §14).
+ */
+export function assertWellFormed(value: unknown, path = 'msg'): void {
+  if (typeof value === 'string') {
+    if (!isWellFormed(value)) {
+      throw new InvalidArgumentError('INVALID_UTF8', `${path} holds a lone surrogate (reference §2, §14)`, {
+        details: { field: path, section: '§14' },
+      });
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      assertWellFormed(item, `${path}[${index}]`);
+    });
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (!isWellFormed(key)) {
+      throw new InvalidArgumentError(
+        'INVALID_UTF8',
+        `a key of ${path} holds a lone surrogate (reference §14)`,
+        {
+          details: { field: path, section: '§14' },
+        },
+      );
+    }
+    assertWellFormed(item, `${path}.${key}`);
+  }
+}
+
+/** The DER prefix of an X.509 SubjectPublicKeyInfo for an uncompressed P-256 (prime256v1) point. */
+const p256SpkiPrefix = Uint8Array.from([
+  0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
+  0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00, 0x04,
+]);
+/** A whole SPKI: the prefix and the 64 bytes of X and Y. */
+const p256SpkiLength = p256SpkiPrefix.length + 64;
+
+/**
+ * Whether `pem` is one PEM "PUBLIC KEY" block holding exactly an uncompressed P-256 SPKI. The server computes
+ * on whatever curve the key names with P-256 arithmetic and panics on any other (reference §4.3, §14).
+ */
+export function isP256SpkiPem(pem: string): boolean {
+  const match = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----\s*$/.exec(pem);
+  if (match === null) return false;
+  const der = decodeBase64(match[1]!.replace(/\s+/g, ''));
+  if (der === undefined || der.length !== p256SpkiLength) return false;
+  return p256SpkiPrefix.every((byte, index) => der[index] === byte);
+}
+
+/** Standard, padded base64 (what the server's `base64.StdEncoding` accepts), or `undefined`. */
+export function decodeBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  try {
+    const binary = atob(text);
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A name the server gave a stored file: `YYYYMMDD_` + base36 (or decimal) + an optional extension with its dot
+ * (reference §10.1, C20). Anything else could make the server's `os.Stat` fail in a way it does not handle
+ * (reference C21, C25): a 300-byte name crashes it.
+ */
+export const storedFileNamePattern: RegExp = /^[0-9]{8}_[0-9a-z]{1,20}(?:\.[^\s/\\.]{1,16})?$/;

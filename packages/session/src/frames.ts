@@ -1,0 +1,668 @@
+import {
+  ChatMsgType,
+  ChatType,
+  ComMsgType,
+  encodeMsg,
+  type FriendOpReqInit,
+  GroupOperationType,
+  type GroupOpReqInit,
+  type Int64,
+  type Int64Input,
+  type MsgChatInit,
+  type MsgChatReplyInit,
+  type MsgDownloadReqInit,
+  type MsgInit,
+  type MsgPlainInit,
+  type MsgQueryInit,
+  type MsgUploadReqInit,
+  QueryDataType,
+  SynType,
+  UserOperationType,
+  type UserOpReqInit,
+} from '@birdtalk/proto';
+import {
+  assertWellFormed,
+  decodeBase64,
+  int64,
+  invalid,
+  isP256SpkiPem,
+  nonEmpty,
+  nonZeroId,
+  refused,
+  storedFileNamePattern,
+} from './frame-checks.js';
+
+/**
+ * The one place every outgoing frame is built.
+ *
+ * Several legal-looking requests crash the real BirdTalk server process or wedge a session (reference §14 and
+ * the audit in §17). Every frame the session sends goes through {@link buildFrame}, which fills in the parts
+ * the protocol fixes (envelope, `msgId = sendId`, receipt `gid`) and refuses — with a typed error, before any
+ * byte is sent — everything on that list. Each rule below names the reference section it comes from.
+ */
+
+/** What the builder needs to know about the connection a frame is for. */
+export interface FrameContext {
+  /** `Msg.tm` of this frame, in milliseconds. Handshake proofs must encrypt exactly this value. */
+  readonly tm: number;
+  /** Whether the server has logged this connection in (a `loginok` arrived on it). */
+  readonly loggedIn: boolean;
+  /** Whether key-exchange stage 2 arrived on this connection. */
+  readonly stage2Received: boolean;
+  /** The logged-in user's id, once known. */
+  readonly selfId?: Int64 | undefined;
+}
+
+/** `MsgHello` contents (reference §4.1, §4.4). */
+export interface HelloSpec {
+  readonly kind: 'hello';
+  readonly clientId: string;
+  readonly version: string;
+  readonly platform: string;
+  readonly params: Readonly<Record<string, string>>;
+  /** The stored key's print for a token login; absent or 0 for a plain hello. */
+  readonly keyPrint?: Int64Input;
+  /** Standard padded base64 of `Enc(K, String(tm))`; required with a non-zero keyPrint. */
+  readonly checkTokenData?: string;
+}
+
+/** Key exchange stage 1 (reference §4.3). */
+export interface KeyExchange1Spec {
+  readonly kind: 'key-exchange-1';
+  /** The client's ephemeral public key as a PEM "PUBLIC KEY" block (SPKI, P-256). */
+  readonly publicKeyPem: string;
+  /** `"AES-CTR"` or `"chacha20"`. */
+  readonly encType: string;
+}
+
+/** Key exchange stage 3 (reference §4.3). */
+export interface KeyExchange3Spec {
+  readonly kind: 'key-exchange-3';
+  readonly keyPrint: Int64Input;
+  /** `Enc(K, String(tm))`, IV or nonce first. */
+  readonly tempKey: Uint8Array;
+  readonly encType: string;
+}
+
+/** An application heartbeat, also used as a fence (reference §11). */
+export interface HeartbeatSpec {
+  readonly kind: 'heartbeat';
+}
+
+/** A user operation (reference §5). */
+export interface UserOpSpec {
+  readonly kind: 'user-op';
+  readonly request: UserOpReqInit;
+}
+
+/** A chat message (reference §6.1). `sendId` is required; `msgId` and `fromId` are filled in. */
+export interface ChatSpec {
+  readonly kind: 'chat';
+  readonly chat: MsgChatInit;
+}
+
+/** A delivery or read receipt (reference §6.7). `params.gid` is always set to "0". */
+export interface ReceiptSpec {
+  readonly kind: 'receipt';
+  readonly receipt: MsgChatReplyInit;
+}
+
+/** A history, receipt or log query (reference §7). */
+export interface QuerySpec {
+  readonly kind: 'query';
+  readonly query: MsgQueryInit;
+}
+
+/** A friend operation (reference §8). */
+export interface FriendOpSpec {
+  readonly kind: 'friend-op';
+  readonly request: FriendOpReqInit;
+}
+
+/** A group operation (reference §9). */
+export interface GroupOpSpec {
+  readonly kind: 'group-op';
+  readonly request: GroupOpReqInit;
+  /**
+   * For `GroupJoinRequest` only: the target group's `params.jointype` as last seen (from a group search).
+   * Required there, because joining an `auth` group crashes the server (reference §14).
+   */
+  readonly groupJoinType?: string;
+}
+
+/** One chunk of an in-band upload (reference §10.1). */
+export interface UploadSpec {
+  readonly kind: 'upload';
+  readonly upload: MsgUploadReqInit;
+}
+
+/** An in-band download request (reference §10.2). Prefer HTTP: the in-band path is unreliable. */
+export interface DownloadSpec {
+  readonly kind: 'download';
+  readonly download: MsgDownloadReqInit;
+}
+
+/** Everything a client can send. */
+export type FrameSpec =
+  | HelloSpec
+  | KeyExchange1Spec
+  | KeyExchange3Spec
+  | HeartbeatSpec
+  | UserOpSpec
+  | ChatSpec
+  | ReceiptSpec
+  | QuerySpec
+  | FriendOpSpec
+  | GroupOpSpec
+  | UploadSpec
+  | DownloadSpec;
+
+/** A frame ready to go: the message as built (for logging and correlation) and its encoded bytes. */
+export interface BuiltFrame {
+  readonly kind: FrameSpec['kind'];
+  readonly msg: MsgInit;
+  readonly bytes: Uint8Array;
+}
+
+/** The largest signed 64-bit integer: an open upper bound for receipt queries (reference C12). */
+export const INT64_MAX: Int64 = '9223372036854775807';
+
+/**
+ * Builds and encodes one outgoing frame, enforcing every rule of the reference's crash list.
+ *
+ * The envelope is always `{version: 1, keyPrint: 0, tm, msgType, plainMsg}` with the `msgType` that matches the
+ * payload (reference §0, §3.1, §3.3): callers cannot choose either.
+ *
+ * @throws RefusedError when the real server would crash on the frame, silently drop it, or log the session out.
+ * @throws InvalidArgumentError when a value is missing or malformed (including invalid UTF-8).
+ * @throws EncodeError when the frame cannot be encoded at all (for example larger than 10 MiB).
+ */
+export function buildFrame(spec: FrameSpec, context: FrameContext): BuiltFrame {
+  if (typeof spec !== 'object' || spec === null)
+    throw invalid('INVALID_ARGUMENT', 'a frame spec is required', '§3.3');
+  const [msgType, plainMsg] = buildPayload(spec, context);
+  const msg: MsgInit = { version: 1, keyPrint: 0, tm: context.tm, msgType, plainMsg };
+  // §2, §14: a string that is not well-formed UTF-16 would go out as invalid UTF-8 and kill the server.
+  assertWellFormed(plainMsg, 'plainMsg');
+  return { kind: spec.kind, msg, bytes: encodeMsg(msg) };
+}
+
+function buildPayload(spec: FrameSpec, context: FrameContext): [ComMsgType, MsgPlainInit] {
+  switch (spec.kind) {
+    case 'hello':
+      return [ComMsgType.MsgTHello, { hello: hello(spec, context) }];
+    case 'key-exchange-1':
+      return [ComMsgType.MsgTKeyExchange, { keyEx: keyExchange1(spec, context) }];
+    case 'key-exchange-3':
+      return [ComMsgType.MsgTKeyExchange, { keyEx: keyExchange3(spec, context) }];
+    case 'heartbeat':
+      // §11: the payload must be present or the server answers "heart msg ping is null".
+      return [ComMsgType.MsgTHeartBeat, { heartBeat: { tm: context.tm, userId: context.selfId ?? '0' } }];
+    case 'user-op':
+      return [ComMsgType.MsgTUserOp, { userOp: userOp(spec.request, context) }];
+    case 'chat':
+      return [ComMsgType.MsgTChatMsg, { chatData: chat(spec.chat, context) }];
+    case 'receipt':
+      return [ComMsgType.MsgTChatReply, { chatReply: receipt(spec.receipt, context) }];
+    case 'query':
+      return [ComMsgType.MsgTQuery, { commonQuery: query(spec.query) }];
+    case 'friend-op':
+      return [ComMsgType.MsgTFriendOp, { friendOp: friendOp(spec.request) }];
+    case 'group-op':
+      return [ComMsgType.MsgTGroupOp, { groupOp: groupOp(spec, context) }];
+    case 'upload':
+      return [ComMsgType.MsgTUpload, { uploadReq: upload(spec.upload) }];
+    case 'download':
+      return [ComMsgType.MsgTDownload, { downloadReq: download(spec.download) }];
+    default:
+      throw invalid(
+        'INVALID_ARGUMENT',
+        `unknown frame kind ${String((spec as { kind?: unknown }).kind)}`,
+        '§3.3',
+      );
+  }
+}
+
+/** §3.5: Hello and KeyExchange reset a logged-in server session to "not logged in". */
+function beforeLoginOnly(context: FrameContext, what: string): void {
+  if (context.loggedIn) {
+    throw refused('REFUSED_AFTER_LOGIN', `${what} after login would log the session out`, '§3.5');
+  }
+}
+
+function hello(spec: HelloSpec, context: FrameContext) {
+  beforeLoginOnly(context, 'Hello');
+  const keyPrint = int64(spec.keyPrint, 'keyPrint', '0');
+  const params: Record<string, string> = { ...spec.params };
+  delete params.checkTokenData;
+  if (keyPrint !== '0') {
+    // §4.4: a token login proves the key with checkTokenData, standard padded base64.
+    const token = nonEmpty(spec.checkTokenData, 'checkTokenData', '§4.4');
+    if (decodeBase64(token) === undefined) {
+      throw invalid('INVALID_ARGUMENT', 'checkTokenData must be standard padded base64', '§4.4');
+    }
+    params.checkTokenData = token;
+  } else if (spec.checkTokenData !== undefined) {
+    throw invalid('INVALID_ARGUMENT', 'checkTokenData belongs to a hello with a keyPrint', '§4.4');
+  }
+  return {
+    clientId: spec.clientId,
+    version: spec.version,
+    platform: spec.platform,
+    stage: 'clienthello',
+    keyPrint,
+    rsaPrint: 0,
+    params,
+  };
+}
+
+/** The encryption names the server implements correctly (reference §4.3). */
+function checkEncType(encType: string): string {
+  const lower = typeof encType === 'string' ? encType.toLowerCase() : '';
+  if (lower === 'aes-ctr' || lower === 'chacha20') return encType;
+  if (lower.startsWith('twofish')) {
+    // §4.3: twofish128 passes the server's check, then stage 2 fails silently (no reply at all).
+    throw refused('REFUSED_TWOFISH', 'the server cannot complete a twofish key exchange', '§4.3');
+  }
+  throw invalid('INVALID_ENC_TYPE', `encType must be "AES-CTR" or "chacha20"`, '§4.3');
+}
+
+function keyExchange1(spec: KeyExchange1Spec, context: FrameContext) {
+  beforeLoginOnly(context, 'KeyExchange');
+  const encType = checkEncType(spec.encType);
+  // §4.3, §14: any curve but P-256 makes the server's P-256 ScalarMult panic.
+  if (typeof spec.publicKeyPem !== 'string' || !isP256SpkiPem(spec.publicKeyPem)) {
+    throw refused(
+      'REFUSED_NOT_P256',
+      'stage 1 needs a PEM SPKI holding an uncompressed P-256 key',
+      '§4.3, §14',
+    );
+  }
+  // §4.3: rsaPrint must be 0 (RSA wrapping is not implemented).
+  return { stage: 1, rsaPrint: 0, keyPrint: 0, pubKey: new TextEncoder().encode(spec.publicKeyPem), encType };
+}
+
+function keyExchange3(spec: KeyExchange3Spec, context: FrameContext) {
+  beforeLoginOnly(context, 'KeyExchange');
+  // §4.3, §14: stage 3 on a connection without a stage-1/2 exchange dereferences nil in the server.
+  if (!context.stage2Received) {
+    throw refused('REFUSED_STAGE3_BEFORE_STAGE2', 'stage 3 needs stage 2 on this connection', '§4.3, §14');
+  }
+  const keyPrint = nonZeroId(spec.keyPrint, 'keyPrint');
+  if (!(spec.tempKey instanceof Uint8Array) || spec.tempKey.byteLength <= 12) {
+    throw invalid('INVALID_ARGUMENT', 'tempKey must hold an IV or nonce and a ciphertext', '§4.3');
+  }
+  return {
+    stage: 3,
+    keyPrint,
+    rsaPrint: 0,
+    tempKey: spec.tempKey,
+    encType: checkEncType(spec.encType),
+    status: 'ready',
+  };
+}
+
+/** The user operations the server handles as `MsgTUserOp` (reference §5.1, C5). */
+const userOperations: ReadonlySet<number> = new Set([
+  UserOperationType.RegisterUser,
+  UserOperationType.UnregisterUser,
+  UserOperationType.DisableUser,
+  UserOperationType.RecoverUser,
+  UserOperationType.SetUserInfo,
+  UserOperationType.RealNameVerification,
+  UserOperationType.Login,
+  UserOperationType.Logout,
+]);
+
+function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
+  if (typeof request !== 'object' || request === null)
+    throw invalid('INVALID_ARGUMENT', 'a request is required', '§5');
+  const operation = request.operation ?? UserOperationType.UserNoneAction;
+  if (!userOperations.has(operation)) {
+    // C5: other operations sent as a UserOp get no reply (or ErrTNotLogin): they belong to MsgTFriendOp.
+    throw refused('REFUSED_USER_OPERATION', `operation ${operation} is not a user operation`, '§5.1, C5');
+  }
+  const params = request.params ?? {};
+  switch (operation) {
+    case UserOperationType.RegisterUser: {
+      if (context.loggedIn)
+        throw refused('REFUSED_REGISTER_LOGGED_IN', 'cannot register while logged in', '§5.2');
+      if (request.user === undefined) throw invalid('INVALID_ARGUMENT', 'register needs a user', '§5.2');
+      const mode = params.regmode ?? 'anonymous';
+      if (mode !== 'anonymous' && mode !== 'email') {
+        // §5.2: "phone" is silently treated as anonymous.
+        throw invalid('INVALID_ARGUMENT', 'regmode must be "anonymous" or "email"', '§5.2');
+      }
+      if (mode === 'email') nonEmpty(request.user.email, 'user.email', '§5.2');
+      break;
+    }
+    case UserOperationType.Login: {
+      const user = request.user;
+      if (user === undefined) throw invalid('INVALID_ARGUMENT', 'login needs a user', '§5.4');
+      const mode = params.loginmode ?? 'id';
+      if (mode === 'id') {
+        nonZeroId(user.userId, 'user.userId');
+        if (user.params?.pwd === undefined)
+          throw invalid('INVALID_ARGUMENT', 'an id login needs params.pwd', 'C6');
+      } else if (mode === 'email') {
+        nonEmpty(user.email, 'user.email', '§5.4');
+        // §5.4: an unknown e-mail is re-processed as an anonymous registration unless regmode says "email".
+        if (params.regmode !== 'email') {
+          throw refused(
+            'REFUSED_EMAIL_LOGIN_WITHOUT_REGMODE',
+            'an e-mail login must carry params.regmode "email", or an unknown address registers a new account',
+            '§5.4',
+          );
+        }
+      } else {
+        throw refused('REFUSED_LOGIN_MODE', `login mode "${mode}" is not available`, '§5.4');
+      }
+      break;
+    }
+    case UserOperationType.RealNameVerification:
+      nonEmpty(params.code, 'params.code', '§5.3');
+      break;
+    case UserOperationType.SetUserInfo:
+      for (const key of Object.keys(params)) {
+        // §5.6: no code is ever generated for a phone change, and the session stays logged out meanwhile.
+        if (key.toLowerCase() === 'phone') {
+          throw refused('REFUSED_PHONE_CHANGE', 'a phone change can never be completed', '§5.6');
+        }
+      }
+      break;
+    case UserOperationType.DisableUser:
+    case UserOperationType.RecoverUser:
+      if (request.user === undefined) throw invalid('INVALID_ARGUMENT', 'the target user is required', 'C7');
+      nonZeroId(request.user.userId, 'user.userId');
+      break;
+    default:
+      break;
+  }
+  return { ...request, operation, params };
+}
+
+function chat(input: MsgChatInit, context: FrameContext): MsgChatInit {
+  // §3.3, §14: a MsgTChatMsg without chatData crashes the server.
+  if (typeof input !== 'object' || input === null)
+    throw invalid('INVALID_ARGUMENT', 'a chat message is required', '§14');
+  // §3.3, C25: chat has no login check on the server, and an unknown session user can crash it.
+  if (!context.loggedIn || context.selfId === undefined) {
+    throw refused('REFUSED_NOT_LOGGED_IN', 'chat messages need a logged-in session', '§3.3, C25');
+  }
+  const sendId = nonZeroId(input.sendId, 'sendId');
+  // §6.1: msgId must equal sendId or the server answers "fail".
+  if (input.msgId !== undefined && int64(input.msgId, 'msgId') !== sendId) {
+    throw invalid('INVALID_MSG_ID', 'msgId must equal sendId', '§6.1');
+  }
+  // §6.1: fromId must be the session's user.
+  if (input.fromId !== undefined && int64(input.fromId, 'fromId') !== context.selfId) {
+    throw invalid('INVALID_FROM_ID', 'fromId must be the logged-in user', '§6.1');
+  }
+  const chatType = input.chatType;
+  // C8: any chatType other than P2P or group gets no reply at all and is not stored.
+  if (chatType !== ChatType.ChatTypeP2P && chatType !== ChatType.ChatTypeGroup) {
+    throw invalid('INVALID_CHAT_TYPE', 'chatType must be P2P (1) or group (2)', '§6.1, C8');
+  }
+  const toId = nonZeroId(input.toId, 'toId');
+  if (input.data !== undefined && !(input.data instanceof Uint8Array)) {
+    throw invalid('INVALID_ARGUMENT', 'data must be a Uint8Array', '§6.1');
+  }
+  // §6.6: a recall names its target.
+  if (input.msgType === ChatMsgType.DELETE) nonZeroId(input.refMessageId, 'refMessageId');
+  return {
+    ...input,
+    sendId,
+    msgId: sendId,
+    fromId: context.selfId,
+    userId: input.userId ?? context.selfId,
+    toId,
+    chatType,
+    tm: input.tm ?? context.tm,
+    data: input.data ?? new Uint8Array(0),
+  };
+}
+
+function receipt(input: MsgChatReplyInit, context: FrameContext): MsgChatReplyInit {
+  if (typeof input !== 'object' || input === null)
+    throw invalid('INVALID_ARGUMENT', 'a receipt is required', '§6.7');
+  const params: Record<string, string> = { ...(input.params ?? {}) };
+  // §6.7, §14: an empty params map crashes the server; group receipts are not supported, gid is always "0".
+  if (params.gid !== undefined && params.gid !== '0') {
+    throw invalid('INVALID_ARGUMENT', 'receipts exist for P2P chats only (gid "0")', '§6.7');
+  }
+  params.gid = '0';
+  if (params.batch !== undefined) {
+    // O8, §14: a batch receipt on a session without a cached user crashes the server.
+    if (!context.loggedIn)
+      throw refused('REFUSED_BATCH_BEFORE_LOGIN', 'batch receipts need a logged-in session', 'O8');
+    // §12: an empty batch is refused; a non-numeric item silently becomes 0.
+    const ids = params.batch.split(',');
+    if (ids.length === 0 || ids.some((id) => !/^-?[0-9]+$/.test(id) || /^-?0+$/.test(id))) {
+      throw invalid('INVALID_ARGUMENT', 'params.batch must be comma-separated non-zero ids', '§6.7, §12');
+    }
+    params.batch = ids.map((id, index) => nonZeroId(id, `params.batch[${index}]`)).join(',');
+  }
+  const recvOk = int64(input.recvOk, 'recvOk', '0');
+  const readOk = int64(input.readOk, 'readOk', '0');
+  if (recvOk === '0' && readOk === '0') {
+    throw invalid('INVALID_ARGUMENT', 'a receipt needs recvOk or readOk', '§6.7');
+  }
+  return {
+    ...input,
+    msgId: nonZeroId(input.msgId, 'msgId'),
+    sendId: int64(input.sendId, 'sendId', '0'),
+    userId: nonZeroId(input.userId, 'userId'),
+    fromId: input.fromId ?? context.selfId ?? '0',
+    recvOk,
+    readOk,
+    params,
+  };
+}
+
+function query(input: MsgQueryInit): MsgQueryInit {
+  if (typeof input !== 'object' || input === null)
+    throw invalid('INVALID_ARGUMENT', 'a query is required', '§7');
+  const queryType = input.queryType ?? QueryDataType.QueryDataTypeChatData;
+  const synType = input.synType ?? SynType.SynTypeForward;
+  const out: MsgQueryInit = { ...input, queryType, synType };
+  switch (queryType) {
+    case QueryDataType.QueryDataTypeChatData:
+      // §13.23: a ChatData query with chatType None gets no reply at all.
+      if (input.chatType !== ChatType.ChatTypeP2P && input.chatType !== ChatType.ChatTypeGroup) {
+        throw invalid('INVALID_CHAT_TYPE', 'a ChatData query needs chatType P2P or group', '§7, §13.23');
+      }
+      if (input.chatType === ChatType.ChatTypeGroup) nonZeroId(input.groupId, 'groupId');
+      break;
+    case QueryDataType.QueryDataTypeChatReply:
+      // C12: bigId is not defaulted for receipt queries, so 0 would return nothing.
+      if (synType !== SynType.SynTypeForward && int64(input.bigId, 'bigId', '0') === '0') {
+        return { ...out, bigId: INT64_MAX, chatType: ChatType.ChatTypeP2P };
+      }
+      return { ...out, chatType: ChatType.ChatTypeP2P };
+    case QueryDataType.QueryDataTypeFriendOP:
+    case QueryDataType.QueryDataTypeGroupOP:
+      // §7: operation logs are only paged forward.
+      if (synType !== SynType.SynTypeForward) {
+        throw invalid('INVALID_ARGUMENT', 'operation-log queries only page forward', '§7');
+      }
+      if (queryType === QueryDataType.QueryDataTypeGroupOP) nonZeroId(input.groupId, 'groupId');
+      break;
+    default:
+      throw invalid('INVALID_ARGUMENT', `unknown queryType ${String(queryType)}`, '§7');
+  }
+  return out;
+}
+
+/** Friend operations the server dispatches (reference §8); ApproveFriend is handled separately. */
+const friendOperations: ReadonlySet<number> = new Set([
+  UserOperationType.FindUser,
+  UserOperationType.AddFriend,
+  UserOperationType.RemoveFriend,
+  UserOperationType.BlockFriend,
+  UserOperationType.UnBlockFriend,
+  UserOperationType.SetFriendPermission,
+  UserOperationType.SetFriendMemo,
+  UserOperationType.ListFriends,
+]);
+
+function friendOp(request: FriendOpReqInit): FriendOpReqInit {
+  if (typeof request !== 'object' || request === null)
+    throw invalid('INVALID_ARGUMENT', 'a request is required', '§8');
+  const operation = request.operation ?? UserOperationType.UserNoneAction;
+  // §8, §14: ApproveFriend reads a nil payload and crashes the server.
+  if (operation === UserOperationType.ApproveFriend) {
+    throw refused('REFUSED_APPROVE_FRIEND', 'ApproveFriend crashes the server', '§8, §14');
+  }
+  if (!friendOperations.has(operation)) {
+    throw invalid('INVALID_OPERATION', `operation ${operation} is not a friend operation`, '§8');
+  }
+  const params = request.params ?? {};
+  switch (operation) {
+    case UserOperationType.FindUser:
+      if (!['id', 'name', 'email', 'phone'].includes(params.mode ?? '')) {
+        throw invalid('INVALID_ARGUMENT', 'params.mode must be id, name, email or phone', '§8');
+      }
+      nonEmpty(params.value, 'params.value', '§8');
+      break;
+    case UserOperationType.ListFriends:
+      break;
+    case UserOperationType.SetFriendMemo:
+      nonZeroId(request.user?.userId, 'user.userId');
+      // §8: an empty memo gets no reply at all.
+      nonEmpty(request.user?.nickName, 'user.nickName', '§8');
+      break;
+    case UserOperationType.SetFriendPermission: {
+      nonZeroId(request.user?.userId, 'user.userId');
+      const permission = params.permission ?? '';
+      // §8: parsed as a decimal int16.
+      if (!/^-?[0-9]{1,5}$/.test(permission) || Number(permission) > 32_767 || Number(permission) < -32_768) {
+        throw invalid('INVALID_ARGUMENT', 'params.permission must be a decimal int16', '§8');
+      }
+      break;
+    }
+    default:
+      nonZeroId(request.user?.userId, 'user.userId');
+      break;
+  }
+  return { ...request, operation, params };
+}
+
+/** Group operations that do not name an existing group (reference §9). */
+const groupOpsWithoutGroupId: ReadonlySet<number> = new Set([
+  GroupOperationType.GroupCreate,
+  GroupOperationType.GroupSearch,
+  GroupOperationType.GroupListIn,
+]);
+/** Group operations that list target members (reference §9). */
+const groupOpsWithMembers: ReadonlySet<number> = new Set([
+  GroupOperationType.GroupKickMember,
+  GroupOperationType.GroupInviteRequest,
+  GroupOperationType.GroupAddAdmin,
+  GroupOperationType.GroupDelAdmin,
+  GroupOperationType.GroupTransferOwner,
+]);
+
+function groupOp(spec: GroupOpSpec, context: FrameContext): GroupOpReqInit {
+  const request = spec.request;
+  if (typeof request !== 'object' || request === null)
+    throw invalid('INVALID_ARGUMENT', 'a request is required', '§9');
+  const operation = request.operation ?? GroupOperationType.GroupNoneAction;
+  // §9, §14: GroupInviteAnswer reads a nil payload and crashes the server.
+  if (operation === GroupOperationType.GroupInviteAnswer) {
+    throw refused('REFUSED_INVITE_ANSWER', 'GroupInviteAnswer crashes the server', '§9, §14');
+  }
+  // §9: as a GroupOp, JoinAnswer always fails; admin approval is impossible on this server.
+  if (operation === GroupOperationType.GroupJoinAnswer) {
+    throw refused('REFUSED_JOIN_ANSWER', 'the server cannot approve join requests', '§9');
+  }
+  // O14: operation 0 or above 16 gets no reply at all.
+  if (operation < GroupOperationType.GroupCreate || operation > GroupOperationType.GroupListIn) {
+    throw invalid('INVALID_OPERATION', `operation ${operation} is not a group operation`, '§9, O14');
+  }
+  const params = request.params ?? {};
+  if (!groupOpsWithoutGroupId.has(operation)) nonZeroId(request.group?.groupId, 'group.groupId');
+  if (groupOpsWithMembers.has(operation) && (request.members ?? []).length === 0) {
+    throw invalid('INVALID_ARGUMENT', 'this operation needs members', '§9');
+  }
+  for (const [index, member] of (request.members ?? []).entries())
+    nonZeroId(member.userId, `members[${index}].userId`);
+  switch (operation) {
+    case GroupOperationType.GroupCreate: {
+      if (request.group === undefined) throw invalid('INVALID_ARGUMENT', 'create needs group info', '§9');
+      // O3: listing yourself re-inserts you as a plain member and demotes the owner after a reload.
+      const self = context.selfId;
+      if (
+        self !== undefined &&
+        (request.members ?? []).some((member) => int64(member.userId, 'userId') === self)
+      ) {
+        throw invalid('INVALID_ARGUMENT', 'the creator must not be listed among the members', 'O3');
+      }
+      break;
+    }
+    case GroupOperationType.GroupJoinRequest: {
+      // §9, §14: joining an "auth" group forwards the request to the admins and then crashes the server.
+      const joinType = spec.groupJoinType;
+      if (joinType === undefined) {
+        throw refused(
+          'REFUSED_JOIN_TYPE_UNKNOWN',
+          "a join request needs the group's jointype (auth crashes)",
+          '§9, §14',
+        );
+      }
+      if (joinType.toLowerCase() === 'auth') {
+        throw refused('REFUSED_JOIN_AUTH', 'joining an "auth" group crashes the server', '§9, §14');
+      }
+      break;
+    }
+    case GroupOperationType.GroupSetMemberInfo:
+      nonEmpty(params.nick, 'params.nick', '§9');
+      break;
+    case GroupOperationType.GroupSearch:
+      nonEmpty(params.keyword, 'params.keyword', '§9');
+      break;
+    default:
+      break;
+  }
+  return { ...request, operation, params };
+}
+
+function upload(input: MsgUploadReqInit): MsgUploadReqInit {
+  // §10.1, §14: a MsgTUpload without uploadReq crashes the server.
+  if (typeof input !== 'object' || input === null)
+    throw invalid('INVALID_ARGUMENT', 'an upload chunk is required', '§14');
+  nonEmpty(input.fileName, 'fileName', '§10.1');
+  if (!(input.fileData instanceof Uint8Array) || input.fileData.byteLength === 0) {
+    throw invalid('INVALID_ARGUMENT', 'fileData must be non-empty', '§10.1');
+  }
+  // §10.1: only MD5 is computed by the server; "sha1" passes the check and then always fails.
+  if (input.hashType !== 'md5') throw invalid('INVALID_ARGUMENT', 'hashType must be "md5"', '§10.1');
+  if (typeof input.hashCode !== 'string' || !/^[0-9a-f]{32}$/.test(input.hashCode)) {
+    throw invalid('INVALID_ARGUMENT', 'hashCode must be the lower-case hex MD5 of the file', '§10.1');
+  }
+  // §10.1, C19: a wrong fileSize poisons the server's dedupe record and crashes a later upload.
+  const fileSize = nonZeroId(input.fileSize, 'fileSize');
+  if (fileSize.startsWith('-')) throw invalid('INVALID_ARGUMENT', 'fileSize must be positive', '§10.1');
+  const chunkCount = input.chunkCount ?? 0;
+  const chunkIndex = input.chunkIndex ?? 0;
+  // O6: chunkCount is read from every chunk; 0 never finishes.
+  if (!Number.isInteger(chunkCount) || chunkCount < 1)
+    throw invalid('INVALID_ARGUMENT', 'chunkCount must be ≥ 1', 'O6');
+  if (!Number.isInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= chunkCount) {
+    throw invalid('INVALID_ARGUMENT', 'chunkIndex must be in [0, chunkCount)', 'O6');
+  }
+  return { ...input, fileSize, sendId: nonZeroId(input.sendId, 'sendId'), chunkCount, chunkIndex };
+}
+
+function download(input: MsgDownloadReqInit): MsgDownloadReqInit {
+  if (typeof input !== 'object' || input === null)
+    throw invalid('INVALID_ARGUMENT', 'a download request is required', '§10.2');
+  // C21, C25: only names the server produced; others can crash its os.Stat handling.
+  if (typeof input.fileName !== 'string' || !storedFileNamePattern.test(input.fileName)) {
+    throw refused(
+      'REFUSED_DOWNLOAD_NAME',
+      'only stored file names (YYYYMMDD_<id>.<ext>) can be downloaded',
+      'C21, C25',
+    );
+  }
+  return { ...input };
+}

@@ -1,0 +1,184 @@
+import type { EcdhProvider, EncType, KeyStore } from '@birdtalk/crypto';
+import type { Int64Input } from '@birdtalk/proto';
+import type { Clock, Logger, Random } from '@birdtalk/runtime';
+import type { Connector } from '@birdtalk/transport';
+import type { OutboxStore } from './outbox.js';
+import type { SendIdSource } from './send-ids.js';
+
+/** How the session logs in — on the first connection and again whenever a fast re-login is not possible. */
+export type Credentials =
+  /** By user id and password (reference §5.4, mode "id"). */
+  | { readonly method: 'id'; readonly userId: Int64Input; readonly password: string }
+  /**
+   * By e-mail and password (§5.4, mode "email"). The session always adds `regmode: "email"`, so an unknown
+   * address is never silently registered as a new anonymous account; it fails with `LOGIN_UNKNOWN_EMAIL`.
+   */
+  | { readonly method: 'email'; readonly email: string; readonly password: string }
+  /** By e-mail and a code the server mails (§5.4); `deps.requestCode` supplies the code. */
+  | { readonly method: 'email-code'; readonly email: string }
+  /**
+   * Registers a new account (§5.2), anonymously or — with `email` — after confirming a mailed code. Later
+   * connections log in by the new id and this password; the `registered` event tells the application the id.
+   */
+  | {
+      readonly method: 'register';
+      readonly userName: string;
+      readonly password: string;
+      readonly nickName?: string;
+      /** Registers with e-mail confirmation (`regmode: "email"`) instead of anonymously. */
+      readonly email?: string;
+      /** Extra profile attributes stored with the account (`user.params`). */
+      readonly params?: Readonly<Record<string, string>>;
+    };
+
+/**
+ * Plain-data configuration of a session. Every field but `url` and `credentials` has a default in
+ * {@link DEFAULT_SESSION_OPTIONS}.
+ */
+export interface SessionOptions {
+  /** The server's WebSocket endpoint, e.g. `wss://chat.example.com:7817/ws`. */
+  readonly url: string;
+  /** How to log in. */
+  readonly credentials: Credentials;
+  /**
+   * The name under which the key store keeps this account's key. Defaults to the user id or e-mail of the
+   * credentials (for a registration: `register:<userName>` until the new id is known).
+   */
+  readonly account?: string;
+  /** `MsgHello.clientId`: a stable id of this device or installation, which the caller persists. */
+  readonly clientId?: string;
+  /** `MsgHello.platform`; computed from the runtime when absent. */
+  readonly platform?: string;
+  /** Extra or replacement `MsgHello.params`; a key set to `undefined` removes a default param. */
+  readonly helloParams?: Readonly<Record<string, string | undefined>>;
+  /** Whether to run the key exchange for password-less re-login; without it every connect logs in again. */
+  readonly keyExchange?: boolean;
+  /** The cipher of the key exchange. */
+  readonly encType?: EncType;
+  /** How many fresh key pairs to try when the server refuses one with error 11 (reference §4.3). */
+  readonly maxKeyExchangeAttempts?: number;
+  /** How many codes to ask `requestCode` for before giving up on a code login or registration. */
+  readonly maxCodeAttempts?: number;
+  /** How long a connection attempt may take, in milliseconds. */
+  readonly connectTimeoutMs?: number;
+  /** How long each handshake stage may wait for the server, in milliseconds. */
+  readonly handshakeStageTimeoutMs?: number;
+  /** How long a request waits for its answer by default, in milliseconds. */
+  readonly requestTimeoutMs?: number;
+  /** Interval of application heartbeats, in milliseconds; 0 disables them (fences still use heartbeats). */
+  readonly heartbeatIntervalMs?: number;
+  /** Interval of WebSocket pings where the transport supports them, in milliseconds; 0 disables them. */
+  readonly pingIntervalMs?: number;
+  /** A server silent for this long is treated as a lost connection, in milliseconds. */
+  readonly livenessTimeoutMs?: number;
+  /** The ceiling of the first reconnect delay, in milliseconds (full jitter below it). */
+  readonly reconnectBaseMs?: number;
+  /** The largest reconnect delay, in milliseconds. */
+  readonly reconnectCapMs?: number;
+  /** How many reconnects in a row before giving up; `null` never gives up. */
+  readonly reconnectMaxAttempts?: number | null;
+  /** A connection ready for this long resets the reconnect schedule, in milliseconds. */
+  readonly stableAfterMs?: number;
+  /** An unacknowledged chat fails after this long, in milliseconds from when it was queued. */
+  readonly outboxDeadlineMs?: number;
+  /**
+   * Whether a chat the server did not acknowledge (its fence came back empty, or its request timed out) is
+   * resent on the same connection. Chats are always resent after a reconnect.
+   */
+  readonly resendUnacknowledged?: boolean;
+  /** The pause before such a resend, in milliseconds. */
+  readonly resendDelayMs?: number;
+}
+
+/** The defaults of every optional {@link SessionOptions} field. */
+export const DEFAULT_SESSION_OPTIONS = {
+  clientId: '',
+  helloParams: {},
+  keyExchange: true,
+  encType: 'AES-CTR',
+  maxKeyExchangeAttempts: 5,
+  maxCodeAttempts: 3,
+  connectTimeoutMs: 15_000,
+  handshakeStageTimeoutMs: 15_000,
+  requestTimeoutMs: 30_000,
+  heartbeatIntervalMs: 30_000,
+  pingIntervalMs: 20_000,
+  livenessTimeoutMs: 75_000,
+  reconnectBaseMs: 1_000,
+  reconnectCapMs: 30_000,
+  reconnectMaxAttempts: null,
+  stableAfterMs: 60_000,
+  outboxDeadlineMs: 120_000,
+  resendUnacknowledged: true,
+  resendDelayMs: 5_000,
+} as const satisfies Partial<SessionOptions>;
+
+/** {@link SessionOptions} with every default applied. */
+export type ResolvedSessionOptions = Required<Omit<SessionOptions, 'platform' | 'reconnectMaxAttempts'>> & {
+  readonly platform: string | undefined;
+  readonly reconnectMaxAttempts: number;
+};
+
+/** What a `requestCode` callback is asked for. */
+export interface CodeRequest {
+  /** Why the code is needed. */
+  readonly purpose: 'login' | 'register';
+  /** The address the server mailed the code to. */
+  readonly email: string;
+  /** 1 for the first code, 2 after the server refused the first, and so on. */
+  readonly attempt: number;
+  /** Aborts when the session no longer needs the code (closed, connection lost). */
+  readonly signal: AbortSignal;
+}
+
+/** The collaborators of a session: everything that does I/O, keeps state outside it, or tells time. */
+export interface SessionDeps {
+  /** Opens connections (`@birdtalk/transport`'s Node or WHATWG connector, or a memory one in tests). */
+  readonly connector: Connector;
+  /** Where keys of completed key exchanges are kept; an in-memory store by default. */
+  readonly keyStore?: KeyStore;
+  /** Time and timers; the system clock by default. */
+  readonly clock?: Clock;
+  /** Randomness for jitter, IVs and nonces; the system generator by default. */
+  readonly random?: Random;
+  /** Where the session logs; silent by default. Every frame is logged (redacted) at debug level. */
+  readonly logger?: Logger;
+  /** Makes key-exchange key pairs; WebCrypto where available by default. */
+  readonly ecdh?: EcdhProvider;
+  /** Hands out `sendId`s; clock-seeded and strictly increasing by default. */
+  readonly sendIds?: SendIdSource;
+  /** Keeps unacknowledged chats; in memory by default. Entries found at start are resent after login. */
+  readonly outboxStore?: OutboxStore;
+  /** Supplies mailed verification codes for e-mail code login and e-mail registration. */
+  readonly requestCode?: (request: CodeRequest) => Promise<string>;
+}
+
+/**
+ * Applies {@link DEFAULT_SESSION_OPTIONS}.
+ *
+ * @throws InvalidArgumentError (via the caller) is not raised here: shapes are checked by {@link createSession}.
+ */
+export function resolveOptions(options: SessionOptions): ResolvedSessionOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const merged = { ...DEFAULT_SESSION_OPTIONS, ...defined } as SessionOptions &
+    typeof DEFAULT_SESSION_OPTIONS;
+  return {
+    ...merged,
+    account: options.account ?? defaultAccount(options.credentials),
+    platform: options.platform,
+    reconnectMaxAttempts: merged.reconnectMaxAttempts ?? Number.POSITIVE_INFINITY,
+  } as ResolvedSessionOptions;
+}
+
+/** The key-store account name for a set of credentials. */
+export function defaultAccount(credentials: Credentials): string {
+  switch (credentials.method) {
+    case 'id':
+      return String(credentials.userId);
+    case 'email':
+    case 'email-code':
+      return credentials.email.toLowerCase();
+    case 'register':
+      return `register:${credentials.userName}`;
+  }
+}

@@ -1,0 +1,277 @@
+import {
+  AbortError,
+  type BirdTalkError,
+  hasErrorName,
+  isBirdTalkError,
+  StateError,
+  TimeoutError,
+} from '@birdtalk/errors';
+import type { Int64, MsgChatInit } from '@birdtalk/proto';
+import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
+import { SessionErrorCode } from './errors.js';
+import { describeError } from './events.js';
+
+/** One chat waiting for the server's acknowledgement. */
+export interface OutboxEntry {
+  /** The client id of the message; resends keep it (and `msgId = sendId`). */
+  readonly sendId: Int64;
+  /** The message as it will be sent, `sendId` included. */
+  readonly chat: MsgChatInit;
+  /** When it was queued, in milliseconds since the Unix epoch; the delivery deadline counts from here. */
+  readonly createdAt: number;
+}
+
+/**
+ * Where unacknowledged chats are kept. A persistent implementation lets a restarted client resend what the
+ * previous run queued: the session loads the entries at start and resends them after login.
+ */
+export interface OutboxStore {
+  /** Every entry, in any order. */
+  load(): Promise<readonly OutboxEntry[]>;
+  /** Adds or replaces the entry with this `sendId`. */
+  put(entry: OutboxEntry): Promise<void>;
+  /** Forgets the entry with this `sendId`; forgetting an absent one is not an error. */
+  remove(sendId: Int64): Promise<void>;
+}
+
+/** An {@link OutboxStore} in memory: the outbox survives reconnects, not restarts. */
+export function createMemoryOutboxStore(): OutboxStore {
+  const entries = new Map<Int64, OutboxEntry>();
+  return {
+    async load() {
+      return [...entries.values()];
+    },
+    async put(entry) {
+      entries.set(entry.sendId, entry);
+    },
+    async remove(sendId) {
+      entries.delete(sendId);
+    },
+  };
+}
+
+/** The server's acknowledgement of a chat (reference §6.2). */
+export interface ChatAck {
+  /** The client id that was acknowledged. */
+  readonly sendId: Int64;
+  /** The id the server gave the message (a snowflake). */
+  readonly msgId: Int64;
+  /** The server's time of storing it, in milliseconds. */
+  readonly serverTime: Int64;
+  /** The server's detail, e.g. `"save data ok"`. */
+  readonly detail: string;
+}
+
+/** Sends one attempt of an entry on the current connection and settles with its acknowledgement. */
+export type OutboxSender = (entry: OutboxEntry) => Promise<ChatAck>;
+
+/** Timing, storage and reporting of an {@link Outbox}. */
+export interface OutboxOptions {
+  readonly clock: Clock;
+  readonly store: OutboxStore;
+  readonly logger: Logger;
+  readonly deadlineMs: number;
+  readonly resendUnacknowledged: boolean;
+  readonly resendDelayMs: number;
+  /** Reports every acknowledgement, also of entries nobody awaits (restored from the store). */
+  readonly onAcked: (ack: ChatAck) => void;
+  /** Reports every final failure. */
+  readonly onFailed: (sendId: Int64, error: BirdTalkError) => void;
+}
+
+interface Tracked {
+  readonly entry: OutboxEntry;
+  readonly waiters: Array<{ resolve(ack: ChatAck): void; reject(error: unknown): void }>;
+  inFlight: boolean;
+  deadline: TimerHandle | undefined;
+  resend: TimerHandle | undefined;
+}
+
+/**
+ * Chats on their way: each is kept (in memory and in the {@link OutboxStore}) from submission until the server
+ * acknowledges it, refuses it, or its deadline passes. While a connection is ready every entry is sent; after a
+ * reconnect every entry still waiting is sent again with the same `sendId`.
+ *
+ * The server does not deduplicate by `sendId` (reference §6.1), so a resend after a lost acknowledgement can
+ * store the message twice; receivers deduplicate by sender and `sendId`.
+ */
+export class Outbox {
+  readonly #options: OutboxOptions;
+  readonly #entries = new Map<Int64, Tracked>();
+  #sender: OutboxSender | undefined;
+  #closed = false;
+
+  constructor(options: OutboxOptions) {
+    this.#options = options;
+  }
+
+  /** How many chats are waiting for an acknowledgement. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** The `sendId`s waiting, oldest first. */
+  get pendingIds(): Int64[] {
+    return [...this.#entries.keys()];
+  }
+
+  /** Loads what an earlier run left in the store; those entries are sent once a connection is ready. */
+  async restore(): Promise<void> {
+    const entries = await this.#options.store.load();
+    for (const entry of [...entries].sort((a, b) => compareIds(a.sendId, b.sendId))) {
+      if (!this.#entries.has(entry.sendId)) this.#track(entry);
+    }
+  }
+
+  /** Queues a chat; resolves with its acknowledgement, rejects with its final failure. */
+  async submit(entry: OutboxEntry, signal?: AbortSignal): Promise<ChatAck> {
+    if (this.#closed) throw closedError();
+    if (signal?.aborted) throw new AbortError('the chat was aborted before it was queued');
+    await this.#options.store.put(entry);
+    if (this.#closed) throw closedError();
+    const tracked = this.#entries.get(entry.sendId) ?? this.#track(entry);
+    const result = new Promise<ChatAck>((resolve, reject) => tracked.waiters.push({ resolve, reject }));
+    if (signal !== undefined) {
+      const onAbort = (): void => {
+        this.#finish(tracked, {
+          error: new AbortError(`chat ${entry.sendId} was aborted`, { cause: signal.reason }),
+        });
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      result.then(
+        () => signal.removeEventListener('abort', onAbort),
+        () => signal.removeEventListener('abort', onAbort),
+      );
+    }
+    this.#attempt(tracked);
+    return result;
+  }
+
+  /** A connection became ready: send everything waiting through `sender`, oldest first. */
+  connected(sender: OutboxSender): void {
+    this.#sender = sender;
+    for (const tracked of this.#entries.values()) {
+      tracked.inFlight = false;
+      this.#options.clock.clearTimeout(tracked.resend);
+      this.#attempt(tracked);
+    }
+  }
+
+  /** The connection is gone: entries wait for the next {@link Outbox.connected}. */
+  disconnected(): void {
+    this.#sender = undefined;
+    for (const tracked of this.#entries.values()) this.#options.clock.clearTimeout(tracked.resend);
+  }
+
+  /**
+   * Stops: every waiter is rejected with `error`, timers stop, entries stay in the store (a persistent store
+   * hands them to the next session).
+   */
+  close(error: BirdTalkError): void {
+    this.#closed = true;
+    this.#sender = undefined;
+    for (const tracked of this.#entries.values()) {
+      this.#options.clock.clearTimeout(tracked.deadline);
+      this.#options.clock.clearTimeout(tracked.resend);
+      for (const waiter of tracked.waiters.splice(0)) waiter.reject(error);
+    }
+    this.#entries.clear();
+  }
+
+  #track(entry: OutboxEntry): Tracked {
+    const tracked: Tracked = { entry, waiters: [], inFlight: false, deadline: undefined, resend: undefined };
+    this.#entries.set(entry.sendId, tracked);
+    const remaining = entry.createdAt + this.#options.deadlineMs - this.#options.clock.now();
+    tracked.deadline = this.#options.clock.setTimeout(
+      () => {
+        this.#finish(tracked, {
+          error: new TimeoutError(
+            `chat ${entry.sendId} was not acknowledged within ${this.#options.deadlineMs} ms`,
+            {
+              details: { sendId: entry.sendId, deadlineMs: this.#options.deadlineMs, kind: 'chat' },
+            },
+          ),
+        });
+      },
+      Math.max(0, remaining),
+    );
+    return tracked;
+  }
+
+  #attempt(tracked: Tracked): void {
+    const sender = this.#sender;
+    if (sender === undefined || tracked.inFlight || this.#entries.get(tracked.entry.sendId) !== tracked)
+      return;
+    tracked.inFlight = true;
+    sender(tracked.entry).then(
+      (ack) => this.#finish(tracked, { ack }),
+      (error: unknown) => {
+        if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
+        tracked.inFlight = false;
+        if (isFinalFailure(error)) {
+          this.#finish(tracked, { error: error as BirdTalkError });
+        } else if (isUnanswered(error) && this.#options.resendUnacknowledged && this.#sender === sender) {
+          this.#options.logger.debug('resending an unacknowledged chat', { sendId: tracked.entry.sendId });
+          tracked.resend = this.#options.clock.setTimeout(
+            () => this.#attempt(tracked),
+            this.#options.resendDelayMs,
+          );
+        } else {
+          // Connection lost or closed: the next connection resends it.
+          this.#options.logger.debug('chat waits for the next connection', {
+            sendId: tracked.entry.sendId,
+            error: describeError(error),
+          });
+        }
+      },
+    );
+  }
+
+  #finish(tracked: Tracked, outcome: { ack: ChatAck } | { error: BirdTalkError }): void {
+    if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
+    this.#entries.delete(tracked.entry.sendId);
+    this.#options.clock.clearTimeout(tracked.deadline);
+    this.#options.clock.clearTimeout(tracked.resend);
+    this.#options.store.remove(tracked.entry.sendId).catch((error: unknown) => {
+      this.#options.logger.warn('the outbox store could not forget an entry', {
+        sendId: tracked.entry.sendId,
+        error: describeError(error),
+      });
+    });
+    const waiters = tracked.waiters.splice(0);
+    if ('ack' in outcome) {
+      this.#options.onAcked(outcome.ack);
+      for (const waiter of waiters) waiter.resolve(outcome.ack);
+    } else {
+      this.#options.onFailed(tracked.entry.sendId, outcome.error);
+      for (const waiter of waiters) waiter.reject(outcome.error);
+    }
+  }
+}
+
+/** The server refused the chat, or the SDK refused to send it: resending cannot help. */
+function isFinalFailure(error: unknown): boolean {
+  return (
+    isBirdTalkError(error, SessionErrorCode.CHAT_REJECTED) ||
+    isBirdTalkError(error, SessionErrorCode.CHAT_NOT_FRIEND) ||
+    hasErrorName(error, 'RefusedError') ||
+    hasErrorName(error, 'InvalidArgumentError') ||
+    hasErrorName(error, 'EncodeError') ||
+    !isBirdTalkError(error)
+  );
+}
+
+/** The server processed the chat and said nothing, or said nothing in time. */
+function isUnanswered(error: unknown): boolean {
+  return isBirdTalkError(error, SessionErrorCode.NO_REPLY) || hasErrorName(error, 'TimeoutError');
+}
+
+function closedError(): BirdTalkError {
+  return new StateError(SessionErrorCode.SESSION_CLOSED, 'the session is closed');
+}
+
+function compareIds(a: Int64, b: Int64): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

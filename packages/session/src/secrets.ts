@@ -1,0 +1,125 @@
+import type { UserInfo } from '@birdtalk/proto';
+
+/** What replaces a secret wherever one is found. */
+export const REDACTED = '[redacted]';
+
+/**
+ * Map keys whose values are secrets wherever they appear: passwords (`pwd`, `Params.pwd`), handshake proofs
+ * (`checkTokenData`, `tempKey`), shared keys and download signatures.
+ */
+const secretKeyPattern =
+  /^(?:params\.)?(?:pwd|pass|passwd|password|secret|sharedkey|shared_key|privatekey|checktokendata|checktoken|token|tempkey|sign|signature|verificationcode)$/i;
+
+/** Whether a map key or field name names a secret. */
+export function isSecretKey(key: string): boolean {
+  return secretKeyPattern.test(key);
+}
+
+/** Secrets shorter than this are only redacted where a whole value equals them, never inside longer text. */
+const minSubstringLength = 4;
+/** Transient secrets (check tokens, codes) kept for scrubbing; older ones are forgotten first. */
+const maxTransientSecrets = 32;
+
+/**
+ * The secrets one session knows (its password, the check tokens and codes it sent) and the rules that remove
+ * them from what the server echoes back.
+ *
+ * The server repeats secrets in several replies — the wrong-password error carries `{field:"pwd",
+ * value:<the password>}`, a refused token login says `check data error: <the token>`, registration replies
+ * echo `params.pwd` (reference §5.4, §4.4, §13.18) — so everything that leaves the session (errors, events, log
+ * lines) goes through these functions first.
+ */
+export class SecretScrubber {
+  readonly #pinned = new Set<string>();
+  readonly #transient = new Set<string>();
+
+  /** Remembers a long-lived secret (a password) until {@link SecretScrubber.forget}. */
+  pin(secret: string | undefined): void {
+    if (secret !== undefined && secret !== '') this.#pinned.add(secret);
+  }
+
+  /** Remembers a short-lived secret (a check token, a verification code); only the newest few are kept. */
+  remember(secret: string | undefined): void {
+    if (secret === undefined || secret === '') return;
+    this.#transient.delete(secret);
+    this.#transient.add(secret);
+    while (this.#transient.size > maxTransientSecrets) {
+      const oldest = this.#transient.values().next().value as string;
+      this.#transient.delete(oldest);
+    }
+  }
+
+  /** Forgets a pinned secret (after a password change, say). */
+  forget(secret: string): void {
+    this.#pinned.delete(secret);
+    this.#transient.delete(secret);
+  }
+
+  /** Free text (an error detail): every known secret is cut out, wherever it appears. */
+  text(text: string): string {
+    let out = text;
+    for (const secret of this.#all()) {
+      if (out === secret) return REDACTED;
+      if (secret.length >= minSubstringLength && out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
+    return out;
+  }
+
+  /** A single value (an id, a name): redacted only when it is a known secret as a whole. */
+  value(value: string): string {
+    for (const secret of this.#all()) if (value === secret) return REDACTED;
+    return value;
+  }
+
+  /**
+   * A string map (params of an error, a user, a request): secret-named keys are redacted, values equal to a
+   * known secret are redacted, and `{field: <secret name>, value}` pairs — the server's way of naming the
+   * field it refused — lose their value.
+   */
+  params(params: Readonly<Record<string, string>>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(params)) {
+      out[key] = isSecretKey(key) ? REDACTED : this.value(value);
+    }
+    const field = params.field;
+    if (field !== undefined && isSecretKey(field) && 'value' in out) out.value = REDACTED;
+    return out;
+  }
+
+  /**
+   * A deep copy of a decoded message for a debug log line: secret-named keys and known secret values are
+   * redacted at any depth (arrays included), byte arrays are shown as their length.
+   */
+  forLog(value: unknown, depth = 0): unknown {
+    if (typeof value === 'string') return this.value(value);
+    if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+    if (typeof value !== 'object' || value === null) return value;
+    if (depth > 8) return '<deep>';
+    if (Array.isArray(value)) return value.map((item) => this.forLog(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      out[key] = isSecretKey(key) ? REDACTED : this.forLog(item, depth + 1);
+    }
+    const field = (value as { field?: unknown }).field;
+    if (typeof field === 'string' && isSecretKey(field) && 'value' in out) out.value = REDACTED;
+    return out;
+  }
+
+  *#all(): Iterable<string> {
+    yield* this.#pinned;
+    yield* this.#transient;
+  }
+}
+
+/**
+ * A user as the application should see it: secret params (the server echoes `params.pwd` in registration
+ * replies, reference §13.18) removed.
+ */
+export function sanitizeUser(user: UserInfo): UserInfo {
+  const secretKeys = Object.keys(user.params).filter(isSecretKey);
+  if (secretKeys.length === 0) return user;
+  const params: Record<string, string> = { ...user.params };
+  for (const key of secretKeys) delete params[key];
+  return { ...user, params };
+}
