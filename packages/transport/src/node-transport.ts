@@ -2,16 +2,20 @@ import { TransportError } from '@birdtalk/errors';
 import { type RawData, WebSocket } from 'ws';
 import { TransportErrorCode } from './errors.js';
 import { TransportBase } from './internal/transport-base.js';
-import type { Transport } from './transport.js';
+import type { CloseInfo, Transport } from './transport.js';
 
-/** The close code for a frame larger than the receiver accepts (RFC 6455 §7.4.1, "message too big"). */
+/**
+ * The close code ws sends when it fails a connection because of what the peer sent, by ws error code
+ * (RFC 6455 §7.4.1: 1002 protocol error, 1007 invalid data, 1008 policy, 1009 message too big).
+ */
+const failureCloseCodes: Readonly<Record<string, number>> = {
+  WS_ERR_INVALID_UTF8: 1007,
+  WS_ERR_TOO_MANY_BUFFERED_PARTS: 1008,
+  WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH: 1009,
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+};
+const PROTOCOL_ERROR = 1002;
 const MESSAGE_TOO_BIG = 1009;
-
-/** ws error codes for a frame over `maxPayload`. */
-const tooLargeCodes: ReadonlySet<string> = new Set([
-  'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH',
-  'WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH',
-]);
 
 /** A view of what `ws` delivered, without copying; `ws` never reuses a buffer it has handed out. */
 function toBytes(data: RawData): Uint8Array {
@@ -25,10 +29,16 @@ function toText(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(toBytes(data)).toString('utf8');
 }
 
+/** The close code ws sent when `wsCode` made it fail the connection; `undefined` for other errors. */
+function failureCloseCode(wsCode: unknown): number | undefined {
+  if (typeof wsCode !== 'string' || !wsCode.startsWith('WS_ERR_')) return undefined;
+  return failureCloseCodes[wsCode] ?? PROTOCOL_ERROR;
+}
+
 /** Maps an error `ws` reports on an open connection to a {@link TransportError}. */
 function mapSocketError(error: Error): TransportError {
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && tooLargeCodes.has(code)) {
+  if (failureCloseCode(code) === MESSAGE_TOO_BIG) {
     return new TransportError(TransportErrorCode.FrameTooLarge, 'The peer sent a frame larger than allowed', {
       cause: error,
       details: { wsCode: code },
@@ -50,8 +60,12 @@ function mapSocketError(error: Error): TransportError {
 class NodeTransport extends TransportBase {
   readonly supportsPing = true;
   readonly #socket: WebSocket;
-  /** Set when this side refused an oversize frame: ws reports 1006 locally, but the connection ended on 1009. */
-  #tooLarge = false;
+  /**
+   * Set when ws failed the connection because of what the peer sent (an oversize frame, invalid UTF-8, …). ws
+   * then sends a close frame and stops reading, so it reports 1006 locally; what ended the connection was the
+   * code it sent, so that is what 'close' reports.
+   */
+  #failure: CloseInfo | undefined;
 
   constructor(socket: WebSocket) {
     super('wire');
@@ -62,14 +76,15 @@ class NodeTransport extends TransportBase {
     });
     socket.on('pong', (data) => this.deliver('pong', toBytes(data)));
     socket.on('error', (error) => {
-      const mapped = mapSocketError(error);
-      if (mapped.code === TransportErrorCode.FrameTooLarge) this.#tooLarge = true;
-      this.deliver('error', mapped);
+      const failureCode = failureCloseCode((error as { code?: unknown }).code);
+      if (failureCode !== undefined && this.#failure === undefined) {
+        this.#failure = { code: failureCode, reason: error.message, wasClean: false };
+      }
+      this.deliver('error', mapSocketError(error));
     });
     socket.on('close', (code, reason) => {
-      if (this.#tooLarge) {
-        // ws has sent a 1009 close frame and stopped reading, so it never sees the peer's answer.
-        this.finish({ code: MESSAGE_TOO_BIG, reason: 'Frame too large', wasClean: false });
+      if (this.#failure !== undefined) {
+        this.finish(this.#failure);
         return;
       }
       // ws reports 1006 exactly when no close frame arrived (the peer vanished or the socket was terminated).

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { wrapNodeWebSocket } from '../src/node.js';
 import type { Transport } from '../src/transport.js';
@@ -36,6 +37,7 @@ export interface TestWsServerOptions {
 }
 
 function listen(server: Server | ReturnType<typeof createNetServer>): Promise<number> {
+  // (tls.Server is a net.Server.)
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
@@ -127,4 +129,38 @@ export async function unusedPort(): Promise<number> {
   const port = await listen(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** A TLS server that completes handshakes and counts the application bytes clients send, answering nothing. */
+export interface TlsSink {
+  readonly url: string;
+  /** Application (decrypted) bytes received so far, over all connections. */
+  readonly bytesReceived: number;
+  /** Resolves once every connection so far has closed. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a {@link TlsSink} on 127.0.0.1 with the given certificate. */
+export async function startTlsSink(tls: { readonly cert: string; readonly key: string }): Promise<TlsSink> {
+  let bytesReceived = 0;
+  const closed: Array<Promise<void>> = [];
+  const server = createTlsServer({ cert: tls.cert, key: tls.key }, (socket) => {
+    closed.push(new Promise((resolve) => socket.on('close', () => resolve())));
+    socket.on('data', (chunk: Buffer) => {
+      bytesReceived += chunk.byteLength;
+    });
+    socket.on('error', () => {});
+  });
+  const port = await listen(server);
+  return {
+    url: `wss://127.0.0.1:${port}/ws`,
+    get bytesReceived() {
+      return bytesReceived;
+    },
+    settled: async () => {
+      await Promise.all(closed);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
