@@ -9,7 +9,7 @@ export interface TransportClock {
   clearTimeout(handle: unknown): void;
 }
 
-/** The runtime's own timers: the default when no clock is injected. */
+/** The runtime's own timers: the default when no clock is injected. @internal */
 export const systemTransportClock: TransportClock = {
   setTimeout: (callback, delayMs) => globalThis.setTimeout(callback, delayMs),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]),

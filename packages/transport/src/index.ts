@@ -20,7 +20,7 @@
  * @packageDocumentation
  */
 
-export { systemTransportClock, type TransportClock } from './clock.js';
+export type { TransportClock } from './clock.js';
 export { TransportErrorCode } from './errors.js';
 export type {
   CloseInfo,

@@ -54,13 +54,26 @@ export interface Transport {
    * @throws TransportError `TRANSPORT_NOT_OPEN` when the connection is not open.
    */
   sendText(text: string): void;
-  /** Sends a ping frame; returns `false` when the transport cannot (see {@link Transport.supportsPing}). */
+  /**
+   * Sends a ping frame; returns `false` when the transport cannot (see {@link Transport.supportsPing}) or is no
+   * longer open.
+   * @throws RangeError when `data` is longer than 125 bytes (the limit of a control frame).
+   */
   ping(data?: Uint8Array): boolean;
-  /** Starts a clean close. Idempotent. */
+  /**
+   * Starts a clean close (code 1000 unless told otherwise). Idempotent: later calls do nothing.
+   * @throws RangeError when the code cannot be sent (browsers accept 1000 and 3000–4999; Node sockets and the
+   * memory pair also 1001–1003 and 1007–1014) or the reason exceeds 123 UTF-8 bytes.
+   */
   close(code?: number, reason?: string): void;
   /** Drops the connection at once, without a closing handshake (what a crashed peer looks like). Idempotent. */
   terminate(): void;
-  /** Subscribes to an event; returns a function that unsubscribes. */
+  /**
+   * Subscribes to an event; returns a function that unsubscribes. Events that arrive before the first listener
+   * is attached are kept and delivered, in order, just after the turn in which it was attached; attach all
+   * listeners in that same turn. A listener that throws is reported as an `'error'` event with code
+   * `TRANSPORT_LISTENER_FAILED` and does not keep the other listeners from running.
+   */
   on<K extends keyof TransportEvents>(
     event: K,
     listener: (...args: TransportEvents[K]) => void,
