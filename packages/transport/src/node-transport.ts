@@ -17,7 +17,11 @@ const failureCloseCodes: Readonly<Record<string, number>> = {
 const PROTOCOL_ERROR = 1002;
 const MESSAGE_TOO_BIG = 1009;
 
-/** A view of what `ws` delivered, without copying; `ws` never reuses a buffer it has handed out. */
+/**
+ * A view of what `ws` delivered, without copying. The bytes are the message's own once handed over (Node never
+ * recycles memory a Buffer still references), though the underlying ArrayBuffer may also hold neighbouring
+ * bytes: read through the view, as with any Uint8Array.
+ */
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return toBytes(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
