@@ -1,0 +1,155 @@
+import { hasErrorName, isBirdTalkError, TransportError } from '@birdtalk/errors';
+import { ComMsgType, decodeMsg, encodeMsg, type MsgError, type MsgInit } from '@birdtalk/proto';
+import { FakeClock } from '@birdtalk/runtime/testing';
+import { describe, expect, it } from 'vitest';
+import { Correlator } from './correlator.js';
+import { classifyFrame, type Inbound } from './dispatch.js';
+import { SessionErrorCode } from './errors.js';
+
+const inbound = (msg: MsgInit): Inbound =>
+  classifyFrame(decodeMsg(encodeMsg({ version: 1, ...msg } as MsgInit))).inbound!;
+const error = (code: number, detail = ''): MsgError => ({
+  code,
+  detail,
+  sendId: '0',
+  msgId: '0',
+  msgType: 0,
+  params: {},
+});
+const friendResult = (sendId: string) =>
+  inbound({
+    msgType: ComMsgType.MsgTFriendOpRet,
+    plainMsg: { friendOpRet: { operation: 10, result: 'ok', sendId } },
+  });
+
+function friendRequest(correlator: Correlator, sendId: string, timeoutMs = 30_000) {
+  const { promise } = correlator.register({
+    label: `friend ${sendId}`,
+    match: (frame) =>
+      frame.kind === 'friend-op-result' && frame.result.sendId === sendId
+        ? { value: frame.result }
+        : undefined,
+    whenSilent: 'reject',
+    timeoutMs,
+  });
+  correlator.fenceSent();
+  return promise;
+}
+
+describe('Correlator', () => {
+  it('settles a request on its reply', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const pending = friendRequest(correlator, '7');
+    expect(correlator.offer(friendResult('8'))).toBeUndefined();
+    expect(correlator.offer(friendResult('7'))).toBe('friend 7');
+    await expect(pending).resolves.toMatchObject({ sendId: '7' });
+    expect(correlator.fenceReturned()).toBe(true);
+    expect(correlator.fenceCount).toBe(0);
+  });
+
+  it('attributes errors to the request in front of the first fence, in order (the doubled ErrTNotLogin)', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const first = friendRequest(correlator, '1');
+    const second = friendRequest(correlator, '2');
+    // The server answers request 1 with two errors, then the fence, then request 2 normally.
+    expect(correlator.attributeError(error(15, 'should login first.'))).toEqual({
+      to: 'pending',
+      label: 'friend 1',
+    });
+    expect(correlator.attributeError(error(15, 'should login first.'))).toEqual({
+      to: 'pending',
+      label: 'friend 1',
+    });
+    correlator.fenceReturned();
+    const failure = await first.catch((e: unknown) => e);
+    expect(isBirdTalkError(failure, 'SERVER_NOT_LOGGED_IN')).toBe(true);
+    expect((failure as { serverCode: number }).serverCode).toBe(15);
+    expect((failure as { details: { errors: number } }).details.errors).toBe(2);
+    correlator.offer(friendResult('2'));
+    await expect(second).resolves.toMatchObject({ sendId: '2' });
+  });
+
+  it('settles a request whose fence came back empty at once with PROTOCOL_NO_REPLY', async () => {
+    const clock = new FakeClock();
+    const correlator = new Correlator(clock);
+    const pending = friendRequest(correlator, '1');
+    correlator.fenceReturned();
+    const failure = await pending.catch((e: unknown) => e);
+    expect(isBirdTalkError(failure, SessionErrorCode.NO_REPLY)).toBe(true);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('resolves requests that have no reply on success when their fence returns', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const { promise } = correlator.register<string>({
+      label: 'receipt',
+      whenSilent: 'resolve',
+      silentValue: 'done',
+      timeoutMs: 1000,
+    });
+    correlator.fenceSent();
+    correlator.fenceReturned();
+    await expect(promise).resolves.toBe('done');
+  });
+
+  it('leaves errors that arrive before an older fence unattributed', () => {
+    const correlator = new Correlator(new FakeClock());
+    correlator.fenceSent(); // a liveness heartbeat
+    void friendRequest(correlator, '1');
+    expect(correlator.attributeError(error(9))).toEqual({ to: 'none' });
+    correlator.fenceReturned();
+    expect(correlator.attributeError(error(9))).toEqual({ to: 'pending', label: 'friend 1' });
+  });
+
+  it('reports an error that follows an answered request as settled', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const pending = friendRequest(correlator, '1');
+    correlator.offer(friendResult('1'));
+    await pending;
+    expect(correlator.attributeError(error(14))).toEqual({ to: 'settled', label: 'friend 1' });
+  });
+
+  it('times out on the injected clock and keeps absorbing the late reply', async () => {
+    const clock = new FakeClock();
+    const correlator = new Correlator(clock);
+    const pending = friendRequest(correlator, '1', 500);
+    await clock.advance(500);
+    const failure = await pending.catch((e: unknown) => e);
+    expect(hasErrorName(failure, 'TimeoutError')).toBe(true);
+    expect(correlator.offer(friendResult('1'))).toBe('friend 1');
+  });
+
+  it('aborts through a signal', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const controller = new AbortController();
+    const { promise } = correlator.register({
+      label: 'x',
+      whenSilent: 'reject',
+      timeoutMs: 1000,
+      signal: controller.signal,
+    });
+    controller.abort();
+    expect(hasErrorName(await promise.catch((e: unknown) => e), 'AbortError')).toBe(true);
+  });
+
+  it('rejects everything still waiting when the connection goes, and refuses later requests', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const pending = friendRequest(correlator, '1');
+    const logout = correlator.register({
+      label: 'logout',
+      whenSilent: 'resolve',
+      whenConnectionLost: 'resolve',
+      timeoutMs: 1000,
+    });
+    const lost = new TransportError(SessionErrorCode.CONNECTION_LOST, 'gone');
+    correlator.close(lost);
+    await expect(pending).rejects.toBe(lost);
+    await expect(logout.promise).resolves.toBeUndefined();
+    await expect(friendRequest(correlator, '2')).rejects.toBe(lost);
+    expect(correlator.pendingCount).toBe(0);
+  });
+
+  it('reports a heartbeat reply without a fence', () => {
+    expect(new Correlator(new FakeClock()).fenceReturned()).toBe(false);
+  });
+});
