@@ -23,8 +23,8 @@ const emptyPayload = new Uint8Array(0);
  *    before that. So events are held until the first `on()` call and delivered, in order, one microtask after
  *    it: every listener attached in the same synchronous turn sees them.
  *
- * A listener that throws does not stop delivery to the others; the throw is reported as an `'error'` event
- * with code `TRANSPORT_LISTENER_FAILED`, right away. A throw from an `'error'` listener itself is dropped, since reporting
+ * A listener that throws does not stop delivery to the others; the throw is reported at once as an `'error'`
+ * event with code `TRANSPORT_LISTENER_FAILED`. A throw from an `'error'` listener itself is dropped: reporting
  * it again could loop, and rethrowing it would crash the process from inside a socket callback.
  */
 export abstract class TransportBase implements Transport {
