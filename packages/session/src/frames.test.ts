@@ -158,7 +158,7 @@ const refusals: Array<[string, FrameSpec, FrameContext, string, string]> = [
       kind: 'friend-op',
       request: {
         operation: UserOperationType.FindUser,
-        params: { mode: 'name', value: 'x', ['\udc00']: 'y' },
+        params: { mode: 'name', value: 'x', '\udc00': 'y' },
       },
     },
     loggedIn,

@@ -83,7 +83,7 @@ export interface ScriptedServerOptions {
  * Handles one decoded client frame on a connection. Return `true` when it was handled; anything else lets the
  * scripted default run.
  */
-export type FrameHandler = (msg: Msg, peer: ScriptedConnection) => boolean | undefined | void;
+export type FrameHandler = (msg: Msg, peer: ScriptedConnection) => boolean | undefined;
 
 /** The scripted server. */
 export interface ScriptedServer {
@@ -497,7 +497,7 @@ export function createScriptedServer(options: ScriptedServerOptions = {}): Scrip
       }
     }
 
-    function userOp(op: NonNullable<Msg['plainMsg']>['userOp'] & object): void {
+    function userOp(op: NonNullable<Msg['plainMsg']>['userOp'] & object) {
       const params = op.params;
       switch (op.operation) {
         case UserOperationType.Login: {
