@@ -16,6 +16,8 @@ export function createTsupConfig(overrides: Options = {}): ReturnType<typeof def
     clean: true,
     splitting: false,
     treeshake: true,
+    // Keep `node:` specifiers: Deno and Bun need them, and they say plainly which imports are built-ins.
+    removeNodeProtocol: false,
     ...overrides,
   });
 }
