@@ -60,7 +60,7 @@ export interface ScriptedUser {
 
 /** A token of a completed key exchange, as the server keeps it (reference §4.5). */
 export interface ScriptedToken {
-  readonly key: Uint8Array;
+  key: Uint8Array;
   readonly encType: EncType;
   uid: string;
 }
