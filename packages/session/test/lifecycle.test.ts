@@ -1,0 +1,245 @@
+import { hasErrorName, isBirdTalkError } from '@birdtalk/errors';
+import { ChatType } from '@birdtalk/proto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SessionErrorCode } from '../src/index.js';
+import { harness, requests, until } from './helpers.js';
+
+let hazards: () => string[] = () => [];
+afterEach(() => {
+  expect(hazards()).toEqual([]);
+});
+
+describe('liveness', () => {
+  it('heartbeats every 30 s and the server’s replies keep the connection', async () => {
+    const h = harness({ supportsPing: false });
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    const before = h.server.connections[0]!.received.filter(
+      (m) => m.plainMsg?.message === 'heartBeat',
+    ).length;
+    await h.clock.advance(300_000);
+    const after = h.server.connections[0]!.received.filter((m) => m.plainMsg?.message === 'heartBeat').length;
+    expect(after - before).toBe(10);
+    expect(session.state).toBe('ready');
+    expect(h.server.connections).toHaveLength(1);
+    await session.close();
+  });
+
+  it('detects a server that stops answering within 75 s and reconnects on its own', async () => {
+    const h = harness({ supportsPing: false });
+    hazards = h.server.hazards;
+    const session = h.session();
+    const disconnected = h.record(session, 'disconnected');
+    await session.start();
+    h.server.connections[0]!.silent = true;
+    await h.clock.advance(74_999);
+    expect(disconnected).toEqual([]);
+    await h.clock.advance(1);
+    expect(disconnected).toHaveLength(1);
+    expect(isBirdTalkError(disconnected[0]!.error, SessionErrorCode.PEER_SILENT)).toBe(true);
+    expect(disconnected[0]!.willReconnect).toBe(true);
+    await h.clock.advance(1_000);
+    await until(() => session.state === 'ready' && h.server.connections.length === 2, 'the reconnect');
+    expect(requests(h.server, 1)).toEqual(['hello']);
+    await session.close();
+  });
+
+  it('pings where the transport can, so a server that ignores heartbeats but answers pings stays up', async () => {
+    const h = harness({ supportsPing: true });
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    h.server.connections[0]!.silent = true;
+    await h.clock.advance(300_000);
+    expect(session.state).toBe('ready');
+    expect(h.server.connections).toHaveLength(1);
+    await session.close();
+  });
+
+  it('honours a custom bound', async () => {
+    const h = harness({ supportsPing: false });
+    hazards = h.server.hazards;
+    const session = h.session({ livenessTimeoutMs: 20_000, heartbeatIntervalMs: 5_000 });
+    const disconnected = h.record(session, 'disconnected');
+    await session.start();
+    h.server.connections[0]!.silent = true;
+    await h.clock.advance(20_000);
+    expect(disconnected).toHaveLength(1);
+    await session.close();
+  });
+});
+
+describe('reconnecting', () => {
+  it('backs off with full jitter while the server is down, then resets after a stable period', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session({ reconnectBaseMs: 1_000, reconnectCapMs: 8_000, stableAfterMs: 60_000 });
+    const reconnecting = h.record(session, 'reconnecting');
+    await session.start();
+    h.server.refuseConnections = true;
+    h.server.connections[0]!.drop();
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await until(() => reconnecting.length === attempt, `attempt ${attempt}`);
+      await h.clock.advance(reconnecting[attempt - 1]!.delayMs);
+    }
+    const delays = reconnecting.slice(0, 6).map((event) => event.delayMs);
+    const ceilings = [1_000, 2_000, 4_000, 8_000, 8_000, 8_000];
+    delays.forEach((delay, index) => expect(delay).toBeLessThan(ceilings[index]!));
+    expect(reconnecting.slice(0, 6).map((event) => event.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(delays).size).toBeGreaterThan(3);
+    await until(() => reconnecting.length === 7, 'attempt 7');
+    h.server.refuseConnections = false;
+    await h.clock.advance(reconnecting[6]!.delayMs);
+    await until(() => session.state === 'ready', 'ready');
+    // Not stable yet: a drop continues the schedule.
+    h.server.connections.at(-1)!.drop();
+    await until(() => reconnecting.length === 8, 'attempt 8');
+    expect(reconnecting[7]!.attempt).toBe(8);
+    await h.clock.advance(reconnecting[7]!.delayMs);
+    await until(() => session.state === 'ready', 'ready');
+    await h.clock.advance(60_000);
+    h.server.connections.at(-1)!.drop();
+    await until(() => reconnecting.length === 9, 'attempt 9');
+    expect(reconnecting[8]!.attempt).toBe(1);
+    await session.close();
+  });
+
+  it('gives up after reconnectMaxAttempts and closes with reason gave-up', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.refuseConnections = true;
+    const session = h.session({ reconnectMaxAttempts: 2, reconnectBaseMs: 100 });
+    const result = session.start().catch((e: unknown) => e);
+    for (let i = 0; i < 3; i += 1) {
+      await h.clock.advance(100);
+      await until(() => true);
+    }
+    await until(() => session.state === 'closed', 'closed');
+    expect(session.closeReason).toBe('gave-up');
+    expect(hasErrorName(await result, 'TransportError')).toBe(true);
+  });
+
+  it('times out a connector that never answers', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session(
+      { reconnectMaxAttempts: 0, connectTimeoutMs: 5_000 },
+      { connector: () => new Promise(() => {}) },
+    );
+    const result = session.start().catch((e: unknown) => e);
+    await h.clock.advance(5_000);
+    expect(isBirdTalkError(await result, SessionErrorCode.CONNECT_TIMEOUT)).toBe(true);
+  });
+});
+
+describe('closing', () => {
+  it('is idempotent, rejects pending requests and chats, stops reconnecting', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session({ resendUnacknowledged: false });
+    const closed = h.record(session, 'closed');
+    await session.start();
+    // A hung server: nothing is answered, not even the fences.
+    h.server.connections[0]!.silent = true;
+    const query = session.query({ queryType: 0, chatType: ChatType.ChatTypeP2P }).catch((e: unknown) => e);
+    const chat = session
+      .sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: new Uint8Array([1]) })
+      .catch((e: unknown) => e);
+    await until(
+      () => requests(h.server).filter((p) => p === 'commonQuery' || p === 'chatData').length === 2,
+      'both sent',
+    );
+    const first = session.close();
+    const second = session.close();
+    expect(second).toBe(first);
+    await first;
+    for (const error of [await query, await chat]) {
+      expect(isBirdTalkError(error, SessionErrorCode.SESSION_CLOSED)).toBe(true);
+      expect(hasErrorName(error, 'StateError')).toBe(true);
+    }
+    expect(closed).toEqual([{ reason: 'closed' }]);
+    expect(session.state).toBe('closed');
+    await expect(session.query({ queryType: 0, chatType: 1 })).rejects.toMatchObject({
+      code: SessionErrorCode.SESSION_CLOSED,
+    });
+    await expect(session.start()).resolves.toBeDefined();
+    await h.clock.advance(600_000);
+    expect(h.server.connections).toHaveLength(1);
+    expect(h.clock.pendingTimers).toBe(0);
+  });
+
+  it('closes before it ever connected', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.close();
+    await expect(session.start()).rejects.toMatchObject({ code: SessionErrorCode.SESSION_CLOSED });
+  });
+
+  it('rejects start() when closed during the handshake', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('hello', () => true);
+    const session = h.session();
+    const started = session.start().catch((e: unknown) => e);
+    await until(() => h.server.connections[0]?.received.length === 1, 'the hello');
+    await session.close();
+    expect(isBirdTalkError(await started, SessionErrorCode.SESSION_CLOSED)).toBe(true);
+  });
+
+  it('supports await using', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    let outer: { state: string } | undefined;
+    {
+      await using session = h.session();
+      outer = session;
+      await session.start();
+    }
+    expect(outer?.state).toBe('closed');
+  });
+
+  it('ends on logout without reconnecting', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    const texts = h.record(session, 'text');
+    await session.start();
+    await session.logout();
+    await until(() => session.state === 'closed', 'closed');
+    expect(session.closeReason).toBe('logged-out');
+    await h.clock.advance(600_000);
+    expect(h.server.connections).toHaveLength(1);
+    expect(texts).toContain('logout');
+    // The key stays: the token is still valid server-side and bound to this user.
+    expect(await h.keyStore.load(h.server.url, '10001')).toBeDefined();
+  });
+
+  it('ends on unregistration, forgetting the key', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    await session.unregister();
+    await until(() => session.state === 'closed', 'closed');
+    expect(session.closeReason).toBe('unregistered');
+    expect(await h.keyStore.load(h.server.url, '10001')).toBeUndefined();
+    await h.clock.advance(600_000);
+    expect(h.server.connections).toHaveLength(1);
+  });
+
+  it('iterates events until the session closes', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    const states: string[] = [];
+    const done = (async () => {
+      for await (const change of session.stream('state')) states.push(change.to);
+    })();
+    await session.start();
+    await session.close();
+    await done;
+    expect(states).toEqual(['connecting', 'hello', 'key-exchange', 'awaiting-login', 'ready', 'closed']);
+  });
+});

@@ -1,0 +1,480 @@
+import { hasErrorName, isBirdTalkError } from '@birdtalk/errors';
+import {
+  ChatType,
+  ComMsgType,
+  encodeMsg,
+  GroupOperationType,
+  QueryDataType,
+  UserOperationType,
+} from '@birdtalk/proto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryOutboxStore, SessionErrorCode } from '../src/index.js';
+import { harness, PASSWORD, requests, until } from './helpers.js';
+
+let hazards: () => string[] = () => [];
+afterEach(() => {
+  expect(hazards()).toEqual([]);
+});
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+describe('correlation and fences', () => {
+  it('matches friend results by echoed sendId', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    const [a, b] = await Promise.all([
+      session.friendOp({ operation: UserOperationType.AddFriend, user: { userId: '10002' } }),
+      session.friendOp({ operation: UserOperationType.BlockFriend, user: { userId: '10002' } }),
+    ]);
+    expect([a.operation, b.operation]).toEqual([UserOperationType.AddFriend, UserOperationType.BlockFriend]);
+    expect(a.sendId).not.toBe(b.sendId);
+    await session.close();
+  });
+
+  it('attributes both ErrTNotLogin of a friend op to it and settles at its fence, without a timeout', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('friendOp', (_msg, peer) => {
+      peer.sendError(15, 'should login first.');
+      peer.sendError(15, 'should login first.');
+      return true;
+    });
+    const session = h.session();
+    const serverErrors = h.record(session, 'server-error');
+    await session.start();
+    const error = await session
+      .friendOp({ operation: UserOperationType.AddFriend, user: { userId: '10002' } })
+      .catch((e: unknown) => e);
+    expect(isBirdTalkError(error, 'SERVER_NOT_LOGGED_IN')).toBe(true);
+    expect((error as { request: string }).request).toBe(`friend.${UserOperationType.AddFriend}`);
+    expect(serverErrors).toEqual([]);
+    await session.close();
+  });
+
+  it('settles a request the server answers with silence at once with PROTOCOL_NO_REPLY', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('groupOp', () => true);
+    const session = h.session();
+    await session.start();
+    const startedAt = h.clock.now();
+    const error = await session
+      .groupOp({ operation: GroupOperationType.GroupSearch, params: { keyword: 'x' } })
+      .catch((e: unknown) => e);
+    expect(isBirdTalkError(error, SessionErrorCode.NO_REPLY)).toBe(true);
+    expect(h.clock.now()).toBe(startedAt);
+    await session.close();
+  });
+
+  it('keeps the errors of one request away from the next', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    let calls = 0;
+    h.server.handle('friendOp', (msg, peer) => {
+      calls += 1;
+      if (calls === 1) {
+        peer.sendError(14, 'user not in db');
+        return true;
+      }
+      return false;
+    });
+    const session = h.session();
+    await session.start();
+    const [first, second] = await Promise.allSettled([
+      session.friendOp({ operation: UserOperationType.AddFriend, user: { userId: '99999' } }),
+      session.friendOp({ operation: UserOperationType.AddFriend, user: { userId: '10002' } }),
+    ]);
+    expect(first.status).toBe('rejected');
+    expect((first as PromiseRejectedResult).reason).toMatchObject({
+      code: 'SERVER_MSG_CONTENT',
+      serverDetail: 'user not in db',
+    });
+    expect(second.status).toBe('fulfilled');
+    await session.close();
+  });
+
+  it('reports an error nobody asked for as an event', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    const serverErrors = h.record(session, 'server-error');
+    await session.start();
+    h.server.connections[0]!.sendError(19, 'send code err');
+    await until(() => serverErrors.length === 1, 'the event');
+    expect(serverErrors[0]!.error).toMatchObject({ code: 'SERVER_EMAIL', serverCode: 19 });
+    expect(session.state).toBe('ready');
+    await session.close();
+  });
+
+  it('matches queries in order and uploads by sendId and file name', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    const [p2p, replies] = await Promise.all([
+      session.query({ queryType: QueryDataType.QueryDataTypeChatData, chatType: ChatType.ChatTypeP2P }),
+      session.query({ queryType: QueryDataType.QueryDataTypeChatReply }),
+    ]);
+    expect([p2p.queryType, replies.queryType]).toEqual([
+      QueryDataType.QueryDataTypeChatData,
+      QueryDataType.QueryDataTypeChatReply,
+    ]);
+    const reply = await session.upload({
+      fileName: 'a.txt',
+      fileSize: 2,
+      fileData: new Uint8Array(2),
+      hashType: 'md5',
+      hashCode: 'c4ca4238a0b923820dcc509a6f75849b',
+      chunkCount: 2,
+    });
+    expect(reply).toMatchObject({ fileName: 'a.txt', result: 'chunkok' });
+    await session.close();
+  });
+
+  it('refuses bad requests before sending anything', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    const before = h.server.connections[0]!.received.length;
+    await expect(
+      session.friendOp({ operation: UserOperationType.ApproveFriend, user: { userId: '10002' } }),
+    ).rejects.toMatchObject({
+      name: 'RefusedError',
+    });
+    await expect(
+      session.groupOp(
+        { operation: GroupOperationType.GroupJoinRequest, group: { groupId: '5' } },
+        { groupJoinType: 'auth' },
+      ),
+    ).rejects.toMatchObject({
+      code: 'REFUSED_JOIN_AUTH',
+    });
+    await expect(
+      session.sendReceipt({ msgId: '5', userId: '10002', recvOk: 1, params: { batch: '' } }),
+    ).rejects.toMatchObject({
+      name: 'InvalidArgumentError',
+    });
+    await expect(session.userOp({ operation: UserOperationType.Login })).rejects.toMatchObject({
+      code: 'INVALID_OPERATION',
+    });
+    expect(h.server.connections[0]!.received.length).toBe(before);
+    await session.close();
+  });
+
+  it('sends receipts with gid "0" and resolves them at their fence', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    await session.sendReceipt({
+      msgId: '77',
+      sendId: '5',
+      userId: '10002',
+      recvOk: h.clock.now(),
+      params: { batch: '77,78' },
+    });
+    const receipt = h.server.connections[0]!.received.find((m) => m.plainMsg?.message === 'chatReply');
+    expect(receipt?.plainMsg?.chatReply?.params).toEqual({ gid: '0', batch: '77,78' });
+    await session.close();
+  });
+
+  it('waits for a ready connection before sending a request', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    const result = session.friendOp({ operation: UserOperationType.AddFriend, user: { userId: '10002' } });
+    void session.start();
+    await expect(result).resolves.toMatchObject({ operation: UserOperationType.AddFriend });
+    await session.close();
+  });
+
+  it('applies user operations and reports Recover, which the server answers as Disable', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('userOp', (msg, peer) => {
+      if (msg.plainMsg?.userOp?.operation !== UserOperationType.RecoverUser) return false;
+      peer.send(ComMsgType.MsgTUserOpRet, {
+        userOpRet: { operation: UserOperationType.DisableUser, result: 'ok', status: 'ok' },
+      });
+      return true;
+    });
+    const session = h.session();
+    await session.start();
+    expect(
+      (await session.userOp({ operation: UserOperationType.SetUserInfo, params: { NickName: 'Ada' } }))
+        .status,
+    ).toBe('ok');
+    expect(
+      (await session.userOp({ operation: UserOperationType.RecoverUser, user: { userId: '10002' } })).status,
+    ).toBe('ok');
+    await session.close();
+  });
+});
+
+describe('chats and the outbox', () => {
+  it('sends with msgId = sendId and resolves on the acknowledgement', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    const acked = h.record(session, 'chat-acked');
+    await session.start();
+    const ack = await session.sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text('hi') });
+    const sent = h.server.connections[0]!.received.find((m) => m.plainMsg?.message === 'chatData')!.plainMsg!
+      .chatData!;
+    expect(sent.msgId).toBe(sent.sendId);
+    expect(sent.fromId).toBe('10001');
+    expect(ack).toMatchObject({ sendId: sent.sendId, detail: 'save data ok' });
+    expect(ack.msgId).not.toBe(sent.sendId);
+    expect(acked).toEqual([ack]);
+    expect(session.outboxSize).toBe(0);
+    await session.close();
+  });
+
+  it('fails with CHAT_NOT_FRIEND and the attributed server error 21', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('chatData', (msg, peer) => {
+      const chat = msg.plainMsg!.chatData!;
+      peer.sendError(21, 'not friend', { uid: chat.toId });
+      peer.send(ComMsgType.MsgTChatReply, {
+        chatReply: {
+          msgId: chat.msgId,
+          sendId: chat.sendId,
+          sendOk: 1,
+          extraMsg: 'fail',
+          userId: '10001',
+          fromId: chat.toId,
+          params: { gid: '0', detail: 'not friend' },
+        },
+      });
+      return true;
+    });
+    const session = h.session();
+    const serverErrors = h.record(session, 'server-error');
+    const failed = h.record(session, 'chat-failed');
+    await session.start();
+    const error = await session
+      .sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text('hi') })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: SessionErrorCode.CHAT_NOT_FRIEND,
+      serverCode: 21,
+      serverDetail: 'not friend',
+    });
+    expect(serverErrors).toEqual([]);
+    expect(failed).toHaveLength(1);
+    expect(h.server.connections[0]!.received.filter((m) => m.plainMsg?.message === 'chatData')).toHaveLength(
+      1,
+    );
+    await session.close();
+  });
+
+  it('resends an unacknowledged chat after the connection drops, with the same sendId, and loses nothing', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    let first = true;
+    h.server.handle('chatData', (_msg, peer) => {
+      if (!first) return false;
+      first = false;
+      peer.drop();
+      return true;
+    });
+    const session = h.session();
+    await session.start();
+    const result = session.sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text('hi') });
+    await until(() => session.state === 'reconnecting', 'the drop');
+    await h.clock.advance(1_000);
+    const ack = await result;
+    const before = h.server.connections[0]!.received.find((m) => m.plainMsg?.message === 'chatData')!
+      .plainMsg!.chatData!;
+    const after = h.server.connections[1]!.received.find((m) => m.plainMsg?.message === 'chatData')!.plainMsg!
+      .chatData!;
+    expect(after.sendId).toBe(before.sendId);
+    expect(after.msgId).toBe(before.sendId);
+    expect(ack.sendId).toBe(before.sendId);
+    await session.close();
+  });
+
+  it('queues chats while reconnecting and sends them, in order, once ready', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    h.server.connections[0]!.drop();
+    await until(() => session.state === 'reconnecting', 'the drop');
+    const results = ['a', 'b', 'c'].map((body) =>
+      session.sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text(body) }),
+    );
+    await h.clock.advance(1_000);
+    const acks = await Promise.all(results);
+    const sent = h.server.connections[1]!.received.filter((m) => m.plainMsg?.message === 'chatData');
+    expect(sent.map((m) => new TextDecoder().decode(m.plainMsg!.chatData!.data))).toEqual(['a', 'b', 'c']);
+    expect(acks.map((a) => a.sendId)).toEqual(sent.map((m) => m.plainMsg!.chatData!.sendId));
+    await session.close();
+  });
+
+  it('resends a chat the server swallowed, then fails it after the deadline', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('chatData', () => true);
+    const session = h.session({ outboxDeadlineMs: 30_000, resendDelayMs: 5_000 });
+    await session.start();
+    const result = session
+      .sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text('hi') })
+      .catch((e: unknown) => e);
+    await h.clock.advance(30_000);
+    const error = await result;
+    expect(hasErrorName(error, 'TimeoutError')).toBe(true);
+    const attempts = h.server.connections[0]!.received.filter((m) => m.plainMsg?.message === 'chatData');
+    expect(attempts.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(attempts.map((m) => m.plainMsg!.chatData!.sendId)).size).toBe(1);
+    expect(session.outboxSize).toBe(0);
+    await session.close();
+  });
+
+  it('resends what the outbox store held at start, after login', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const store = createMemoryOutboxStore();
+    await store.put({
+      sendId: '1749999999999000',
+      chat: { sendId: '1749999999999000', toId: '10002', chatType: ChatType.ChatTypeP2P, data: text('old') },
+      createdAt: h.clock.now(),
+    });
+    const session = h.session({}, { outboxStore: store });
+    const acked = h.record(session, 'chat-acked');
+    await session.start();
+    await until(() => acked.length === 1, 'the ack');
+    expect(acked[0]!.sendId).toBe('1749999999999000');
+    const order = requests(h.server);
+    expect(order.indexOf('chatData')).toBeGreaterThan(order.indexOf('userOp'));
+    expect(await store.load()).toEqual([]);
+    await session.close();
+  });
+});
+
+describe('what the server pushes', () => {
+  it('turns every push, mislabelled or not, into a typed event', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    const chats = h.record(session, 'chat');
+    const receipts = h.record(session, 'receipt');
+    const presence = h.record(session, 'presence');
+    const friendNotices = h.record(session, 'friend-notice');
+    const friendRequests = h.record(session, 'friend-request');
+    const groupNotices = h.record(session, 'group-notice');
+    const joinRequests = h.record(session, 'group-join-request');
+    const anomalies = h.record(session, 'protocol-error');
+    await session.start();
+    const peer = h.server.connections[0]!;
+    peer.send(ComMsgType.MsgTChatMsg, {
+      chatData: { msgId: 1, fromId: '10002', toId: '10001', chatType: 1, data: text('live') },
+    });
+    peer.send(ComMsgType.MsgTQueryResult, {
+      chatData: { msgId: 2, fromId: '10002', toId: '10001', chatType: 1, data: text('again') },
+    });
+    peer.send(ComMsgType.MsgTChatMsg, {
+      chatData: { msgId: 3, fromId: '10001', toId: '10002', chatType: 1, data: text('mine') },
+    });
+    peer.send(ComMsgType.MsgTChatReply, {
+      chatReply: { msgId: 9, sendId: 8, userId: '10001', fromId: '10002', recvOk: 5, params: { gid: '0' } },
+    });
+    peer.send(ComMsgType.MsgTUserOp, {
+      userOp: {
+        operation: UserOperationType.SetUserInfo,
+        user: { userId: '10002', params: { pwd: 'leaked' } },
+        params: { status: 'online' },
+      },
+    });
+    peer.send(ComMsgType.MsgTFriendOpRet, {
+      friendOpRet: { operation: UserOperationType.AddFriend, result: 'notice', user: { userId: '10002' } },
+    });
+    peer.send(ComMsgType.MsgTFriendOp, {
+      friendOp: { operation: UserOperationType.AddFriend, user: { userId: '10002' } },
+    });
+    peer.send(ComMsgType.MsgTGroupOpRet, {
+      groupOpRet: { operation: GroupOperationType.GroupJoinAnswer, result: 'ok', detail: 'direct' },
+    });
+    peer.send(ComMsgType.MsgTGroupOp, { groupOp: { operation: GroupOperationType.GroupJoinRequest } });
+    await until(() => joinRequests.length === 1, 'all pushes');
+    expect(chats.map((c) => [c.chat.msgId, c.repushed, c.own])).toEqual([
+      ['1', false, false],
+      ['2', true, false],
+      ['3', false, true],
+    ]);
+    expect(receipts.map((r) => r.msgId)).toEqual(['9']);
+    expect(presence).toHaveLength(1);
+    expect(presence[0]).toMatchObject({ status: 'online', user: { userId: '10002' } });
+    expect(presence[0]!.user.params.pwd).toBeUndefined();
+    expect([friendNotices.length, friendRequests.length, groupNotices.length]).toEqual([1, 1, 1]);
+    expect(anomalies).toEqual([]);
+    await session.close();
+  });
+
+  it('reports frames it cannot use, and stays up', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    const anomalies = h.record(session, 'protocol-error');
+    const texts = h.record(session, 'text');
+    await session.start();
+    const peer = h.server.connections[0]!;
+    peer.sendRaw(new Uint8Array([0xff, 0xff, 0xff]));
+    peer.sendRaw(
+      encodeMsg({
+        version: 1,
+        msgType: 99 as never,
+        plainMsg: { friendOpRet: { operation: 10, result: 'notice' } },
+      }),
+    );
+    peer.send(ComMsgType.MsgTChatMsg, { userOpRet: { status: 'x' } });
+    peer.send(ComMsgType.MsgTUserOpRet, {
+      userOpRet: { operation: UserOperationType.SetUserInfo, status: 'ok' },
+    });
+    peer.send(ComMsgType.MsgTHello, { heartBeat: { tm: 1 } });
+    peer.send(ComMsgType.MsgTChatMsg, {});
+    peer.sendText('surprise');
+    peer.sendText('recv msg:hello');
+    for (let i = 0; i < 50; i += 1)
+      peer.send(ComMsgType.MsgTQueryResult, { commonQueryRet: { result: 'ok' } });
+    await until(() => anomalies.length >= 58, 'the reports');
+    const codes = anomalies.map((error) => (error as { code: string }).code);
+    expect(codes.slice(0, 8)).toEqual([
+      'DECODE_MALFORMED',
+      // type 99 carrying a friend result: reported, and still routed by payload (a friend notice)
+      SessionErrorCode.UNEXPECTED_TYPE,
+      // a user result labelled as a chat: reported, routed by payload, and nobody asked for it
+      SessionErrorCode.UNEXPECTED_TYPE,
+      SessionErrorCode.UNSOLICITED,
+      SessionErrorCode.UNSOLICITED,
+      // a heartbeat reply without a fence
+      SessionErrorCode.UNSOLICITED,
+      SessionErrorCode.UNEXPECTED_PAYLOAD,
+      SessionErrorCode.UNEXPECTED_TEXT,
+    ]);
+    // A flood of query results nobody asked for: each one reported.
+    expect(codes.filter((code) => code === SessionErrorCode.UNSOLICITED)).toHaveLength(53);
+    expect(texts).toEqual(['surprise', 'recv msg:hello']);
+    expect(session.state).toBe('ready');
+    await expect(
+      session.friendOp({ operation: UserOperationType.AddFriend, user: { userId: '10002' } }),
+    ).resolves.toBeDefined();
+    await session.close();
+  });
+
+  it('logs every frame in and out at debug level, redacted', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    const messages = h.logger.records.filter((r) => r.level === 'debug').map((r) => r.message);
+    expect(messages).toContain('frame out');
+    expect(messages).toContain('frame in');
+    expect(JSON.stringify(h.logger.records)).not.toContain(PASSWORD);
+    await session.close();
+  });
+});
