@@ -85,7 +85,9 @@ describe('reconnecting', () => {
     }
     const delays = reconnecting.slice(0, 6).map((event) => event.delayMs);
     const ceilings = [1_000, 2_000, 4_000, 8_000, 8_000, 8_000];
-    delays.forEach((delay, index) => expect(delay).toBeLessThan(ceilings[index]!));
+    delays.forEach((delay, index) => {
+      expect(delay).toBeLessThan(ceilings[index]!);
+    });
     expect(reconnecting.slice(0, 6).map((event) => event.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(new Set(delays).size).toBeGreaterThan(3);
     await until(() => reconnecting.length === 7, 'attempt 7');

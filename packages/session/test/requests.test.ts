@@ -72,7 +72,7 @@ describe('correlation and fences', () => {
     const h = harness();
     hazards = h.server.hazards;
     let calls = 0;
-    h.server.handle('friendOp', (msg, peer) => {
+    h.server.handle('friendOp', (_msg, peer) => {
       calls += 1;
       if (calls === 1) {
         peer.sendError(14, 'user not in db');
