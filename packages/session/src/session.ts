@@ -311,6 +311,8 @@ class BirdTalkSession implements Session {
     if (this.#started !== undefined) return this.#started;
     if (this.#state === 'closed') return Promise.reject(closedError());
     this.#started = this.ready();
+    // `void session.start()` is a common pattern: a later close must not become an unhandled rejection.
+    this.#started.catch(() => {});
     this.#loop = this.#run().catch((error: unknown) => {
       this.#logger.error('the session loop failed', { error: describeError(error) });
       this.#shutdown('gave-up', asBirdTalkError(error));

@@ -478,3 +478,54 @@ describe('what the server pushes', () => {
     await session.close();
   });
 });
+
+describe('changing the e-mail address', () => {
+  it('submits the code while the server holds the session logged out, then logs in again on a fresh connection', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('userOp', (msg, peer) => {
+      const op = msg.plainMsg?.userOp;
+      if (op?.operation === UserOperationType.SetUserInfo && op.params.Email !== undefined) {
+        peer.userId = undefined; // §5.6: the server session is no longer logged in
+        peer.send(ComMsgType.MsgTUserOpRet, {
+          userOpRet: {
+            operation: UserOperationType.SetUserInfo,
+            result: 'ok',
+            status: 'waitcode',
+            users: [{ userId: '10001' }],
+          },
+        });
+        return true;
+      }
+      if (op?.operation === UserOperationType.RealNameVerification) {
+        peer.send(ComMsgType.MsgTUserOpRet, {
+          userOpRet: {
+            operation: UserOperationType.SetUserInfo,
+            result: 'ok',
+            status: 'ok',
+            users: [{ userId: '10001' }],
+          },
+        });
+        return true;
+      }
+      return false;
+    });
+    const session = h.session();
+    const ready = h.record(session, 'ready');
+    await session.start();
+    const changed = await session.userOp({
+      operation: UserOperationType.SetUserInfo,
+      params: { Email: 'new@example.com' },
+    });
+    expect(changed.status).toBe('waitcode');
+    expect(
+      (await session.userOp({ operation: UserOperationType.RealNameVerification, params: { code: '12345' } }))
+        .status,
+    ).toBe('ok');
+    await until(() => ready.length === 2, 'the fresh login');
+    expect(ready[1]!.fastLogin).toBe(true);
+    expect(h.server.connections).toHaveLength(2);
+    expect(h.clock.now()).toBe(1_750_000_000_000);
+    await session.close();
+  });
+});
