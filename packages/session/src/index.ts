@@ -21,11 +21,8 @@
  * @packageDocumentation
  */
 
-export { type Backoff, type BackoffOptions, createBackoff } from './backoff.js';
-export { type Attribution, Correlator, type MatchOutcome, type RequestSpec } from './correlator.js';
-export { type Classified, classifyFrame, type Inbound, isSendAck } from './dispatch.js';
-export { errorFromServer, SessionErrorCode, serverErrorCode } from './errors.js';
-export { EventHub, type ListenOptions } from './events.js';
+export { SessionErrorCode, serverErrorCode } from './errors.js';
+export type { ListenOptions } from './events.js';
 export {
   type BuiltFrame,
   buildFrame,
@@ -46,7 +43,6 @@ export {
   type UserOpSpec,
 } from './frames.js';
 export { collectHelloInfo, type HelloInfo, type RuntimeGlobals, SDK_VERSION } from './hello-info.js';
-export { type Liveness, type LivenessOptions, startLiveness } from './liveness.js';
 export {
   type CodeRequest,
   type Credentials,
@@ -60,7 +56,6 @@ export {
   type OutboxEntry,
   type OutboxStore,
 } from './outbox.js';
-export { REDACTED, SecretScrubber, sanitizeUser } from './secrets.js';
 export { createClockSendIds, type SendIdSource } from './send-ids.js';
 export {
   createSession,

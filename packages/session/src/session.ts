@@ -768,7 +768,10 @@ class BirdTalkSession implements Session {
           };
         },
         whenSilent: 'reject',
-        timeoutMs: this.#options.requestTimeoutMs,
+        // No timeout of its own: the fence answers a processed chat at once, liveness catches a dead
+        // connection, and the outbox deadline bounds the whole. A timed-out attempt could otherwise swallow a
+        // late acknowledgement and provoke a duplicate resend.
+        timeoutMs: this.#options.outboxDeadlineMs,
       },
     );
   }
