@@ -1,0 +1,200 @@
+import { isBirdTalkError } from '@birdtalk/errors';
+import { decodeMsg, ErrorMsgType, type Msg } from '@birdtalk/proto';
+import type { TimerHandle } from '@birdtalk/runtime';
+import type { Transport } from '@birdtalk/transport';
+import type { ServerContext } from './context.js';
+import { dispatch } from './dispatch.js';
+import { onSessionClosed } from './handlers/account.js';
+import { HAZARDS, HazardSignal } from './hazards.js';
+import { Session, type SessionLink } from './session.js';
+import { sendError } from './wire.js';
+
+/** Lets the server answer (or, under a fault, ignore) the client's pings itself. */
+export interface PingControl {
+  onPing(listener: (data: Uint8Array) => void): void;
+  pong(data: Uint8Array): void;
+}
+
+/** Extra facts about a connection. */
+export interface ConnectionOptions {
+  /** Present when the transport does not answer pings on its own. */
+  pingControl?: PingControl;
+  /** The platform sniffed from the User-Agent ("Windows", "Android" or "Unknown"). */
+  platform?: string;
+  /** Whether the transport enforces the frame size limit itself (the `ws` server does). */
+  enforcesFrameLimit?: boolean;
+}
+
+type Outgoing =
+  | { kind: 'frame'; data: Uint8Array; due: number }
+  | { kind: 'text'; text: string; due: number }
+  | { kind: 'end'; due: number };
+
+/**
+ * Serves one connection as the real server's read and write loops do: frames are handled one at a time, in
+ * order; a ping goes out every `pingIntervalMs`; a connection that sends nothing and answers no ping for
+ * `idleTimeoutMs` gets the text frame `stop` and is dropped without a close frame.
+ */
+export function serveConnection(
+  ctx: ServerContext,
+  transport: Transport,
+  options: ConnectionOptions = {},
+): Session {
+  const { clock, config, faults } = ctx;
+  const queue: Outgoing[] = [];
+  let flushTimer: TimerHandle | undefined;
+  let idleTimer: TimerHandle | undefined;
+  let closed = false;
+  let framesReceived = 0;
+
+  const flush = (): void => {
+    flushTimer = undefined;
+    const now = clock.now();
+    while (queue.length > 0 && queue[0]!.due <= now) {
+      const item = queue.shift()!;
+      if (closed) return;
+      try {
+        if (item.kind === 'frame') transport.send(item.data);
+        else if (item.kind === 'text') transport.sendText(item.text);
+        else {
+          drop();
+          return;
+        }
+      } catch (error) {
+        ctx.logger.debug('send failed', { error: String(error) });
+      }
+    }
+    const head = queue[0];
+    if (head !== undefined && !closed) flushTimer = clock.setTimeout(flush, Math.max(0, head.due - now));
+  };
+
+  const enqueue = (item: Outgoing): void => {
+    queue.push(item);
+    if (flushTimer === undefined && queue.length === 1) flush();
+  };
+
+  const due = (): number => clock.now() + Math.max(0, faults.current.replyDelayMs ?? 0);
+
+  const link: SessionLink = {
+    sendFrame(frame, kind) {
+      if (closed || faults.current.silent) return;
+      if (kind === 'ack' && faults.roll(faults.current.swallowAckProbability)) return;
+      enqueue({ kind: 'frame', data: frame, due: due() });
+    },
+    sendText(text) {
+      if (closed || faults.current.silent) return;
+      enqueue({ kind: 'text', text, due: due() });
+    },
+    stop(text) {
+      if (closed) return;
+      if (text !== undefined && !faults.current.silent) enqueue({ kind: 'text', text, due: due() });
+      enqueue({ kind: 'end', due: due() });
+    },
+    abort() {
+      drop();
+    },
+  };
+
+  const session = new Session(ctx.ids.next(), link, options.platform);
+  ctx.sessions.set(session.sid, session);
+
+  const cleanup = (): void => {
+    if (closed) return;
+    closed = true;
+    queue.length = 0;
+    clock.clearTimeout(flushTimer);
+    clock.clearTimeout(idleTimer);
+    clock.clearInterval(pingTimer);
+    session.stopping = true;
+    onSessionClosed(ctx, session);
+  };
+
+  /** Drops the connection abruptly: no close frame, so the client sees 1006. */
+  const drop = (): void => {
+    if (closed) return;
+    cleanup();
+    transport.terminate();
+  };
+
+  const armIdle = (): void => {
+    clock.clearTimeout(idleTimer);
+    idleTimer = clock.setTimeout(() => session.stop('stop'), config.idleTimeoutMs);
+  };
+
+  const pingTimer = clock.setInterval(() => {
+    if (closed || faults.current.ignorePings || faults.current.silent) return;
+    transport.ping();
+  }, config.pingIntervalMs);
+
+  const onHazard = (signal: HazardSignal): void => {
+    ctx.hazards.record(signal.hazard, signal.message);
+    ctx.logger.warn('request would crash the real server', { hazard: signal.hazard, detail: signal.message });
+    if (config.strict) {
+      drop();
+      return;
+    }
+    sendError(
+      ctx,
+      session,
+      ErrorMsgType.ErrTServerInside,
+      `reference server: this request crashes the real server (${signal.hazard}: ${HAZARDS[signal.hazard]})`,
+      { hazard: signal.hazard },
+    );
+  };
+
+  const onFrame = (frame: Uint8Array): void => {
+    if (closed || session.stopping) return;
+    armIdle();
+    framesReceived += 1;
+    const limit = faults.current.dropAfterFrames;
+    if (
+      (limit !== undefined && limit > 0 && framesReceived >= limit) ||
+      faults.roll(faults.current.dropProbability)
+    ) {
+      drop();
+      return;
+    }
+    if (!options.enforcesFrameLimit && frame.byteLength > config.maxFrameBytes) {
+      cleanup();
+      transport.close(1009, 'message too big');
+      return;
+    }
+    let msg: Msg;
+    try {
+      msg = decodeMsg(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER });
+    } catch (error) {
+      onHazard(new HazardSignal('malformed-frame', isBirdTalkError(error) ? error.message : String(error)));
+      return;
+    }
+    try {
+      dispatch(ctx, session, msg);
+    } catch (error) {
+      if (error instanceof HazardSignal) {
+        onHazard(error);
+        return;
+      }
+      // The reference server must never fail on input; if it does, say so loudly but keep serving.
+      ctx.hazards.record('internal-error', String(error));
+      ctx.logger.error('request handler failed', { error: String(error), msgType: msg.msgType });
+      sendError(ctx, session, ErrorMsgType.ErrTServerInside, 'reference server: internal error');
+    }
+  };
+
+  transport.on('frame', onFrame);
+  transport.on('text', (text) => {
+    if (closed || session.stopping) return;
+    armIdle();
+    link.sendText(`recv msg:${text}`);
+  });
+  transport.on('pong', () => {
+    if (!closed) armIdle();
+  });
+  transport.on('close', cleanup);
+  options.pingControl?.onPing((data) => {
+    if (closed) return;
+    if (!faults.current.ignorePings && !faults.current.silent) options.pingControl?.pong(data);
+  });
+  armIdle();
+  if (transport.state !== 'open') cleanup();
+  return session;
+}
