@@ -1,5 +1,5 @@
 import type { EcdhProvider, EncType, KeyStore } from '@birdtalk/crypto';
-import type { Int64Input } from '@birdtalk/proto';
+import { type Int64Input, toInt64 } from '@birdtalk/proto';
 import type { Clock, Logger, Random } from '@birdtalk/runtime';
 import type { Connector } from '@birdtalk/transport';
 import type { OutboxStore } from './outbox.js';
@@ -153,11 +153,7 @@ export interface SessionDeps {
   readonly requestCode?: (request: CodeRequest) => Promise<string>;
 }
 
-/**
- * Applies {@link DEFAULT_SESSION_OPTIONS}.
- *
- * @throws InvalidArgumentError (via the caller) is not raised here: shapes are checked by {@link createSession}.
- */
+/** Applies {@link DEFAULT_SESSION_OPTIONS}; the shapes were already checked by `createSession`. */
 export function resolveOptions(options: SessionOptions): ResolvedSessionOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   const merged = { ...DEFAULT_SESSION_OPTIONS, ...defined } as SessionOptions &
@@ -174,7 +170,7 @@ export function resolveOptions(options: SessionOptions): ResolvedSessionOptions 
 export function defaultAccount(credentials: Credentials): string {
   switch (credentials.method) {
     case 'id':
-      return String(credentials.userId);
+      return toInt64(credentials.userId);
     case 'email':
     case 'email-code':
       return credentials.email.toLowerCase();

@@ -989,10 +989,17 @@ function checkOptions(options: SessionOptions, deps: SessionDeps): void {
   if (typeof deps?.connector !== 'function') {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'deps.connector is required');
   }
+  for (const [name, value] of Object.entries(options)) {
+    // Every number option is a duration or a count: finite (or, for the attempt limit, null) and not negative.
+    if (typeof value === 'number' && !(Number.isFinite(value) && value >= 0)) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `options.${name} must be a finite number ≥ 0`);
+    }
+  }
   const credentials = options.credentials;
   switch (credentials?.method) {
     case 'id':
-      toInt64(credentials.userId);
+      if (!isUserId(credentials.userId))
+        throw new InvalidArgumentError('INVALID_ID', 'credentials.userId is not a user id');
       if (typeof credentials.password !== 'string')
         throw new InvalidArgumentError('INVALID_ARGUMENT', 'a password is required');
       return;
@@ -1018,6 +1025,14 @@ function checkOptions(options: SessionOptions, deps: SessionDeps): void {
         'INVALID_ARGUMENT',
         'options.credentials.method must be id, email, email-code or register',
       );
+  }
+}
+
+function isUserId(value: Int64Input): boolean {
+  try {
+    return toInt64(value) !== '0';
+  } catch {
+    return false;
   }
 }
 

@@ -245,3 +245,29 @@ describe('closing', () => {
     expect(states).toEqual(['connecting', 'hello', 'key-exchange', 'awaiting-login', 'ready', 'closed']);
   });
 });
+
+describe('creating a session', () => {
+  it('refuses options that cannot work', () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    expect(() => h.session({ url: '' })).toThrow(expect.objectContaining({ name: 'InvalidArgumentError' }));
+    expect(() => h.session({ credentials: { method: 'id', userId: 'ada', password: 'x' } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ID' }),
+    );
+    expect(() => h.session({ credentials: { method: 'id', userId: '10001' } as never })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+    expect(() => h.session({ credentials: { method: 'phone' } as never })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+    expect(() => h.session({ heartbeatIntervalMs: -1 })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+    expect(() => h.session({ livenessTimeoutMs: Number.NaN })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+    expect(() => h.session({}, { connector: undefined as never })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+  });
+});
