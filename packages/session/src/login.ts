@@ -1,7 +1,6 @@
 import { type BirdTalkError, isBirdTalkError, ProtocolError, StateError } from '@birdtalk/errors';
 import {
   ErrorMsgType,
-  type Int64,
   toInt64,
   type UserInfo,
   UserOperationType,
@@ -52,7 +51,10 @@ export function isCredentialFailure(error: unknown): boolean {
   return (
     isBirdTalkError(error, SessionErrorCode.LOGIN_REJECTED) ||
     isBirdTalkError(error, SessionErrorCode.LOGIN_UNKNOWN_EMAIL) ||
-    isBirdTalkError(error, SessionErrorCode.LOGIN_CODE_UNAVAILABLE)
+    isBirdTalkError(error, SessionErrorCode.LOGIN_CODE_UNAVAILABLE) ||
+    // An answer the flow does not allow would come again; for a registration, retrying could create a second
+    // account.
+    isBirdTalkError(error, SessionErrorCode.LOGIN_UNEXPECTED)
   );
 }
 
@@ -110,10 +112,20 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
         params: { regmode: email === undefined ? 'anonymous' : 'email' },
       };
       const reply = await userOp(context, 'register', request, [UserOperationType.RegisterUser]);
-      const done =
+      let done =
         reply.status === 'waitcode' && email !== undefined
           ? await submitCode(context, 'register', email)
           : reply;
+      const created = done.users[0]?.userId;
+      if (done.status === 'needlogin' && created !== undefined && created !== '0') {
+        // §5.2: the account exists but the server could not load it; log in to it rather than register again.
+        done = await userOp(
+          context,
+          'login',
+          loginRequest({ userId: created, params: { pwd: credentials.password } }, 'id'),
+          [UserOperationType.Login],
+        );
+      }
       outcome = { user: expectLoginOk(done, 'register'), registered: true };
       break;
     }
@@ -245,9 +257,4 @@ async function userOp(
     }
     throw error;
   }
-}
-
-/** The account a user id gives, for re-keying a registration's key (`register:<name>` → the new id). */
-export function accountOfUser(userId: Int64): string {
-  return userId;
 }

@@ -455,3 +455,30 @@ function serialise(error: unknown): unknown {
   const e = error as Record<string, unknown> & Error;
   return { ...e, message: e.message, cause: e.cause === undefined ? undefined : serialise(e.cause) };
 }
+
+describe('an unusual registration reply', () => {
+  it('logs in to an account the server created but could not load (needlogin), instead of registering again', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('userOp', (msg, peer) => {
+      const op = msg.plainMsg?.userOp;
+      if (op?.operation !== UserOperationType.RegisterUser) return false;
+      h.server.users.set('10003', { password: op.user?.params.pwd ?? '' });
+      peer.send(ComMsgType.MsgTUserOpRet, {
+        userOpRet: {
+          operation: UserOperationType.RegisterUser,
+          result: 'ok',
+          status: 'needlogin',
+          users: [{ userId: '10003' }],
+        },
+      });
+      return true;
+    });
+    const session = h.session({
+      credentials: { method: 'register', userName: 'eve', password: 'eve-password' },
+    });
+    expect((await session.start()).userId).toBe('10003');
+    expect(h.server.users.size).toBe(3);
+    await session.close();
+  });
+});
