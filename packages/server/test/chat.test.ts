@@ -3,7 +3,7 @@ import { FakeClock } from '@birdtalk/runtime/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BirdTalkServer, createServer, SNOWFLAKE_EPOCH_MS } from '../src/index.js';
 import { connectMemory, pick, settle, type TestClient } from './helpers/client.js';
-import { login, msg, nextError, register } from './helpers/protocol.js';
+import { login, msg, nextError } from './helpers/protocol.js';
 
 let server: BirdTalkServer | undefined;
 afterEach(async () => {
