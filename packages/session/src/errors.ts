@@ -49,8 +49,6 @@ export const SessionErrorCode = {
   CHAT_REJECTED: 'CHAT_REJECTED',
   /** `ProtocolError`: the chat failed because the recipient does not follow the sender (server error 21). */
   CHAT_NOT_FRIEND: 'CHAT_NOT_FRIEND',
-  /** `TimeoutError` details.kind `'chat'`: no acknowledgement before `outboxDeadlineMs`. */
-  CHAT_UNDELIVERED: 'CHAT_UNDELIVERED',
 } as const;
 
 /** One of the codes in {@link SessionErrorCode}. */
