@@ -13,6 +13,11 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /**
+   * Whether records at `level` would be kept. Lets callers skip building costly debug fields (such as a
+   * redacted copy of every frame) when nobody will read them. Loggers without it are assumed to keep all.
+   */
+  isLevelEnabled?(level: LogLevel): boolean;
 }
 
 /** One log record, as handed to a sink by {@link createLogger}. */
@@ -43,6 +48,7 @@ export const silentLogger: Logger = {
   info: () => {},
   warn: () => {},
   error: () => {},
+  isLevelEnabled: () => false,
 };
 
 const levelRank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -66,7 +72,13 @@ export function createLogger(sink: (record: LogRecord) => void, options: LoggerO
       if (levelRank[level] < threshold) return;
       sink({ level, message, fields: redactFields({ ...bindings, ...fields }), time: now() });
     };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  return {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    isLevelEnabled: (level) => levelRank[level] >= threshold,
+  };
 }
 
 /**
@@ -84,17 +96,14 @@ const secretFieldPattern =
 export function redactFields(fields: LogFields, depth = 0): LogFields {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (secretFieldPattern.test(key)) out[key] = '[redacted]';
-    else if (value instanceof Uint8Array) out[key] = `<${value.byteLength} bytes>`;
-    else if (
-      depth < 4 &&
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      !(value instanceof Error)
-    ) {
-      out[key] = redactFields(value as LogFields, depth + 1);
-    } else out[key] = value;
+    out[key] = secretFieldPattern.test(key) ? '[redacted]' : redactValue(value, depth);
   }
   return out;
+}
+
+function redactValue(value: unknown, depth: number): unknown {
+  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+  if (depth >= 6 || typeof value !== 'object' || value === null || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  return redactFields(value as LogFields, depth + 1);
 }

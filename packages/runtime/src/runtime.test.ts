@@ -117,6 +117,21 @@ describe('logging', () => {
     });
   });
 
+  it('redacts inside arrays too', () => {
+    expect(redactFields({ users: [{ userId: '1', params: { pwd: 'x' } }] })).toEqual({
+      users: [{ userId: '1', params: { pwd: '[redacted]' } }],
+    });
+  });
+
+  it('says which levels it keeps', () => {
+    const logger = createLogger(() => {}, { level: 'info' });
+    expect([
+      logger.isLevelEnabled?.('debug'),
+      logger.isLevelEnabled?.('info'),
+      logger.isLevelEnabled?.('error'),
+    ]).toEqual([false, true, true]);
+  });
+
   it('the memory logger keeps debug records', () => {
     const logger = createMemoryLogger();
     logger.debug('d', { token: 't' });
