@@ -1,0 +1,71 @@
+import type { StoredKey } from '@birdtalk/crypto';
+import type { Int64, Int64Input } from '@birdtalk/proto';
+import type { Clock, Logger, Random } from '@birdtalk/runtime';
+import type { Session } from '@birdtalk/session';
+import type { ChatTarget } from './chat-target.js';
+import type { OutgoingContent } from './content.js';
+
+/**
+ * How the client treats requests the real BirdTalk server cannot survive or cannot perform (friend approval,
+ * group invite answers, joining an `auth` group, …). By default they are refused with a `RefusedError` that
+ * says why, before anything is sent.
+ */
+export interface ClientPolicy {
+  /**
+   * Send such requests anyway. Only for servers known to have fixed these defects; the stock server process
+   * exits on them.
+   * @defaultValue false
+   */
+  readonly allowServerCrashingRequests: boolean;
+}
+
+/** Options of a send. */
+export interface SendOptions {
+  /** Quotes (replies to) this message id (`refMessageId`). */
+  readonly quote?: Int64Input;
+  /** Gives up waiting for the acknowledgement; the message may still be delivered. */
+  readonly signal?: AbortSignal;
+}
+
+/** A message the server acknowledged. */
+export interface SentMessage {
+  /** The id the server gave it. */
+  readonly id: Int64;
+  /** Our client id of it (`sendId`). */
+  readonly sendId: Int64;
+  readonly chat: ChatTarget;
+  /** The server's time of storing it, in milliseconds since the Unix epoch. */
+  readonly time: number;
+}
+
+/** A minimal HTTP GET, so downloads work with `fetch` in browsers and with pinned TLS on Node. */
+export type HttpGet = (
+  url: string,
+  options: { readonly signal?: AbortSignal },
+) => Promise<{ readonly status: number; readonly body: AsyncIterable<Uint8Array>; text(): Promise<string> }>;
+
+/**
+ * What the client's feature modules (users, friends, groups, files, media) share. The client builds one and
+ * hands it to each; the modules never reach around it to the socket.
+ */
+export interface ClientContext {
+  /** The protocol session: every request travels through it. */
+  readonly session: Session;
+  /**
+   * The logged-in user's id.
+   * @throws StateError `NOT_LOGGED_IN` before the first login.
+   */
+  selfId(): Int64;
+  /** The key of the current key exchange (for signed download URLs), if there was one. */
+  currentKey(): StoredKey | undefined;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly policy: ClientPolicy;
+  /** The server's HTTP(S) origin, derived from its WebSocket URL, e.g. `https://chat.example.com:7817`. */
+  readonly httpBaseUrl: string;
+  /** HTTP GET with the same TLS settings as the WebSocket connection. */
+  readonly httpGet: HttpGet;
+  /** Sends content to a chat through the outbox and resolves once the server acknowledged it. */
+  sendContent(target: ChatTarget, content: OutgoingContent, options?: SendOptions): Promise<SentMessage>;
+}
