@@ -45,6 +45,18 @@ export type HttpGet = (
 ) => Promise<{ readonly status: number; readonly body: AsyncIterable<Uint8Array>; text(): Promise<string> }>;
 
 /**
+ * The groups the logged-in user belongs to, as far as the client knows (filled from the group list at every
+ * login and kept current by group events and operations). Sends to a group not in it are refused before
+ * anything goes out.
+ */
+export interface GroupMembership {
+  has(groupId: Int64): boolean;
+  add(groupId: Int64): void;
+  remove(groupId: Int64): void;
+  all(): readonly Int64[];
+}
+
+/**
  * What the client's feature modules (users, friends, groups, files, media) share. The client builds one and
  * hands it to each; the modules never reach around it to the socket.
  */
@@ -66,6 +78,8 @@ export interface ClientContext {
   readonly httpBaseUrl: string;
   /** HTTP GET with the same TLS settings as the WebSocket connection. */
   readonly httpGet: HttpGet;
+  /** The groups the user belongs to. */
+  readonly groups: GroupMembership;
   /** Sends content to a chat through the outbox and resolves once the server acknowledged it. */
   sendContent(target: ChatTarget, content: OutgoingContent, options?: SendOptions): Promise<SentMessage>;
 }
