@@ -75,6 +75,7 @@ export interface StoredFile {
   readonly content: Uint8Array | undefined;
 }
 
+/** A stored document as a {@link StoredUser}. */
 export function storedUser(user: UserRecord): StoredUser {
   return {
     userId: user.userId.toString(),
@@ -93,6 +94,7 @@ export function storedUser(user: UserRecord): StoredUser {
   };
 }
 
+/** The P2P rows of a user as {@link StoredMessage}s. */
 export function storedMessages(ctx: ServerContext, userId: bigint): StoredMessage[] {
   return (ctx.store.chat.p2p.get(userId) ?? []).map((row) => ({
     msgId: row.id.toString(),
@@ -109,6 +111,7 @@ export function storedMessages(ctx: ServerContext, userId: bigint): StoredMessag
   }));
 }
 
+/** The rows of a group as {@link StoredGroupMessage}s. */
 export function storedGroupMessages(ctx: ServerContext, groupId: bigint): StoredGroupMessage[] {
   return (ctx.store.chat.groups.get(groupId) ?? []).map((row) => ({
     msgId: row.id.toString(),
@@ -122,6 +125,7 @@ export function storedGroupMessages(ctx: ServerContext, groupId: bigint): Stored
   }));
 }
 
+/** A group's in-memory state as a {@link StoredGroup}. */
 export function storedGroup(ctx: ServerContext, groupId: bigint): StoredGroup | undefined {
   const group = ctx.store.groups.get(groupId);
   if (group === undefined) return undefined;
@@ -140,6 +144,7 @@ export function storedGroup(ctx: ServerContext, groupId: bigint): StoredGroup | 
   };
 }
 
+/** Every upload record with the bytes stored for it. */
 export function storedFiles(ctx: ServerContext): StoredFile[] {
   const files = ctx.store.files;
   return files.records.map((record) => {

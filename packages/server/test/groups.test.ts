@@ -384,6 +384,55 @@ describe('membership', () => {
     expect(s.hazards().map((h) => h.name)).toEqual(['join-auth-group']);
   });
 
+  it('lenient "auth" join: the request reaches the owner and admins as MsgTGroupOp before the hazard error', async () => {
+    const s = await start({ strict: false });
+    const { ids, clients } = await users(s, ['ann', 'ben', 'dan']);
+    const [ann, ben, dan] = clients as [TestClient, TestClient, TestClient];
+    const gid = await s.createGroup({ owner: ids[0]!, admins: [ids[1]!], params: { jointype: 'auth' } });
+    dan.send(
+      groupOp({ operation: G.GroupJoinRequest, group: { groupId: gid }, params: { info: 'let me in' } }),
+    );
+    for (const admin of [ann, ben]) {
+      const forwarded = await admin.waitFor('groupOp');
+      expect(forwarded.msgType).toBe(ComMsgType.MsgTGroupOp);
+      const req = forwarded.plainMsg!.groupOp!;
+      expect(pick(req, ['operation', 'sendId', 'params'])).toEqual({
+        operation: G.GroupJoinRequest,
+        sendId: '21',
+        params: { info: 'let me in' },
+      });
+      expect(req.msgId).not.toBe('0');
+      expect(pick(req.ReqMem, ['userId', 'nick', 'groupId'])).toEqual({
+        userId: ids[2],
+        nick: 'dan-nick',
+        groupId: gid,
+      });
+    }
+    expect((await nextError(dan)).params).toEqual({ hazard: 'join-auth-group' });
+    // The group log holds a join request; the owner's personal log a mislabelled "invitation"; dan's none.
+    ann.send(
+      msg(ComMsgType.MsgTQuery, {
+        commonQuery: { queryType: QueryDataType.QueryDataTypeGroupOP, groupId: gid },
+      }),
+    );
+    const groupLog = (await ann.waitFor('commonQueryRet')).plainMsg!.commonQueryRet!;
+    expect(groupLog.groupOpRetList.map((r) => [r.operation, r.detail, r.ReqMem?.userId])).toEqual([
+      [G.GroupJoinRequest, 'let me in', ids[2]],
+    ]);
+    ann.send(msg(ComMsgType.MsgTQuery, { commonQuery: { queryType: QueryDataType.QueryDataTypeFriendOP } }));
+    const personal = (await ann.waitFor('commonQueryRet')).plainMsg!.commonQueryRet!;
+    expect(
+      personal.groupOpRetList.map((r) => [
+        r.operation,
+        r.ReqMem?.userId,
+        r.members[0]?.userId,
+        r.group?.groupId,
+      ]),
+    ).toEqual([[G.GroupInviteRequest, ids[2], ids[0], gid]]);
+    dan.send(msg(ComMsgType.MsgTQuery, { commonQuery: { queryType: QueryDataType.QueryDataTypeFriendOP } }));
+    expect((await dan.waitFor('commonQueryRet')).plainMsg?.commonQueryRet?.groupOpRetList).toEqual([]);
+  });
+
   it('Quit: not for the owner (16); the quitter and the remaining members get "notice"', async () => {
     const { s, ids, gid, ann, ben, cat } = await world();
     ann.send(groupOp({ operation: G.GroupQuit, group: { groupId: gid } }));

@@ -5,6 +5,7 @@ import {
   type GroupMemberInit,
   type GroupOperationType,
   type GroupOpReq,
+  type Msg,
   type MsgInit,
 } from '@birdtalk/proto';
 import type { ServerContext } from '../context.js';
@@ -15,6 +16,8 @@ import { envelope, sendError } from '../wire.js';
 
 /** One group request after the common checks: the payload, its echo id and the server's snowflake. */
 export interface GroupRequest {
+  /** The whole request, for the one case where the server forwards it as is. */
+  readonly msg: Msg;
   readonly req: GroupOpReq;
   readonly sendId: bigint;
   readonly msgId: bigint;

@@ -1,4 +1,10 @@
-import { ErrorMsgType, type GroupInfoInit, type GroupMemberInit, GroupOperationType } from '@birdtalk/proto';
+import {
+  ErrorMsgType,
+  type GroupInfoInit,
+  type GroupMemberInit,
+  GroupOperationType,
+  type MsgInit,
+} from '@birdtalk/proto';
 import type { ServerContext } from '../context.js';
 import { HazardSignal } from '../hazards.js';
 import { big, compareBig, parseGoInt } from '../ids.js';
@@ -10,6 +16,7 @@ import {
   isPrivateGroup,
   roleString,
 } from '../state/groups.js';
+import { CMD_GROUP_INVITE_RECORD, CMD_GROUP_JOIN_REQUEST } from '../state/oplog.js';
 import type { CachedUser } from '../state/users.js';
 import { groupToWire, isEmptyMap, mapGet, notifyGroup, pushToUser, send, sendError } from '../wire.js';
 import {
@@ -164,7 +171,11 @@ export function joinRequest(ctx: ServerContext, session: Session, op: GroupReque
     });
     return;
   }
-  if (joinType === 'auth') throw new HazardSignal('join-auth-group');
+  if (joinType === 'auth') {
+    // Strict mode stops here, as the crash would; lenient mode first does what the real server does before it.
+    if (!ctx.config.strict) forwardJoinRequest(ctx, session, op, group);
+    throw new HazardSignal('join-auth-group');
+  }
   const user = ctx.store.users.cached(session.userId);
   if (user !== undefined) joinGroup(ctx, session, user, group, op, 'direct');
 }
@@ -329,4 +340,57 @@ export function listGroupsIn(ctx: ServerContext, session: Session, op: GroupRequ
     session,
     groupResult(ctx, GroupOperationType.GroupListIn, { groups }, op, 'ok', 'list groups those user joins in'),
   );
+}
+
+/**
+ * What the real server does for an "auth" group before it crashes: a join-request record in the group log,
+ * one personal record per owner/admin (mislabelled as an invitation, and filed so that only the admin sees
+ * it), and the request itself, with a ReqMem and the server's msgId, forwarded to the owner and the admins.
+ */
+function forwardJoinRequest(
+  ctx: ServerContext,
+  session: Session,
+  op: GroupRequest,
+  group: GroupRecord,
+): void {
+  const gid = group.info.groupId;
+  const info = mapGet(op.req.params, 'info') ?? '';
+  saveGroupRecord(ctx, group, session.userId, 0n, op, CMD_GROUP_JOIN_REQUEST, info);
+  const admins = [group.owner, ...group.admins];
+  for (const admin of admins) {
+    ctx.store.oplog.restoreUser({
+      uid1: admin,
+      uid2: session.userId,
+      gid,
+      id: op.msgId,
+      sendId: op.sendId,
+      tm: ctx.clock.now(),
+      io: 1,
+      cmd: CMD_GROUP_INVITE_RECORD,
+      ret: 0,
+      data: new Uint8Array(0),
+    });
+  }
+  const self = selfProfile(ctx, session);
+  const forwarded: MsgInit = {
+    version: op.msg.version,
+    keyPrint: op.msg.keyPrint,
+    tm: op.msg.tm,
+    msgType: op.msg.msgType,
+    subType: op.msg.subType,
+    plainMsg: {
+      groupOp: {
+        ...op.req,
+        msgId: op.msgId,
+        ReqMem: op.req.ReqMem ?? {
+          userId: session.userId,
+          nick: self.nick,
+          icon: self.icon,
+          role: '',
+          groupId: gid,
+        },
+      },
+    },
+  };
+  for (const admin of admins) pushToUser(ctx, admin, forwarded);
 }

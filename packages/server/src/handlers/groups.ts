@@ -25,7 +25,7 @@ export function handleGroupOp(ctx: ServerContext, session: Session, msg: Msg): v
     return;
   }
   if (!checkUserLoginTwice(ctx, session)) return;
-  const op: GroupRequest = { req, sendId: big(req.sendId), msgId: ctx.ids.next() };
+  const op: GroupRequest = { msg, req, sendId: big(req.sendId), msgId: ctx.ids.next() };
   switch (req.operation) {
     case GroupOperationType.GroupCreate:
       create(ctx, session, op);

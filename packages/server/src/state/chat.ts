@@ -1,7 +1,8 @@
 import { compareBig } from '../ids.js';
 
-/** `io` of a stored row: the owner sent it (0) or received it (1). */
+/** `io` of a stored row the owner sent. */
 export const IO_OUT = 0;
+/** `io` of a stored row the owner received. */
 export const IO_IN = 1;
 
 /** One row of the P2P chat table; every P2P message is stored once per party (self chat once). */

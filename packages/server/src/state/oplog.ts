@@ -1,7 +1,8 @@
 import { compareBig } from '../ids.js';
 
-/** Friend-log commands. */
+/** Friend-log command of an add (follow) request. */
 export const CMD_ADD_FRIEND = 101;
+/** Friend-log command of a removal. */
 export const CMD_REMOVE_FRIEND = 102;
 /** Group-log command of personal invitation/join-request records. */
 export const CMD_GROUP_INVITE_RECORD = 4;
