@@ -4,51 +4,84 @@
 // This file is the seam between the client core and the feature modules: the core wires
 // `createUsersApi`, `createFriendsApi`, `createGroupsApi`, `createFilesApi` and `createMediaApi` into the client
 // and routes session notices through `friendEventFrom`, `friendRequestFrom`, `groupEventFrom` and
-// `groupJoinRequestFrom`. The placeholders below keep the core compiling until the modules land.
-import type { FriendOpReq, FriendOpResult, GroupOpReq, GroupOpResult } from '@birdtalk/proto';
-import type { ClientContext } from './context.js';
+// `groupJoinRequestFrom`. Everything exported here is public (the package entry re-exports this file), and
+// nothing here may import Node-only modules: the Node pieces of the files API live in `./files/node.js`.
 
-/** Profile operations of the logged-in user and user search. */
-export function createUsersApi(_ctx: ClientContext): object {
-  return {};
-}
-
-/** Following, blocking, memos, permissions and friend lists. */
-export function createFriendsApi(_ctx: ClientContext): object {
-  return {};
-}
-
-/** Every group operation. */
-export function createGroupsApi(_ctx: ClientContext): object {
-  return {};
-}
-
-/** Uploads and downloads. */
-export function createFilesApi(_ctx: ClientContext): object {
-  return {};
-}
-
-/** Sending images, files and voice clips: upload, then send the Drafty content. */
-export function createMediaApi(_ctx: ClientContext, _files: ReturnType<typeof createFilesApi>): object {
-  return {};
-}
-
-/** A client event for a friend notice (someone followed or unfollowed us, or our own op from another device). */
-export function friendEventFrom(_result: FriendOpResult, _selfId: string): unknown {
-  return undefined;
-}
-
-/** A client event for an incoming friend request (friend-request mode). */
-export function friendRequestFrom(_request: FriendOpReq): unknown {
-  return undefined;
-}
-
-/** A client event for a group broadcast. */
-export function groupEventFrom(_result: GroupOpResult, _selfId: string): unknown {
-  return undefined;
-}
-
-/** A client event for a join request forwarded to the group's admins. */
-export function groupJoinRequestFrom(_request: GroupOpReq): unknown {
-  return undefined;
-}
+export { FeatureErrorCode } from './feature-errors.js';
+export {
+  createFilesApi,
+  DEFAULT_DOWNLOAD_MAX_BYTES,
+  type DownloadOptions,
+  type FilesApi,
+  type FilesDeps,
+  type WriteFile,
+} from './files/api.js';
+export {
+  type DownloadRoute,
+  isStoredName,
+  SIGNED_URL_LIFETIME_SECONDS,
+  STORED_NAME_PATTERN,
+} from './files/download.js';
+export { type Md5Factory, type Md5Hash, portableMd5 } from './files/md5.js';
+export type { FileInput, FileSource, OpenPath, SourceOptions } from './files/source.js';
+export {
+  UPLOAD_CHUNK_BYTES,
+  type UploadOptions,
+  type UploadProgress,
+  type UploadResult,
+} from './files/upload.js';
+export {
+  type FriendEvent,
+  type FriendOperation,
+  type FriendRequestEvent,
+  friendEventFrom,
+  friendRequestFrom,
+} from './friend-events.js';
+export {
+  createFriendsApi,
+  type FollowOptions,
+  type FollowResult,
+  FRIEND_PAGE_SIZE,
+  type FriendListOptions,
+  FriendPermission,
+  type FriendPermissionName,
+  type FriendsApi,
+  type MemoOptions,
+} from './friends.js';
+export {
+  type GroupEvent,
+  type GroupJoinRequestEvent,
+  groupEventFrom,
+  groupJoinRequestFrom,
+} from './group-events.js';
+export type { GroupDetails, GroupMemberInfo, GroupRole } from './group-info.js';
+export {
+  createGroupsApi,
+  GROUP_PAGE_SIZE,
+  type GroupCreateInit,
+  type GroupFields,
+  type GroupJoinType,
+  type GroupsApi,
+  type InviteResult,
+  type JoinOptions,
+  type MemberList,
+} from './groups.js';
+export { type ImageSize, imageSize } from './media/image-size.js';
+export {
+  createMediaApi,
+  type ImageOptions,
+  INLINE_VOICE_MAX_BYTES,
+  type MediaApi,
+  type MediaMessage,
+  type MediaOptions,
+  type VoiceOptions,
+} from './media.js';
+export type { UserProfile } from './user-profile.js';
+export {
+  type ChangeEmailOptions,
+  createUsersApi,
+  type EmailCodeRequest,
+  type ProfileChanges,
+  type UserQuery,
+  type UsersApi,
+} from './users.js';
