@@ -63,8 +63,8 @@ export function createMediaApi(ctx: ClientContext, files: FilesApi): MediaApi {
     ctx.sendContent(target, content, sendOptions(options));
 
   /** Uploads with the chat's id as the file record's group id, as the Android client does. */
-  const upload = (target: ChatTarget, input: FileInput, options: MediaOptions) =>
-    files.upload(input, { ...options, groupId: options.groupId ?? targetId(target) });
+  const upload = (target: ChatTarget, input: FileInput, mime: string, options: MediaOptions) =>
+    files.upload(input, { ...options, mime, groupId: options.groupId ?? targetId(target) });
 
   const mimeOf = async (input: FileInput, image: boolean): Promise<string> => {
     if (input.mime !== undefined && input.mime !== '') return input.mime;
@@ -81,7 +81,7 @@ export function createMediaApi(ctx: ClientContext, files: FilesApi): MediaApi {
       const input = await files.source(source, options);
       const mime = await mimeOf(input, true);
       const size = await imageSize(input);
-      const uploaded = await upload(target, input, options);
+      const uploaded = await upload(target, input, mime, options);
       const content = imageContent({
         ref: uploaded.storedName,
         name: input.name,
@@ -97,7 +97,7 @@ export function createMediaApi(ctx: ClientContext, files: FilesApi): MediaApi {
       checkTarget(target);
       const input = await files.source(source, options);
       const mime = await mimeOf(input, false);
-      const uploaded = await upload(target, input, options);
+      const uploaded = await upload(target, input, mime, options);
       const content = fileContent({ ref: uploaded.storedName, name: input.name, mime, size: input.size });
       return { message: await send(target, content, options), upload: uploaded };
     },
@@ -116,7 +116,7 @@ export function createMediaApi(ctx: ClientContext, files: FilesApi): MediaApi {
         const content = voiceContent({ ...described, bytes });
         return { message: await send(target, content, options), upload: undefined };
       }
-      const uploaded = await upload(target, input, options);
+      const uploaded = await upload(target, input, mime, options);
       const content = voiceContent({ ...described, ref: uploaded.storedName });
       return { message: await send(target, content, options), upload: uploaded };
     },
