@@ -31,10 +31,7 @@ const member = (userId: string, role = 'u') => ({
   params: {},
 });
 
-function setup(
-  handler: (request: any, options: any) => unknown = (r) => answer(r.operation),
-  policy = false,
-) {
+function setup(handler: (request: Req) => unknown = (r) => answer(r.operation), policy = false) {
   const fake = fakeSession({ groupOp: handler });
   const groups = membership();
   const ctx = fakeContext(fake.session, { groups, policy: { allowServerCrashingRequests: policy } });
