@@ -1,0 +1,261 @@
+import {
+  AbortError,
+  BirdTalkError as BaseError,
+  type BirdTalkError,
+  isBirdTalkError,
+} from '@birdtalk/errors';
+import {
+  ChatType,
+  GroupOperationType,
+  type Int64,
+  type MsgQueryInit,
+  type MsgQueryResult,
+  QueryDataType,
+  SynType,
+} from '@birdtalk/proto';
+import type { Logger } from '@birdtalk/runtime';
+import type { Session } from '@birdtalk/session';
+import type { CatchUpEvent } from '../events.js';
+import { groupStream, P2P_STREAM } from '../store/store.js';
+import type { Membership } from './group-membership.js';
+import { HISTORY_PAGE_SIZE } from './history.js';
+import type { Inbox } from './inbox.js';
+import type { Positions } from './positions.js';
+
+/**
+ * Where a stream with no stored position starts: `'latest'` skips what is already there (the newest message at
+ * that moment becomes the position, nothing old is replayed); `'all'` replays the stream's whole history.
+ */
+export type CatchUpPolicy = 'latest' | 'all';
+
+/** The collaborators of a {@link CatchUp}. */
+export interface CatchUpDeps {
+  readonly inbox: Inbox;
+  readonly positions: Positions;
+  readonly membership: Membership;
+  readonly policy: CatchUpPolicy;
+  readonly logger: Logger;
+  emit(event: CatchUpEvent): void;
+  onError(error: BirdTalkError): void;
+}
+
+/** Fetch the next page only once the application has fewer than this many messages queued. */
+const backlogLimit = 2 * HISTORY_PAGE_SIZE;
+
+/**
+ * The offline catch-up, run after every login (the server pushes nothing that arrived while a client was away,
+ * reference §6.3): the P2P stream forward from its position (`userId` 0, every conversation), the group list,
+ * then each group forward from its position, 100 messages a page until a short page. Fetched messages go
+ * through the inbox with `catchingUp: true`; live messages arriving meanwhile are held and fed in after.
+ */
+export class CatchUp {
+  readonly #deps: CatchUpDeps;
+  #run = 0;
+  #abort: AbortController | undefined;
+  #current: Promise<void> = Promise.resolve();
+  #fetched: Promise<void> = Promise.resolve();
+  #active = false;
+  #closed = false;
+
+  constructor(deps: CatchUpDeps) {
+    this.#deps = deps;
+  }
+
+  /** Whether a catch-up is fetching or its messages are still being handled. */
+  get active(): boolean {
+    return this.#active;
+  }
+
+  /** Resolves once the latest catch-up is over (fetched and handled). */
+  whenDone(): Promise<void> {
+    return this.#current;
+  }
+
+  /**
+   * Resolves once the latest catch-up has fetched and queued everything (its messages may still be being
+   * handled). Never rejects: failures are reported through `onError`.
+   */
+  whenFetched(): Promise<void> {
+    return this.#fetched;
+  }
+
+  /** A login happened on connection `connection`: catch up (abandoning a catch-up still under way). */
+  start(session: Session, connection: number): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const run = ++this.#run;
+    this.#active = true;
+    this.#deps.inbox.hold();
+    this.#deps.inbox.resetCatchUpCount();
+    this.#deps.emit({ phase: 'start', connection });
+    let fetched!: () => void;
+    this.#fetched = new Promise((resolve) => {
+      fetched = resolve;
+    });
+    this.#current = this.#execute(session, connection, run, abort.signal, fetched);
+    return this.#current;
+  }
+
+  /** Stops: a running catch-up is abandoned. */
+  close(): void {
+    this.#closed = true;
+    this.#abort?.abort();
+    this.#run += 1;
+    this.#active = false;
+  }
+
+  /**
+   * Gives a stream that has no position its starting point now (a group joined while running), so that a later
+   * catch-up does not treat what arrives meanwhile as old history.
+   */
+  async initialise(session: Session, stream: string, groupId: Int64 | undefined): Promise<void> {
+    if (this.#deps.positions.has(stream) || this.#deps.policy === 'all') return;
+    try {
+      await this.#startingPoint(session, stream, groupId, undefined);
+    } catch (error) {
+      this.#deps.logger.debug('a stream could not be given a starting point', {
+        stream,
+        error: String(error),
+      });
+    }
+  }
+
+  async #execute(
+    session: Session,
+    connection: number,
+    run: number,
+    signal: AbortSignal,
+    fetched: () => void,
+  ): Promise<void> {
+    let error: BirdTalkError | undefined;
+    try {
+      await this.#stream(session, P2P_STREAM, undefined, signal);
+      for (const groupId of await this.#groups(session, signal)) {
+        await this.#stream(session, groupStream(groupId), groupId, signal);
+      }
+    } catch (cause) {
+      error = isBirdTalkError(cause)
+        ? (cause as BirdTalkError)
+        : new BaseError('CATCH_UP_FAILED', 'the catch-up failed', { cause });
+    }
+    if (run !== this.#run) {
+      // A newer login took over; it releases the held messages and reports for itself.
+      fetched();
+      this.#deps.emit({
+        phase: 'done',
+        connection,
+        delivered: 0,
+        complete: false,
+        ...(error ? { error } : {}),
+      });
+      return;
+    }
+    this.#deps.inbox.release();
+    fetched();
+    if (error !== undefined && !signal.aborted) {
+      this.#deps.logger.warn('the catch-up failed; the next login tries again', { error: error.message });
+      this.#deps.onError(error);
+    }
+    await this.#deps.inbox.whenCatchUpHandled();
+    if (run !== this.#run) return;
+    this.#active = false;
+    this.#deps.emit({
+      phase: 'done',
+      connection,
+      delivered: this.#deps.inbox.catchUpDelivered,
+      complete: error === undefined,
+      ...(error === undefined ? {} : { error }),
+    });
+  }
+
+  /** The groups to catch up on: the server's list (which also refreshes the membership). */
+  async #groups(session: Session, signal: AbortSignal): Promise<readonly Int64[]> {
+    try {
+      // C14: GroupListIn pages by a Redis cursor on the real server; one call without a cursor lists them all.
+      const result = await session.groupOp({ operation: GroupOperationType.GroupListIn }, { signal });
+      this.#deps.membership.replace(result.groups);
+    } catch (error) {
+      this.#deps.membership.settle();
+      throw error;
+    }
+    return this.#deps.membership.all();
+  }
+
+  async #stream(
+    session: Session,
+    stream: string,
+    groupId: Int64 | undefined,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const position = this.#deps.positions.get(stream);
+    if (position === undefined && this.#deps.policy === 'latest') {
+      await this.#startingPoint(session, stream, groupId, signal);
+      return;
+    }
+    let from = position === undefined ? 1n : BigInt(position) + 1n;
+    for (;;) {
+      if (signal.aborted) throw new AbortError('the catch-up was abandoned');
+      await this.#deps.inbox.whenBelow(backlogLimit);
+      const result = await this.#query(
+        session,
+        groupId,
+        SynType.SynTypeForward,
+        { littleId: from.toString() },
+        signal,
+      );
+      if (result === undefined) return;
+      let highest = from - 1n;
+      for (const row of result.chatDataList) {
+        if (signal.aborted) throw new AbortError('the catch-up was abandoned');
+        this.#deps.inbox.ingest(row, 'catch-up');
+        const id = BigInt(row.msgId);
+        if (id > highest) highest = id;
+      }
+      if (result.chatDataList.length < HISTORY_PAGE_SIZE || highest < from) return;
+      from = highest + 1n;
+    }
+  }
+
+  /** Under `'latest'`: the newest message of the stream becomes its position (0 when it is empty). */
+  async #startingPoint(
+    session: Session,
+    stream: string,
+    groupId: Int64 | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const result = await this.#query(session, groupId, SynType.SynTypeBackward, { bigId: 0 }, signal);
+    if (result === undefined) return;
+    let newest = 0n;
+    for (const row of result.chatDataList) {
+      const id = BigInt(row.msgId);
+      if (id > newest) newest = id;
+    }
+    if (!this.#deps.positions.has(stream)) this.#deps.positions.raise(stream, newest.toString());
+  }
+
+  /** One page; `undefined` when the server says we are not a member of the group (it is then dropped). */
+  async #query(
+    session: Session,
+    groupId: Int64 | undefined,
+    synType: SynType,
+    range: Pick<MsgQueryInit, 'littleId' | 'bigId'>,
+    signal: AbortSignal | undefined,
+  ): Promise<MsgQueryResult | undefined> {
+    const query: MsgQueryInit = {
+      queryType: QueryDataType.QueryDataTypeChatData,
+      synType,
+      ...range,
+      ...(groupId === undefined
+        ? { chatType: ChatType.ChatTypeP2P, userId: 0 }
+        : { chatType: ChatType.ChatTypeGroup, groupId }),
+    };
+    const result = await session.query(query, signal === undefined ? {} : { signal });
+    if (groupId !== undefined && result.result === 'fail') {
+      this.#deps.membership.remove(groupId);
+      return undefined;
+    }
+    return result;
+  }
+}

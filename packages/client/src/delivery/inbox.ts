@@ -1,0 +1,267 @@
+import { BirdTalkError } from '@birdtalk/errors';
+import { ChatMsgType, ChatType, type Int64, isInt64String, type MsgChat } from '@birdtalk/proto';
+import type { Clock, Logger } from '@birdtalk/runtime';
+import { targetKey } from '../chat-target.js';
+import { ClientErrorCode } from '../client-errors.js';
+import type { ClientEvents, DeliveryEvent } from '../events.js';
+import type { EventHub } from '../events-hub.js';
+import { type ChatMessage, chatOf, toChatMessage } from '../message.js';
+import { groupStream, P2P_STREAM, type Store } from '../store/store.js';
+import { ChatQueues } from './chat-queues.js';
+import { type DedupWindow, dedupKeys } from './dedup.js';
+import type { Positions } from './positions.js';
+import { runListeners } from './run-listeners.js';
+
+/** How a raw message reached the client. */
+export type Arrival = 'live' | 'repush' | 'catch-up';
+
+/** What became of an ingested message. */
+export type IngestResult = 'queued' | 'held' | 'duplicate' | 'skipped' | 'invalid' | 'closed';
+
+/** What the inbox is told about every valid message from someone else, duplicate or not. */
+export interface AcceptedMessage {
+  readonly raw: MsgChat;
+  readonly arrival: Arrival;
+  /** Whether it was handled before (or is being handled now). */
+  readonly duplicate: boolean;
+}
+
+/** The collaborators of an {@link Inbox}. */
+export interface InboxDeps {
+  readonly hub: EventHub<ClientEvents>;
+  readonly dedup: DedupWindow;
+  readonly positions: Positions;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The logged-in user's id. */
+  selfId(): Int64;
+  /** Deliver our own messages from other devices (`includeOwnMessages`). */
+  readonly includeOwnMessages: boolean;
+  /** Whether this client sent the message with this server id (such copies are never delivered). */
+  isOwnSend(msgId: Int64): boolean;
+  readonly handlerRetries: number;
+  readonly handlerRetryDelayMs: number;
+  /** Every valid message from someone else, before deduplication decides (receipts hang off this). */
+  onAccepted(message: AcceptedMessage): void;
+  /** A problem that did not stop delivery (a store write, an invalid message). */
+  onError(error: BirdTalkError): void;
+}
+
+interface Item {
+  readonly raw: MsgChat;
+  readonly stream: string;
+  readonly keys: string[];
+  readonly catchingUp: boolean;
+}
+
+/**
+ * Where every incoming chat message goes, live or fetched: it drops duplicates, keeps our own copies away from
+ * the application, queues the rest per conversation, runs the `message` / `recall` listeners (retrying failing
+ * ones, dead-lettering what keeps failing), and only then marks the message seen and lets its stream's
+ * position move past it. While a catch-up runs, live messages are held and fed in after it.
+ */
+export class Inbox {
+  readonly #deps: InboxDeps;
+  readonly #queues: ChatQueues<Item>;
+  readonly #abandon = new AbortController();
+  #held: Array<{ raw: MsgChat; arrival: Arrival }> | undefined;
+  #accepting = true;
+  #catchUpPending = 0;
+  #catchUpDelivered = 0;
+  #catchUpWaiters: Array<() => void> = [];
+
+  constructor(deps: InboxDeps) {
+    this.#deps = deps;
+    this.#queues = new ChatQueues((item) => this.#handle(item));
+  }
+
+  /** Messages queued or being handled. */
+  get load(): number {
+    return this.#queues.active + this.#queues.queued;
+  }
+
+  /** How many catch-up messages reached the application since {@link Inbox.resetCatchUpCount}. */
+  get catchUpDelivered(): number {
+    return this.#catchUpDelivered;
+  }
+
+  resetCatchUpCount(): void {
+    this.#catchUpDelivered = 0;
+  }
+
+  /** Holds live messages until {@link Inbox.release} (a catch-up is running). */
+  hold(): void {
+    this.#held ??= [];
+  }
+
+  /** Feeds the held live messages in, after everything the catch-up queued. */
+  release(): void {
+    const held = this.#held ?? [];
+    this.#held = undefined;
+    for (const { raw, arrival } of held) this.ingest(raw, arrival);
+  }
+
+  /** Takes a message in. */
+  ingest(raw: MsgChat, arrival: Arrival): IngestResult {
+    if (!this.#accepting) return 'closed';
+    if (this.#held !== undefined && arrival !== 'catch-up') {
+      this.#held.push({ raw, arrival });
+      return 'held';
+    }
+    if (!isValid(raw)) {
+      this.#deps.onError(
+        new BirdTalkError('PROTOCOL_INVALID_MESSAGE', 'a chat message without valid ids was dropped', {
+          details: { msgId: raw.msgId, fromId: raw.fromId, toId: raw.toId },
+        }),
+      );
+      return 'invalid';
+    }
+    const selfId = this.#deps.selfId();
+    const stream = raw.chatType === ChatType.ChatTypeGroup ? groupStream(raw.toId) : P2P_STREAM;
+    const keys = dedupKeys(raw);
+    const own = raw.fromId === selfId;
+    const duplicate = this.#deps.dedup.has(keys);
+    if (!own) this.#deps.onAccepted({ raw, arrival, duplicate });
+    if (duplicate || (own && (!this.#deps.includeOwnMessages || this.#deps.isOwnSend(raw.msgId)))) {
+      // Nothing to deliver, but the stream's position may move past it (a catch-up page of our own rows).
+      if (arrival === 'catch-up') {
+        this.#deps.positions.begin(stream, raw.msgId);
+        this.#deps.positions.finish(stream, raw.msgId);
+      }
+      return duplicate ? 'duplicate' : 'skipped';
+    }
+    const catchingUp = arrival === 'catch-up';
+    this.#deps.dedup.begin(keys);
+    this.#deps.positions.begin(stream, raw.msgId);
+    if (catchingUp) this.#catchUpPending += 1;
+    this.#queues.push(targetKey(chatOf(raw, selfId)), { raw, stream, keys, catchingUp });
+    return 'queued';
+  }
+
+  /** Resolves once every catch-up message queued so far has been handled (or abandoned). */
+  whenCatchUpHandled(): Promise<void> {
+    if (this.#catchUpPending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#catchUpWaiters.push(resolve));
+  }
+
+  /** Resolves once fewer than `limit` messages are queued or being handled. */
+  whenBelow(limit: number): Promise<void> {
+    return this.#queues.whenBelow(limit);
+  }
+
+  /** Resolves once nothing is queued or being handled. */
+  whenIdle(): Promise<void> {
+    return this.#queues.whenIdle();
+  }
+
+  /**
+   * Stops taking messages in: held and queued ones are dropped without being marked seen (the next catch-up
+   * fetches them again, since positions never moved past them). Messages being handled finish.
+   */
+  close(): void {
+    this.#accepting = false;
+    this.#held = undefined;
+    for (const item of this.#queues.drain()) this.#abandonItem(item);
+  }
+
+  /** Gives up on the messages still being handled (their retries stop; they stay unhandled). */
+  abandon(): void {
+    this.close();
+    this.#abandon.abort();
+  }
+
+  async #handle(item: Item): Promise<void> {
+    if (this.#abandon.signal.aborted) {
+      this.#abandonItem(item);
+      return;
+    }
+    const message = toChatMessage(item.raw, { selfId: this.#deps.selfId(), catchingUp: item.catchingUp });
+    const event: DeliveryEvent = message.kind === 'recall' ? 'recall' : 'message';
+    const recall = event === 'recall' ? recallOf(message) : undefined;
+    const listeners =
+      recall !== undefined
+        ? this.#deps.hub.listeners('recall').map((listener) => () => listener(recall))
+        : this.#deps.hub.listeners('message').map((listener) => () => listener(message));
+    const outcome = await runListeners(listeners, undefined, {
+      retries: this.#deps.handlerRetries,
+      retryDelayMs: this.#deps.handlerRetryDelayMs,
+      clock: this.#deps.clock,
+      signal: this.#abandon.signal,
+    });
+    if (!outcome.ok && 'abandoned' in outcome) {
+      this.#abandonItem(item);
+      return;
+    }
+    if (this.#abandon.signal.aborted) {
+      // The client gave up waiting for this message before it was handled: leave it for the next run.
+      this.#abandonItem(item);
+      return;
+    }
+    if (!outcome.ok) {
+      this.#deps.logger.warn('a message listener kept failing; the message is dead-lettered', {
+        msgId: message.id,
+        attempts: outcome.attempts,
+      });
+      this.#deps.hub.emit('dead-letter', {
+        event,
+        message,
+        error: outcome.error,
+        attempts: outcome.attempts,
+      });
+    }
+    if (item.catchingUp) this.#catchUpDelivered += 1;
+    this.#finish(item);
+  }
+
+  #finish(item: Item): void {
+    const keys = this.#deps.dedup.finish(item.keys);
+    // Seen first, then the position: a store that is not transactional can only err towards redelivery,
+    // which the seen keys then absorb.
+    this.#deps.store.addSeen(keys, this.#deps.dedup.keyLimit).catch((error) => this.#storeFailed(error));
+    this.#deps.positions.finish(item.stream, item.raw.msgId);
+    this.#catchUpSettled(item);
+  }
+
+  #abandonItem(item: Item): void {
+    this.#deps.dedup.abandon(item.keys);
+    this.#catchUpSettled(item);
+  }
+
+  #catchUpSettled(item: Item): void {
+    if (!item.catchingUp) return;
+    this.#catchUpPending -= 1;
+    if (this.#catchUpPending === 0) for (const wake of this.#catchUpWaiters.splice(0)) wake();
+  }
+
+  #storeFailed(error: unknown): void {
+    this.#deps.onError(
+      error instanceof BirdTalkError
+        ? error
+        : new BirdTalkError(ClientErrorCode.STORE_WRITE_FAILED, 'the store could not record a message', {
+            cause: error,
+          }),
+    );
+  }
+}
+
+function isValid(raw: MsgChat): boolean {
+  return [raw.msgId, raw.fromId, raw.toId].every(
+    (id) => typeof id === 'string' && isInt64String(id) && id !== '0' && !id.startsWith('-'),
+  );
+}
+
+function recallOf(notice: ChatMessage): ClientEvents['recall'] {
+  return {
+    id: notice.raw.refMessageId,
+    chat: notice.chat,
+    by: notice.from,
+    notice,
+    catchingUp: notice.catchingUp,
+  };
+}
+
+/** Whether a raw message is a recall notice. */
+export function isRecall(raw: MsgChat): boolean {
+  return raw.msgType === ChatMsgType.DELETE;
+}

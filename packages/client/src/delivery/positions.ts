@@ -1,0 +1,135 @@
+import type { Int64 } from '@birdtalk/proto';
+
+/**
+ * The sync position of one message stream, as a watermark: it only moves past ids whose handling finished,
+ * and never past one still being handled, however the handling of different chats interleaves. After a crash
+ * the catch-up starts from the position, so nothing unhandled is skipped; what was handled beyond it is
+ * recognised by the deduplication window.
+ */
+export class StreamWatermark {
+  #position: bigint | undefined;
+  readonly #pending = new Map<bigint, number>();
+  /** Ids above the position that finished while something below them was still pending, ascending. */
+  #finished: bigint[] = [];
+
+  constructor(position: Int64 | undefined) {
+    this.#position = position === undefined ? undefined : BigInt(position);
+  }
+
+  /** The position: every id of the stream up to it was handled. Undefined before anything was recorded. */
+  get position(): Int64 | undefined {
+    return this.#position?.toString();
+  }
+
+  /** How many messages are being handled. */
+  get pendingCount(): number {
+    let count = 0;
+    for (const n of this.#pending.values()) count += n;
+    return count;
+  }
+
+  /** A message of the stream is being handled. */
+  begin(id: Int64): void {
+    const key = BigInt(id);
+    this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
+  }
+
+  /** A message of the stream was handled (or needed no handling); returns the new position if it moved. */
+  finish(id: Int64): Int64 | undefined {
+    const key = BigInt(id);
+    const count = this.#pending.get(key);
+    if (count !== undefined) {
+      if (count > 1) this.#pending.set(key, count - 1);
+      else this.#pending.delete(key);
+    }
+    if (this.#position === undefined || key > this.#position) insertSorted(this.#finished, key);
+    return this.#advance();
+  }
+
+  /**
+   * Moves the position to `id` unless it is already there or beyond, and unless something below `id` is being
+   * handled; returns the new position if it moved. Sets the starting point of a stream without history.
+   */
+  raise(id: Int64): Int64 | undefined {
+    const key = BigInt(id);
+    if (this.#position !== undefined && key <= this.#position) return undefined;
+    insertSorted(this.#finished, key);
+    return this.#advance();
+  }
+
+  #advance(): Int64 | undefined {
+    let lowestPending: bigint | undefined;
+    for (const id of this.#pending.keys()) {
+      if (lowestPending === undefined || id < lowestPending) lowestPending = id;
+    }
+    let cut = 0;
+    while (
+      cut < this.#finished.length &&
+      (lowestPending === undefined || this.#finished[cut]! < lowestPending)
+    ) {
+      cut += 1;
+    }
+    if (cut === 0) return undefined;
+    const top = this.#finished[cut - 1]!;
+    this.#finished = this.#finished.slice(cut);
+    if (this.#position !== undefined && top <= this.#position) return undefined;
+    this.#position = top;
+    return top.toString();
+  }
+}
+
+function insertSorted(list: bigint[], value: bigint): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  if (list[low] !== value) list.splice(low, 0, value);
+}
+
+/** The watermarks of every stream, persisting each position when it moves. */
+export class Positions {
+  readonly #streams = new Map<string, StreamWatermark>();
+  readonly #save: (stream: string, position: Int64) => void;
+
+  constructor(initial: ReadonlyMap<string, Int64>, save: (stream: string, position: Int64) => void) {
+    for (const [stream, position] of initial) this.#streams.set(stream, new StreamWatermark(position));
+    this.#save = save;
+  }
+
+  /** The position of `stream`, or undefined when it has none yet. */
+  get(stream: string): Int64 | undefined {
+    return this.#streams.get(stream)?.position;
+  }
+
+  /** Whether `stream` has a position. */
+  has(stream: string): boolean {
+    return this.get(stream) !== undefined;
+  }
+
+  begin(stream: string, id: Int64): void {
+    this.#watermark(stream).begin(id);
+  }
+
+  finish(stream: string, id: Int64): void {
+    const moved = this.#watermark(stream).finish(id);
+    if (moved !== undefined) this.#save(stream, moved);
+  }
+
+  /** Sets the starting point of a stream (see {@link StreamWatermark.raise}). */
+  raise(stream: string, id: Int64): void {
+    const moved = this.#watermark(stream).raise(id);
+    if (moved !== undefined) this.#save(stream, moved);
+  }
+
+  #watermark(stream: string): StreamWatermark {
+    let watermark = this.#streams.get(stream);
+    if (watermark === undefined) {
+      watermark = new StreamWatermark(undefined);
+      this.#streams.set(stream, watermark);
+    }
+    return watermark;
+  }
+}

@@ -1,0 +1,216 @@
+import {
+  type BirdTalkError,
+  hasErrorName,
+  InvalidArgumentError,
+  isBirdTalkError,
+  ProtocolError,
+  StateError,
+} from '@birdtalk/errors';
+import { ChatMsgType, ChatType, type Int64, type Int64Input, isWellFormed } from '@birdtalk/proto';
+import { type ChatAck, type Session, SessionErrorCode } from '@birdtalk/session';
+import { type ChatTarget, positiveId } from '../chat-target.js';
+import { ClientErrorCode } from '../client-errors.js';
+import { type OutgoingContent, textContent } from '../content.js';
+import type { SendOptions, SentMessage } from '../context.js';
+import type { Membership } from './group-membership.js';
+import type { SentMessages } from './message-states.js';
+
+/** What a send accepts: text, or content built with the content helpers (`imageContent`, …). */
+export type SendContent = string | OutgoingContent;
+
+/** The collaborators and limits of a {@link Sender}. */
+export interface SenderDeps {
+  /** The session; throws before the client started. */
+  session(): Session;
+  readonly membership: Membership;
+  readonly states: SentMessages;
+  /** The next `sendId` (persistent and increasing). */
+  nextSendId(): Int64;
+  /** `MsgChat.devId` of our messages: the device id. */
+  deviceId(): string;
+  readonly maxTextBytes: number;
+}
+
+/**
+ * Sends chats: validates everything before a byte goes out (ids, valid UTF-8, size, group membership), hands
+ * the chat to the session's outbox (resent with the same `sendId` until acknowledged), tracks its state, and
+ * turns the server's "fail" details into typed errors.
+ */
+export class Sender {
+  readonly #deps: SenderDeps;
+  #closed = false;
+
+  constructor(deps: SenderDeps) {
+    this.#deps = deps;
+  }
+
+  /** Refuses new sends from now on (the client is stopping); chats already queued still go out. */
+  close(): void {
+    this.#closed = true;
+  }
+
+  /**
+   * Sends content to a chat and resolves once the server stored it.
+   *
+   * @throws InvalidArgumentError before anything is sent: a bad target id (`INVALID_ID`), text with a lone
+   * surrogate (`INVALID_UTF8`), text over `maxTextBytes` (`TEXT_TOO_LONG`), content that is neither
+   * (`INVALID_CONTENT`), a group the user is not known to belong to (`NOT_GROUP_MEMBER`), a bad quote id.
+   * @throws ProtocolError when the server refuses: `CHAT_NOT_FRIEND` (the peer does not follow us),
+   * `CHAT_NOT_GROUP_MEMBER`, `CHAT_GROUP_NOT_FOUND`, `CHAT_REF_NOT_FOUND`, `CHAT_REJECTED` (other reasons).
+   * @throws TimeoutError when no acknowledgement came within the outbox deadline.
+   */
+  async send(target: ChatTarget, content: SendContent, options: SendOptions = {}): Promise<SentMessage> {
+    const chat = checkTarget(target);
+    const outgoing = this.#content(content);
+    const quote = options.quote === undefined ? undefined : positiveId(options.quote, 'quote');
+    return this.#send(chat, outgoing, quote, options.signal);
+  }
+
+  /**
+   * Recalls (deletes) a message; resolves with the recall notice as stored. Either party of a P2P chat and any
+   * group member may recall; the server keeps the original data, so clients hide it.
+   */
+  async recall(
+    id: Int64Input,
+    target: ChatTarget,
+    options: Pick<SendOptions, 'signal'> = {},
+  ): Promise<SentMessage> {
+    const chat = checkTarget(target);
+    const ref = positiveId(id, 'id');
+    return this.#send(chat, { type: ChatMsgType.DELETE, data: new Uint8Array(0) }, ref, options.signal);
+  }
+
+  /** Sends content the feature modules built (already validated by them). */
+  sendContent(target: ChatTarget, content: OutgoingContent, options: SendOptions = {}): Promise<SentMessage> {
+    return this.send(target, content, options);
+  }
+
+  #content(content: SendContent): OutgoingContent {
+    if (typeof content === 'string') {
+      if (!isWellFormed(content)) {
+        throw new InvalidArgumentError(
+          ClientErrorCode.INVALID_UTF8,
+          'the text holds a lone surrogate, which is not valid UTF-8',
+        );
+      }
+      const outgoing = textContent(content);
+      if (outgoing.data.byteLength > this.#deps.maxTextBytes) {
+        throw new InvalidArgumentError(
+          ClientErrorCode.TEXT_TOO_LONG,
+          `the text is ${outgoing.data.byteLength} bytes of UTF-8; at most ${this.#deps.maxTextBytes} are allowed`,
+          { details: { bytes: outgoing.data.byteLength, maxTextBytes: this.#deps.maxTextBytes } },
+        );
+      }
+      return outgoing;
+    }
+    if (
+      typeof content !== 'object' ||
+      content === null ||
+      !(content.data instanceof Uint8Array) ||
+      !Number.isInteger(content.type)
+    ) {
+      throw new InvalidArgumentError(
+        ClientErrorCode.INVALID_CONTENT,
+        'content must be text or OutgoingContent',
+      );
+    }
+    if (content.type === ChatMsgType.DELETE) {
+      throw new InvalidArgumentError(ClientErrorCode.INVALID_CONTENT, 'use recall() to recall a message');
+    }
+    if (content.type === ChatMsgType.TEXT && content.data.byteLength > this.#deps.maxTextBytes) {
+      throw new InvalidArgumentError(ClientErrorCode.TEXT_TOO_LONG, 'the text is too long', {
+        details: { bytes: content.data.byteLength, maxTextBytes: this.#deps.maxTextBytes },
+      });
+    }
+    return content;
+  }
+
+  async #send(
+    chat: ChatTarget,
+    content: OutgoingContent,
+    ref: Int64 | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<SentMessage> {
+    if (this.#closed)
+      throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
+    const session = this.#deps.session();
+    if (chat.type === 'group') {
+      if (!this.#deps.membership.known) await this.#deps.membership.whenKnown();
+      if (!this.#deps.membership.has(chat.groupId)) {
+        throw new InvalidArgumentError(
+          ClientErrorCode.NOT_GROUP_MEMBER,
+          `not a member of group ${chat.groupId} (as far as the client knows)`,
+          { details: { groupId: chat.groupId } },
+        );
+      }
+    }
+    if (this.#closed)
+      throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
+    const sendId = this.#deps.nextSendId();
+    this.#deps.states.sending(sendId, chat);
+    let ack: ChatAck;
+    try {
+      ack = await session.sendChat(
+        {
+          sendId,
+          toId: chat.type === 'p2p' ? chat.userId : chat.groupId,
+          chatType: chat.type === 'p2p' ? ChatType.ChatTypeP2P : ChatType.ChatTypeGroup,
+          msgType: content.type,
+          data: content.data,
+          devId: this.#deps.deviceId(),
+          ...(ref === undefined ? {} : { refMessageId: ref }),
+        },
+        signal === undefined ? {} : { signal },
+      );
+    } catch (error) {
+      const typed = typedChatError(error, chat);
+      if (isBirdTalkError(typed)) this.#deps.states.failed(sendId, typed as BirdTalkError);
+      if (isBirdTalkError(typed, ClientErrorCode.CHAT_NOT_GROUP_MEMBER) && chat.type === 'group') {
+        this.#deps.membership.remove(chat.groupId);
+      }
+      throw typed;
+    }
+    this.#deps.states.acked(sendId, ack.msgId);
+    return { id: ack.msgId, sendId, chat, time: Number(ack.serverTime) };
+  }
+}
+
+/** Validates a chat target given by an API caller and returns a clean copy. */
+export function checkTarget(target: ChatTarget): ChatTarget {
+  if (typeof target !== 'object' || target === null) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      'a chat target is required (p2p(userId) or group(groupId))',
+    );
+  }
+  if (target.type === 'p2p') return { type: 'p2p', userId: positiveId(target.userId, 'userId') };
+  if (target.type === 'group') return { type: 'group', groupId: positiveId(target.groupId, 'groupId') };
+  throw new InvalidArgumentError('INVALID_ARGUMENT', 'a chat target is p2p(userId) or group(groupId)');
+}
+
+/** The server's "fail" details (reference §6.2) as typed codes. */
+const failDetails: ReadonlyArray<[string, string]> = [
+  ['you are not a group member', ClientErrorCode.CHAT_NOT_GROUP_MEMBER],
+  ['group id error', ClientErrorCode.CHAT_GROUP_NOT_FOUND],
+  ['ref error', ClientErrorCode.CHAT_REF_NOT_FOUND],
+];
+
+function typedChatError(error: unknown, chat: ChatTarget): unknown {
+  if (!isBirdTalkError(error, SessionErrorCode.CHAT_REJECTED) || !hasErrorName(error, 'ProtocolError')) {
+    return error;
+  }
+  const rejected = error as unknown as ProtocolError;
+  const detail = (rejected.serverDetail ?? '').trim();
+  const code = failDetails.find(([text]) => text === detail)?.[1];
+  if (code === undefined) return error;
+  return new ProtocolError(code, rejected.message, {
+    cause: rejected,
+    ...(rejected.serverCode === undefined ? {} : { serverCode: rejected.serverCode }),
+    serverDetail: rejected.serverDetail ?? detail,
+    ...(rejected.request === undefined ? {} : { request: rejected.request }),
+    details: {
+      ...rejected.details,
+      chat: chat.type === 'p2p' ? `p2p:${chat.userId}` : `group:${chat.groupId}`,
+    },
+  });
+}

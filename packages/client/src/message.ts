@@ -1,0 +1,78 @@
+import { ChatMsgStatus, ChatMsgType, ChatType, type Int64, type MsgChat } from '@birdtalk/proto';
+import type { ChatTarget } from './chat-target.js';
+import { type Attachment, type DraftyDocument, type MessageKind, readContent } from './content.js';
+
+/**
+ * A chat message as the application sees it: ids as exact decimal text, the conversation it belongs to, and
+ * its decoded content.
+ */
+export interface ChatMessage {
+  /** The server's id of the message (a snowflake; ids grow with time within a conversation). */
+  readonly id: Int64;
+  /** The sender's client id of it (`sendId`). */
+  readonly sendId: Int64;
+  /** The conversation: for P2P the other party (yourself for self chat), for a group the group. */
+  readonly chat: ChatTarget;
+  /** The sender's user id. */
+  readonly from: Int64;
+  /** The recipient: a user id for P2P, the group id for a group message. */
+  readonly to: Int64;
+  /** What the message is; `'recall'` for a recall notice (see the `recall` event). */
+  readonly kind: MessageKind;
+  /** The text, or the visible text of a media message. */
+  readonly text: string;
+  /** The file a media message carries. */
+  readonly attachment: Attachment | undefined;
+  /** The parsed Drafty document of a media message. */
+  readonly drafty: DraftyDocument | undefined;
+  /** The id of the message this one quotes (replies to). */
+  readonly quote: Int64 | undefined;
+  /**
+   * When it was sent, in milliseconds since the Unix epoch: the server's store time, except for live group and
+   * self-chat messages, whose time is the sender's clock (reference §6.1, C9).
+   */
+  readonly time: number;
+  /** Whether we sent it (from this or another device of the account). */
+  readonly own: boolean;
+  /** Whether it arrived through the catch-up after a login, rather than live. */
+  readonly catchingUp: boolean;
+  /** Whether it was recalled before we fetched it (history rows mark recalled messages; their data stays). */
+  readonly recalled: boolean;
+  /** The message as it arrived. */
+  readonly raw: MsgChat;
+}
+
+/** How a raw message was obtained. */
+export interface MessageOrigin {
+  readonly selfId: Int64;
+  readonly catchingUp: boolean;
+}
+
+/** The conversation a raw message belongs to, from our point of view. */
+export function chatOf(raw: MsgChat, selfId: Int64): ChatTarget {
+  if (raw.chatType === ChatType.ChatTypeGroup) return { type: 'group', groupId: raw.toId };
+  return { type: 'p2p', userId: raw.fromId === selfId ? raw.toId : raw.fromId };
+}
+
+/** Builds the application's view of a raw message. */
+export function toChatMessage(raw: MsgChat, origin: MessageOrigin): ChatMessage {
+  const content = readContent(raw.msgType, raw.data);
+  const ref = raw.refMessageId;
+  return {
+    id: raw.msgId,
+    sendId: raw.sendId,
+    chat: chatOf(raw, origin.selfId),
+    from: raw.fromId,
+    to: raw.toId,
+    kind: content.kind,
+    text: content.text,
+    attachment: content.attachment,
+    drafty: content.drafty,
+    quote: raw.msgType !== ChatMsgType.DELETE && ref !== '0' && ref !== '' ? ref : undefined,
+    time: Number(raw.tm),
+    own: raw.fromId === origin.selfId,
+    catchingUp: origin.catchingUp,
+    recalled: raw.status === ChatMsgStatus.DELETED,
+    raw,
+  };
+}

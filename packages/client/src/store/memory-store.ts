@@ -1,0 +1,105 @@
+import { StateError } from '@birdtalk/errors';
+import type { Int64 } from '@birdtalk/proto';
+import type { OutboxEntry } from '@birdtalk/session';
+import { ClientErrorCode } from '../client-errors.js';
+import type { Store } from './store.js';
+
+/**
+ * A {@link Store} in memory: delivery state survives reconnects but not restarts. The default of
+ * `createClient`; tests use it too. Every mutation is "durable" at once.
+ */
+export function createMemoryStore(): Store {
+  const positions = new Map<string, Int64>();
+  const seen = new Set<string>();
+  const outbox = new Map<Int64, OutboxEntry>();
+  const values = new Map<string, string>();
+  let mark = 0n;
+  let closed = false;
+
+  const open = (): void => {
+    if (closed) throw new StateError(ClientErrorCode.STORE_CLOSED, 'the store is closed');
+  };
+
+  return {
+    async loadPositions() {
+      open();
+      return new Map(positions);
+    },
+    async savePosition(stream, position) {
+      open();
+      positions.set(stream, position);
+    },
+    async loadSeen() {
+      open();
+      return [...seen];
+    },
+    async addSeen(keys, limit) {
+      open();
+      appendBounded(seen, keys, limit);
+    },
+    async loadOutbox() {
+      open();
+      return [...outbox.values()];
+    },
+    async putOutbox(entry) {
+      open();
+      outbox.set(entry.sendId, entry);
+    },
+    async removeOutbox(sendId) {
+      open();
+      outbox.delete(sendId);
+    },
+    async reserveSendIds(count, floor) {
+      open();
+      const first = reservationStart(mark, floor);
+      mark = first + BigInt(Math.max(1, count)) - 1n;
+      return first.toString();
+    },
+    async get(key) {
+      open();
+      return values.get(key);
+    },
+    async set(key, value) {
+      open();
+      values.set(key, value);
+    },
+    async setIfAbsent(key, value) {
+      open();
+      const stored = values.get(key);
+      if (stored !== undefined) return stored;
+      values.set(key, value);
+      return value;
+    },
+    async flush() {
+      open();
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+/**
+ * Appends `keys` to an insertion-ordered set (a present key moves to the newest end) and drops the oldest
+ * beyond `limit`. Shared by the stores that keep the window in memory.
+ */
+export function appendBounded(window: Set<string>, keys: readonly string[], limit: number): void {
+  for (const key of keys) {
+    window.delete(key);
+    window.add(key);
+  }
+  const excess = window.size - Math.max(0, limit);
+  if (excess <= 0) return;
+  let dropped = 0;
+  for (const key of window) {
+    if (dropped >= excess) break;
+    window.delete(key);
+    dropped += 1;
+  }
+}
+
+/** The first id of a reservation: above everything reserved so far, and at least `floor`. */
+export function reservationStart(mark: bigint, floor: Int64): bigint {
+  const low = BigInt(floor);
+  return mark + 1n > low ? mark + 1n : low;
+}

@@ -1,0 +1,75 @@
+import type { Int64 } from '@birdtalk/proto';
+import type { OutboxEntry } from '@birdtalk/session';
+
+/**
+ * Where a client keeps what must survive a restart: how far each message stream has been handled, which
+ * messages were handled recently (for deduplication), the chats still waiting for an acknowledgement, the
+ * `sendId` high-water mark, and a few small values such as the device id.
+ *
+ * The interface is deliberately small, asynchronous and explicit, so that any storage can implement it (the
+ * client ships a memory store and, for Node, a file store; `@birdtalk/store-sqlite` adds SQLite). Run
+ * `storeContract` from `@birdtalk/client/testing` against an implementation to check it.
+ *
+ * Durability: a mutation may resolve before it reaches durable storage; {@link Store.flush} resolves once every
+ * earlier mutation is durable. {@link Store.reserveSendIds} and {@link Store.setIfAbsent} are the exceptions:
+ * they resolve only once their result is durable, because the client relies on them at once.
+ *
+ * Only one client may use a store at a time (the exception is the key/value part, which is safe to share).
+ */
+export interface Store {
+  /**
+   * Every stored sync position, by stream name (`p2p`, `group:<groupId>`). A position is the id of the newest
+   * message of the stream up to which everything was handled.
+   */
+  loadPositions(): Promise<ReadonlyMap<string, Int64>>;
+  /** Records the position of a stream, replacing the previous one. */
+  savePosition(stream: string, position: Int64): Promise<void>;
+
+  /** The keys of the deduplication window, oldest first. */
+  loadSeen(): Promise<readonly string[]>;
+  /**
+   * Appends keys to the deduplication window (a key already present moves to the newest end), then forgets the
+   * oldest keys beyond `limit`.
+   */
+  addSeen(keys: readonly string[], limit: number): Promise<void>;
+
+  /** Every chat waiting for an acknowledgement, in any order. */
+  loadOutbox(): Promise<readonly OutboxEntry[]>;
+  /** Adds or replaces the outbox entry with this `sendId`. */
+  putOutbox(entry: OutboxEntry): Promise<void>;
+  /** Forgets the outbox entry with this `sendId`; forgetting an absent one is not an error. */
+  removeOutbox(sendId: Int64): Promise<void>;
+
+  /**
+   * Reserves `count` consecutive send ids and returns the first: `max(mark + 1, floor)`, where `mark` is the
+   * highest id reserved so far (0 at first); the new mark is `first + count - 1`. Resolves only once the new
+   * mark is durable, so ids stay unique across restarts. Concurrent calls get disjoint ranges.
+   */
+  reserveSendIds(count: number, floor: Int64): Promise<Int64>;
+
+  /** A small value by key; `undefined` when absent. */
+  get(key: string): Promise<string | undefined>;
+  /** Stores a small value. */
+  set(key: string, value: string): Promise<void>;
+  /**
+   * Stores `value` unless the key already has one, and returns the value now stored. Resolves once it is
+   * durable. Atomic: of two concurrent callers, both get the same value back.
+   */
+  setIfAbsent(key: string, value: string): Promise<string>;
+
+  /** Resolves once every earlier mutation is durable. */
+  flush(): Promise<void>;
+  /** Flushes and releases the storage; later calls other than `close()` reject with `StateError STORE_CLOSED`. */
+  close(): Promise<void>;
+}
+
+/** The store key of the device id (`MsgHello.clientId`). */
+export const DEVICE_ID_KEY = 'deviceId';
+
+/** The stream name of the one P2P stream (every conversation of the account, reference §7 `userId` 0). */
+export const P2P_STREAM = 'p2p';
+
+/** The stream name of a group's messages. */
+export function groupStream(groupId: Int64): string {
+  return `group:${groupId}`;
+}
