@@ -36,6 +36,7 @@ describe('public API', () => {
     expect(Object.keys(await import('./node.js')).sort()).toEqual([
       'DEFAULT_NODE_CONNECTOR_OPTIONS',
       'createNodeConnector',
+      'createNodeHttpGet',
       'wrapNodeWebSocket',
     ]);
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([

@@ -1,7 +1,7 @@
 /**
  * The Node transport of BirdTalk, built on the `ws` package: TLS verification on by default, certificate
  * pinning for self-signed servers, a frame-size limit, WebSocket pings, and a wrapper for sockets a `ws` server
- * has accepted.
+ * has accepted; plus an HTTP GET with the same TLS trust, for file downloads.
  *
  * @example
  * ```ts
@@ -23,4 +23,10 @@ export {
   type NodeConnectorDeps,
   type NodeConnectorOptions,
 } from './node-connector.js';
+export {
+  createNodeHttpGet,
+  type NodeHttpGet,
+  type NodeHttpGetOptions,
+  type NodeHttpResponse,
+} from './node-http.js';
 export { wrapNodeWebSocket } from './node-transport.js';
