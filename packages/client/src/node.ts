@@ -189,5 +189,5 @@ function configDir(
   if (platform === 'win32') return env.APPDATA ?? join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support');
   const xdg = env.XDG_CONFIG_HOME;
-  return xdg !== undefined && xdg.startsWith('/') ? xdg : join(home, '.config');
+  return xdg?.startsWith('/') ? xdg : join(home, '.config');
 }

@@ -189,6 +189,20 @@ export function storeContract(options: StoreContractOptions): StoreContractCase[
       await second.close();
     });
 
+    add('flushes mutations that were not awaited', async (place) => {
+      const first = await place.open();
+      void first.savePosition('p2p', '42');
+      void first.addSeen(['m:42'], 10);
+      void first.putOutbox(outboxEntry('1750000000000000009', 'late'));
+      await first.flush();
+      await first.close();
+      const second = await place.open();
+      equal((await second.loadPositions()).get('p2p'), '42', 'the position');
+      equal(await second.loadSeen(), ['m:42'], 'the seen window');
+      equal((await second.loadOutbox()).length, 1, 'the outbox');
+      await second.close();
+    });
+
     add('makes reservations and set-if-absent durable without a flush', async (place) => {
       const first = await place.open();
       const reserved = BigInt(await first.reserveSendIds(10, '1'));

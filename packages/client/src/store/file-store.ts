@@ -66,6 +66,16 @@ export function createFileStore(options: FileStoreOptions): Store {
   let dirty = false;
   let writing: Promise<void> | undefined;
   let writeError: unknown;
+  // Mutations under way: a flush covers every mutation called before it, even one still waiting for the load.
+  const operations = new Set<Promise<unknown>>();
+  const track = <T>(operation: Promise<T>): Promise<T> => {
+    operations.add(operation);
+    const done = (): void => {
+      operations.delete(operation);
+    };
+    operation.then(done, done);
+    return operation;
+  };
 
   const warn = (warning: BirdTalkError): void => {
     try {
@@ -117,6 +127,7 @@ export function createFileStore(options: FileStoreOptions): Store {
   };
 
   const flushNow = async (): Promise<void> => {
+    await Promise.allSettled([...operations]);
     await loaded;
     if (writing !== undefined) await writing;
     if (dirty) {
@@ -166,27 +177,42 @@ export function createFileStore(options: FileStoreOptions): Store {
     async loadPositions() {
       return new Map((await state()).positions);
     },
-    async savePosition(stream, position) {
-      (await state()).positions.set(stream, position);
-      schedule();
+    savePosition(stream, position) {
+      return track(
+        (async () => {
+          (await state()).positions.set(stream, position);
+          schedule();
+        })(),
+      );
     },
     async loadSeen() {
       return [...(await state()).seen];
     },
-    async addSeen(keys, limit) {
-      appendBounded((await state()).seen, keys, limit);
-      schedule();
+    addSeen(keys, limit) {
+      return track(
+        (async () => {
+          appendBounded((await state()).seen, keys, limit);
+          schedule();
+        })(),
+      );
     },
     async loadOutbox() {
       return [...(await state()).outbox.values()];
     },
-    async putOutbox(entry) {
-      (await state()).outbox.set(entry.sendId, entry);
-      schedule();
+    putOutbox(entry) {
+      return track(
+        (async () => {
+          (await state()).outbox.set(entry.sendId, entry);
+          schedule();
+        })(),
+      );
     },
-    async removeOutbox(sendId) {
-      const current = await state();
-      if (current.outbox.delete(sendId)) schedule();
+    removeOutbox(sendId) {
+      return track(
+        (async () => {
+          if ((await state()).outbox.delete(sendId)) schedule();
+        })(),
+      );
     },
     async reserveSendIds(count, floor) {
       const current = await state();
@@ -200,9 +226,13 @@ export function createFileStore(options: FileStoreOptions): Store {
       await state();
       return readValue(key);
     },
-    async set(key, value) {
-      await state();
-      await writeAtomically(directory, valuePath(key), valueText(key, value));
+    set(key, value) {
+      return track(
+        (async () => {
+          await state();
+          await writeAtomically(directory, valuePath(key), valueText(key, value));
+        })(),
+      );
     },
     async setIfAbsent(key, value) {
       await state();

@@ -1,0 +1,83 @@
+import type { MsgChat } from '@birdtalk/proto';
+import { describe, expect, it } from 'vitest';
+import { DedupWindow, dedupKeys } from './dedup.js';
+
+function chat(fields: Partial<MsgChat>): MsgChat {
+  return {
+    msgId: '1',
+    userId: '0',
+    fromId: '10',
+    toId: '20',
+    tm: '0',
+    devId: '',
+    sendId: '1000',
+    msgType: 0,
+    data: new TextEncoder().encode('hi'),
+    priority: 0,
+    refMessageId: '0',
+    status: 0,
+    sendReply: '0',
+    recvReply: '0',
+    readReply: '0',
+    encType: 0,
+    chatType: 1,
+    subMsgType: 0,
+    keyPrint: '0',
+    params: {},
+    ...fields,
+  } as MsgChat;
+}
+
+describe('deduplication keys', () => {
+  it('recognise a resend: same sender, chat, sendId and content under a new msgId', () => {
+    const first = dedupKeys(chat({ msgId: '1' }));
+    const resend = dedupKeys(chat({ msgId: '2' }));
+    expect(first[0]).not.toBe(resend[0]);
+    expect(first[1]).toBe(resend[1]);
+  });
+
+  it('tell apart two devices of one user that reuse a sendId for different content or chats', () => {
+    const base = dedupKeys(chat({}))[1];
+    expect(dedupKeys(chat({ msgId: '2', data: new TextEncoder().encode('other') }))[1]).not.toBe(base);
+    expect(dedupKeys(chat({ msgId: '2', toId: '21' }))[1]).not.toBe(base);
+    expect(dedupKeys(chat({ msgId: '2', msgType: 1 }))[1]).not.toBe(base);
+    expect(dedupKeys(chat({ msgId: '2', fromId: '11' }))[1]).not.toBe(base);
+  });
+
+  it('give no content key without a sendId', () => {
+    expect(dedupKeys(chat({ sendId: '0' }))).toEqual(['m:1']);
+  });
+});
+
+describe('the deduplication window', () => {
+  it('knows messages being handled and handled ones, and forgets the oldest beyond its size', () => {
+    const window = new DedupWindow(2);
+    const a = ['m:1', 'c:a'];
+    const b = ['m:2', 'c:b'];
+    const c = ['m:3', 'c:c'];
+    window.begin(a);
+    expect(window.has(['m:1'])).toBe(true);
+    expect(window.handled(['m:1'])).toBe(false);
+    window.finish(a);
+    window.begin(b);
+    window.finish(b);
+    window.begin(c);
+    window.finish(c);
+    expect(window.has(['m:1'])).toBe(false);
+    expect(window.has(['c:b'])).toBe(true);
+    expect(window.has(['m:3'])).toBe(true);
+  });
+
+  it('forgets an abandoned message, so it can be delivered later', () => {
+    const window = new DedupWindow(10);
+    window.begin(['m:1']);
+    window.abandon(['m:1']);
+    expect(window.has(['m:1'])).toBe(false);
+  });
+
+  it('starts from the newest stored keys', () => {
+    const window = new DedupWindow(1, ['m:1', 'c:1', 'm:2', 'c:2']);
+    expect(window.has(['m:1'])).toBe(false);
+    expect(window.has(['m:2'])).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Positions, StreamWatermark } from './positions.js';
+
+describe('a stream watermark', () => {
+  it('moves only past ids whose handling finished, never past one still running', () => {
+    const mark = new StreamWatermark('10');
+    for (const id of ['11', '12', '13']) mark.begin(id);
+    expect(mark.finish('13')).toBeUndefined();
+    expect(mark.finish('12')).toBeUndefined();
+    expect(mark.position).toBe('10');
+    expect(mark.finish('11')).toBe('13');
+    expect(mark.position).toBe('13');
+  });
+
+  it('never moves backwards', () => {
+    const mark = new StreamWatermark('100');
+    mark.begin('50');
+    expect(mark.finish('50')).toBeUndefined();
+    expect(mark.raise('99')).toBeUndefined();
+    expect(mark.position).toBe('100');
+  });
+
+  it('starts from nothing, and can be raised to a starting point', () => {
+    const mark = new StreamWatermark(undefined);
+    expect(mark.position).toBeUndefined();
+    expect(mark.raise('0')).toBe('0');
+    expect(mark.raise('7300000000000000123')).toBe('7300000000000000123');
+  });
+
+  it('is held by the lowest id still being handled, whatever the order of finishing (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.bigInt({ min: 1n, max: 10_000n }), { minLength: 1, maxLength: 40 }),
+        fc.infiniteStream(fc.nat()),
+        (ids, choices) => {
+          const mark = new StreamWatermark(undefined);
+          const sorted = [...ids].sort((a, b) => (a < b ? -1 : 1));
+          for (const id of sorted) mark.begin(id.toString());
+          const running = new Set(sorted);
+          const iterator = choices[Symbol.iterator]();
+          while (running.size > 0) {
+            const list = [...running];
+            const pick = list[iterator.next().value % list.length]!;
+            running.delete(pick);
+            mark.finish(pick.toString());
+            const lowest = [...running].reduce<bigint | undefined>(
+              (a, b) => (a === undefined || b < a ? b : a),
+              undefined,
+            );
+            const expected = sorted.filter((id) => lowest === undefined || id < lowest).at(-1);
+            expect(mark.position).toBe(expected?.toString());
+          }
+          expect(mark.position).toBe(sorted.at(-1)!.toString());
+        },
+      ),
+    );
+  });
+});
+
+describe('positions of several streams', () => {
+  it('persist a stream position each time it moves', () => {
+    const saved: Array<[string, string]> = [];
+    const positions = new Positions(new Map([['p2p', '5']]), (stream, position) =>
+      saved.push([stream, position]),
+    );
+    positions.begin('p2p', '6');
+    positions.begin('group:1', '3');
+    positions.finish('group:1', '3');
+    positions.finish('p2p', '6');
+    expect(saved).toEqual([
+      ['group:1', '3'],
+      ['p2p', '6'],
+    ]);
+    expect(positions.get('p2p')).toBe('6');
+    expect(positions.has('group:2')).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { FakeClock } from '@birdtalk/runtime/testing';
+import { describe, expect, it } from 'vitest';
+import { runListeners } from './run-listeners.js';
+
+describe('running delivery listeners', () => {
+  it('retries only the failing listener, with growing pauses, until it succeeds', async () => {
+    const clock = new FakeClock();
+    const calls: string[] = [];
+    let failures = 2;
+    const outcome = runListeners(
+      [
+        () => {
+          calls.push(`ok@${clock.now()}`);
+        },
+        async () => {
+          calls.push(`flaky@${clock.now()}`);
+          if (failures-- > 0) throw new Error('not yet');
+        },
+      ],
+      undefined,
+      { retries: 3, retryDelayMs: 100, clock },
+    );
+    await clock.advance(1_000);
+    expect(await outcome).toEqual({ ok: true });
+    const t0 = 1_750_000_000_000;
+    expect(calls).toEqual([`ok@${t0}`, `flaky@${t0}`, `flaky@${t0 + 100}`, `flaky@${t0 + 300}`]);
+  });
+
+  it('gives up after 1 + retries attempts with the last error', async () => {
+    const clock = new FakeClock();
+    let attempts = 0;
+    const outcome = runListeners(
+      [
+        () => {
+          attempts += 1;
+          throw new Error(`failure ${attempts}`);
+        },
+      ],
+      undefined,
+      { retries: 2, retryDelayMs: 10, clock },
+    );
+    await clock.advance(1_000);
+    const result = await outcome;
+    expect(result).toMatchObject({ ok: false, attempts: 3 });
+    expect((result as { error: Error }).error.message).toBe('failure 3');
+  });
+
+  it('is abandoned when the signal aborts between attempts', async () => {
+    const clock = new FakeClock();
+    const stop = new AbortController();
+    const outcome = runListeners(
+      [
+        () => {
+          throw new Error('no');
+        },
+      ],
+      undefined,
+      { retries: 5, retryDelayMs: 1_000, clock, signal: stop.signal },
+    );
+    await clock.advance(10);
+    stop.abort();
+    expect(await outcome).toEqual({ ok: false, abandoned: true });
+  });
+});
