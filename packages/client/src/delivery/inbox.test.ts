@@ -1,0 +1,278 @@
+import type { BirdTalkError } from '@birdtalk/errors';
+import { FakeClock, flushEventLoop } from '@birdtalk/runtime/testing';
+import { describe, expect, it } from 'vitest';
+import { rawChat } from '../../test/raw-chat.js';
+import type { ClientEvents } from '../events.js';
+import { EventHub } from '../events-hub.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import type { Store } from '../store/store.js';
+import { DedupWindow } from './dedup.js';
+import { type AcceptedMessage, Inbox } from './inbox.js';
+import { Positions } from './positions.js';
+
+const SELF = '20';
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+function setup(
+  options: { includeOwnMessages?: boolean; retries?: number; store?: Store; ownSends?: Set<string> } = {},
+) {
+  const clock = new FakeClock();
+  const hub = new EventHub<ClientEvents>(() => {});
+  const store = options.store ?? createMemoryStore();
+  const saved: Array<[string, string]> = [];
+  const positions = new Positions(new Map(), (stream, position) => {
+    saved.push([stream, position]);
+    void store.savePosition(stream, position);
+  });
+  const accepted: AcceptedMessage[] = [];
+  const errors: BirdTalkError[] = [];
+  const inbox = new Inbox({
+    hub,
+    dedup: new DedupWindow(100),
+    positions,
+    store,
+    clock,
+    logger: silent,
+    selfId: () => SELF,
+    includeOwnMessages: options.includeOwnMessages ?? false,
+    isOwnSend: (id) => options.ownSends?.has(id) ?? false,
+    handlerRetries: options.retries ?? 2,
+    handlerRetryDelayMs: 100,
+    onAccepted: (message) => accepted.push(message),
+    onError: (error) => errors.push(error),
+  });
+  return { clock, hub, store, positions, saved, accepted, errors, inbox };
+}
+
+describe('the inbox', () => {
+  it('delivers a message once, whether it comes again by id, by re-push or as a resend', async () => {
+    const { hub, inbox } = setup();
+    const seen: string[] = [];
+    hub.on('message', (message) => {
+      seen.push(message.id);
+    });
+    const original = rawChat({ msgId: '100', sendId: '5' });
+    inbox.ingest(original, 'live');
+    await inbox.whenIdle();
+    expect(inbox.ingest(original, 'repush')).toBe('duplicate');
+    expect(inbox.ingest(original, 'catch-up')).toBe('duplicate');
+    // The sender lost the acknowledgement and resent: a new msgId, same sendId and content.
+    expect(inbox.ingest({ ...original, msgId: '101' }, 'live')).toBe('duplicate');
+    // Same sendId from another device of the sender, different content: a different message.
+    expect(inbox.ingest(rawChat({ msgId: '102', sendId: '5', data: new Uint8Array([1]) }), 'live')).toBe(
+      'queued',
+    );
+    await inbox.whenIdle();
+    expect(seen).toEqual(['100', '102']);
+  });
+
+  it('recognises a duplicate while the first copy is still being handled', async () => {
+    const { hub, inbox } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    hub.on('message', async () => {
+      calls += 1;
+      await gate;
+    });
+    inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    expect(inbox.ingest(rawChat({ msgId: '1' }), 'catch-up')).toBe('duplicate');
+    release();
+    await inbox.whenIdle();
+    expect(calls).toBe(1);
+  });
+
+  it('persists seen keys and the position only after every listener resolved', async () => {
+    const { hub, inbox, saved, store } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let fast = false;
+    hub.on('message', async () => {
+      await gate;
+    });
+    hub.on('message', () => {
+      fast = true;
+    });
+    inbox.ingest(rawChat({ msgId: '7' }), 'live');
+    await flushEventLoop();
+    expect(fast).toBe(true);
+    expect(saved).toEqual([]);
+    expect(await store.loadSeen()).toEqual([]);
+    release();
+    await inbox.whenIdle();
+    expect(saved).toEqual([['p2p', '7']]);
+    expect((await store.loadSeen()).includes('m:7')).toBe(true);
+    expect((await store.loadPositions()).get('p2p')).toBe('7');
+  });
+
+  it('keeps one chat in order while other chats go ahead, and holds the position behind a slow chat', async () => {
+    const { hub, inbox, saved } = setup();
+    const gates = new Map<string, () => void>();
+    const order: string[] = [];
+    hub.on('message', async (message) => {
+      order.push(`start ${message.id}`);
+      await new Promise<void>((resolve) => gates.set(message.id, resolve));
+      order.push(`end ${message.id}`);
+    });
+    inbox.ingest(rawChat({ msgId: '1', fromId: '10' }), 'live');
+    inbox.ingest(rawChat({ msgId: '2', fromId: '11' }), 'live');
+    inbox.ingest(rawChat({ msgId: '3', fromId: '10' }), 'live');
+    await flushEventLoop();
+    expect(order).toEqual(['start 1', 'start 2']);
+    gates.get('2')!();
+    await flushEventLoop();
+    // 2 is done, but 1 is not: the position may not pass 1.
+    expect(saved).toEqual([]);
+    gates.get('1')!();
+    await flushEventLoop();
+    expect(order).toEqual(['start 1', 'start 2', 'end 2', 'end 1', 'start 3']);
+    expect(saved.at(-1)).toEqual(['p2p', '2']);
+    gates.get('3')!();
+    await inbox.whenIdle();
+    expect(saved.at(-1)).toEqual(['p2p', '3']);
+  });
+
+  it('retries a failing listener and dead-letters the message after the retries, then moves on', async () => {
+    const { clock, hub, inbox, saved } = setup({ retries: 2 });
+    const attempts: number[] = [];
+    let okCalls = 0;
+    hub.on('message', () => {
+      attempts.push(clock.now());
+      throw new Error('handler bug');
+    });
+    hub.on('message', () => {
+      okCalls += 1;
+    });
+    const dead: ClientEvents['dead-letter'][] = [];
+    hub.on('dead-letter', (event) => {
+      dead.push(event);
+    });
+    inbox.ingest(rawChat({ msgId: '9' }), 'live');
+    await clock.advance(1_000);
+    await inbox.whenIdle();
+    expect(attempts).toHaveLength(3);
+    expect(okCalls).toBe(1);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ event: 'message', attempts: 3 });
+    expect((dead[0]?.error as Error).message).toBe('handler bug');
+    expect(saved).toEqual([['p2p', '9']]);
+    expect(inbox.ingest(rawChat({ msgId: '9' }), 'live')).toBe('duplicate');
+  });
+
+  it('keeps our own copies from the application but moves the position past them', async () => {
+    const { hub, inbox, saved, accepted } = setup();
+    const seen: string[] = [];
+    hub.on('message', (message) => {
+      seen.push(message.id);
+    });
+    expect(inbox.ingest(rawChat({ msgId: '5', fromId: SELF, toId: '10' }), 'catch-up')).toBe('skipped');
+    expect(inbox.ingest(rawChat({ msgId: '6', fromId: SELF, toId: '10' }), 'live')).toBe('skipped');
+    await inbox.whenIdle();
+    expect(seen).toEqual([]);
+    expect(saved).toEqual([['p2p', '5']]);
+    expect(accepted).toEqual([]);
+  });
+
+  it('delivers our own messages from other devices with includeOwnMessages, never those this client sent', async () => {
+    const { hub, inbox } = setup({ includeOwnMessages: true, ownSends: new Set(['6']) });
+    const seen: Array<[string, boolean]> = [];
+    hub.on('message', (message) => {
+      seen.push([message.id, message.own]);
+    });
+    inbox.ingest(rawChat({ msgId: '5', fromId: SELF, toId: '10' }), 'live');
+    inbox.ingest(rawChat({ msgId: '6', fromId: SELF, toId: '10' }), 'live');
+    await inbox.whenIdle();
+    expect(seen).toEqual([['5', true]]);
+  });
+
+  it('holds live messages during a catch-up and feeds them in after it', async () => {
+    const { hub, inbox } = setup();
+    const seen: Array<[string, boolean]> = [];
+    hub.on('message', (message) => {
+      seen.push([message.id, message.catchingUp]);
+    });
+    inbox.hold();
+    expect(inbox.ingest(rawChat({ msgId: '3' }), 'live')).toBe('held');
+    inbox.ingest(rawChat({ msgId: '1' }), 'catch-up');
+    inbox.ingest(rawChat({ msgId: '2' }), 'catch-up');
+    inbox.ingest(rawChat({ msgId: '3' }), 'catch-up');
+    inbox.release();
+    await inbox.whenCatchUpHandled();
+    await inbox.whenIdle();
+    expect(seen).toEqual([
+      ['1', true],
+      ['2', true],
+      ['3', true],
+    ]);
+    expect(inbox.catchUpDelivered).toBe(3);
+  });
+
+  it('turns recall notices into recall events', async () => {
+    const { hub, inbox } = setup();
+    const recalls: ClientEvents['recall'][] = [];
+    const messages: string[] = [];
+    hub.on('recall', (event) => {
+      recalls.push(event);
+    });
+    hub.on('message', (message) => {
+      messages.push(message.id);
+    });
+    inbox.ingest(rawChat({ msgId: '8', msgType: 5, refMessageId: '7', data: new Uint8Array(0) }), 'live');
+    await inbox.whenIdle();
+    expect(messages).toEqual([]);
+    expect(recalls).toHaveLength(1);
+    expect(recalls[0]).toMatchObject({ id: '7', by: '10', chat: { type: 'p2p', userId: '10' } });
+  });
+
+  it('keeps group messages in their own stream', async () => {
+    const { hub, inbox, saved } = setup();
+    hub.on('message', () => {});
+    inbox.ingest(rawChat({ msgId: '4', chatType: 2, toId: '77' }), 'live');
+    await inbox.whenIdle();
+    expect(saved).toEqual([['group:77', '4']]);
+  });
+
+  it('drops messages with invalid ids with an error, never a crash', () => {
+    const { inbox, errors } = setup();
+    expect(inbox.ingest(rawChat({ msgId: '0' }), 'live')).toBe('invalid');
+    expect(inbox.ingest(rawChat({ msgId: '5', fromId: '' }), 'live')).toBe('invalid');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('tells about every message from someone else, duplicate or not (for receipts)', async () => {
+    const { inbox, accepted } = setup();
+    inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    await inbox.whenIdle();
+    inbox.ingest(rawChat({ msgId: '1' }), 'repush');
+    expect(accepted.map((m) => [m.raw.msgId, m.arrival, m.duplicate])).toEqual([
+      ['1', 'live', false],
+      ['1', 'repush', true],
+    ]);
+  });
+
+  it('on close drops what waits without marking it seen, and lets running handlers finish', async () => {
+    const { hub, inbox, saved } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const handled: string[] = [];
+    hub.on('message', async (message) => {
+      await gate;
+      handled.push(message.id);
+    });
+    inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    inbox.ingest(rawChat({ msgId: '2' }), 'live');
+    await flushEventLoop();
+    inbox.close();
+    expect(inbox.ingest(rawChat({ msgId: '3' }), 'live')).toBe('closed');
+    release();
+    await inbox.whenIdle();
+    expect(handled).toEqual(['1']);
+    expect(saved).toEqual([['p2p', '1']]);
+  });
+});

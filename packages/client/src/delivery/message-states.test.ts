@@ -1,0 +1,42 @@
+import { StateError } from '@birdtalk/errors';
+import { describe, expect, it } from 'vitest';
+import type { MessageStateEvent } from '../events.js';
+import { SentMessages } from './message-states.js';
+
+describe('states of sent messages', () => {
+  it('move forward only: sending, sent, delivered, read', () => {
+    const events: MessageStateEvent[] = [];
+    const states = new SentMessages(10, (event) => events.push(event));
+    states.sending('s1', { type: 'p2p', userId: '10' });
+    states.acked('s1', 'm1');
+    states.receipt(['m1'], true, true);
+    states.receipt(['m1'], true, false);
+    expect(events.map((e) => [e.state, e.previous])).toEqual([
+      ['sending', undefined],
+      ['sent', 'sending'],
+      ['read', 'sent'],
+    ]);
+    expect(states.state('m1')).toBe('read');
+    expect(states.state('s1')).toBe('read');
+    expect(states.isOwnSend('m1')).toBe(true);
+  });
+
+  it('fail only from sending, and forget the oldest beyond the limit', () => {
+    const events: MessageStateEvent[] = [];
+    const states = new SentMessages(2, (event) => events.push(event));
+    states.sending('s1', undefined);
+    states.failed('s1', new StateError('X', 'x'));
+    states.failed('s1', new StateError('X', 'x'));
+    expect(events.map((e) => e.state)).toEqual(['sending', 'failed']);
+    states.sending('s2', undefined);
+    states.sending('s3', undefined);
+    expect(states.state('s1')).toBeUndefined();
+    expect(states.state('s3')).toBe('sending');
+  });
+
+  it('track acknowledgements of chats queued by an earlier run', () => {
+    const states = new SentMessages(10, () => {});
+    states.acked('s9', 'm9');
+    expect(states.state('m9')).toBe('sent');
+  });
+});

@@ -1,0 +1,88 @@
+import { flushEventLoop } from '@birdtalk/runtime/testing';
+import { describe, expect, it } from 'vitest';
+import { EventHub } from './events-hub.js';
+
+interface Events {
+  tick: number;
+  other: string;
+}
+
+describe('the event hub', () => {
+  it('subscribes, unsubscribes by function and by signal, and keeps double subscriptions apart', () => {
+    const hub = new EventHub<Events>(() => {});
+    const seen: number[] = [];
+    const listener = (n: number) => {
+      seen.push(n);
+    };
+    const off = hub.on('tick', listener);
+    const abort = new AbortController();
+    hub.on('tick', listener, { signal: abort.signal });
+    hub.emit('tick', 1);
+    off();
+    hub.emit('tick', 2);
+    abort.abort();
+    hub.emit('tick', 3);
+    expect(seen).toEqual([1, 1, 2]);
+    expect(hub.has('tick')).toBe(false);
+  });
+
+  it('reports a throwing or rejecting listener without stopping the others', async () => {
+    const failures: unknown[] = [];
+    const hub = new EventHub<Events>((_event, error) => failures.push(error));
+    const seen: number[] = [];
+    hub.on('tick', () => {
+      throw new Error('sync');
+    });
+    hub.on('tick', async () => {
+      throw new Error('async');
+    });
+    hub.on('tick', (n) => {
+      seen.push(n);
+    });
+    hub.emit('tick', 1);
+    await flushEventLoop();
+    expect(seen).toEqual([1]);
+    expect(failures.map((e) => (e as Error).message)).toEqual(['sync', 'async']);
+  });
+
+  it('streams payloads, each handled once the consumer asks for the next', async () => {
+    const hub = new EventHub<Events>(() => {});
+    const stream = hub.stream('tick');
+    const handled: number[] = [];
+    for (const n of [1, 2]) {
+      const listeners = hub.listeners('tick');
+      void Promise.all(listeners.map((listener) => listener(n))).then(() => handled.push(n));
+    }
+    const first = await stream.next();
+    expect(first.value).toBe(1);
+    await flushEventLoop();
+    expect(handled).toEqual([]);
+    await stream.next();
+    await flushEventLoop();
+    expect(handled).toEqual([1]);
+    await stream.return?.();
+    await flushEventLoop();
+    expect(handled).toEqual([1, 2]);
+  });
+
+  it('lets a filter pass payloads straight through, and ends streams on end()', async () => {
+    const hub = new EventHub<Events>(() => {});
+    const stream = hub.stream('tick', { filter: (n) => n % 2 === 0 });
+    const results = hub.listeners('tick').map((listener) => listener(1));
+    expect(results).toEqual([undefined]);
+    hub.listeners('tick').forEach((listener) => listener(2));
+    hub.end();
+    expect((await stream.next()).value).toBe(2);
+    expect((await stream.next()).done).toBe(true);
+  });
+
+  it('ends a stream when its signal aborts', async () => {
+    const hub = new EventHub<Events>(() => {});
+    const abort = new AbortController();
+    const stream = hub.stream('other', { signal: abort.signal });
+    const next = stream.next();
+    abort.abort();
+    expect((await next).done).toBe(true);
+    expect(hub.has('other')).toBe(false);
+  });
+});
