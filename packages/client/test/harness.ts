@@ -54,7 +54,9 @@ export function recordingConnector(connector: Connector, log: Msg[]): Connector 
       Object.defineProperty(wrapped, name, { get: () => transport[name] });
     }
     for (const name of ['sendText', 'ping', 'close', 'terminate', 'on'] as const) {
-      Object.defineProperty(wrapped, name, { value: (transport[name] as (...args: unknown[]) => unknown).bind(transport) });
+      Object.defineProperty(wrapped, name, {
+        value: (transport[name] as (...args: unknown[]) => unknown).bind(transport),
+      });
     }
     return wrapped;
   };
@@ -68,7 +70,7 @@ export interface World {
   /** Users by name (created on demand by {@link World.user}). */
   readonly users: Map<string, string>;
   /** Creates a user that follows and is followed by every user created before. */
-  user(name: string): Promise<string>;
+  user(name: string, extra?: { readonly email?: string }): Promise<string>;
   /** A client for a user; its frames are recorded in `frames`. */
   client(
     userId: string,
@@ -107,8 +109,8 @@ export async function createWorld(serverOptions: ServerOptions = {}): Promise<Wo
     server,
     logger,
     users,
-    async user(name) {
-      const id = await server.createUser({ userName: name, password: PASSWORD });
+    async user(name, extra = {}) {
+      const id = await server.createUser({ userName: name, password: PASSWORD, ...extra });
       // P2P chat needs the recipient to follow the sender (reference §6.3): everyone follows everyone.
       for (const other of users.values()) {
         await server.follow(id, other);
@@ -165,7 +167,9 @@ export async function createWorld(serverOptions: ServerOptions = {}): Promise<Wo
       return watched;
     },
     async close() {
-      await world.drive(Promise.all(clients.splice(0).map((client) => client.stop({ drainTimeoutMs: 1_000 }))));
+      await world.drive(
+        Promise.all(clients.splice(0).map((client) => client.stop({ drainTimeoutMs: 1_000 }))),
+      );
       const hazards = server.hazards();
       await server.close();
       if (hazards.length > 0) throw new Error(`the server recorded hazards: ${JSON.stringify(hazards)}`);
