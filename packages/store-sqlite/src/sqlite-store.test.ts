@@ -1,0 +1,127 @@
+import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Store } from '@birdtalk/client';
+import { storeContract } from '@birdtalk/client/testing';
+import type { BirdTalkError } from '@birdtalk/errors';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStore, SCHEMA_VERSION } from './index.js';
+
+describe('the store contract', () => {
+  for (const check of storeContract({
+    persistent: true,
+    async setup() {
+      const dir = await mkdtemp(join(tmpdir(), 'birdtalk-sqlite-'));
+      return {
+        open: async () => createSqliteStore({ path: join(dir, 'state.sqlite') }),
+        teardown: () => rm(dir, { recursive: true, force: true }),
+      };
+    },
+  })) {
+    it(check.name, check.run);
+  }
+});
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'birdtalk-sqlite-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+type OutboxEntry = Parameters<Store['putOutbox']>[0];
+const entry = (sendId: string): OutboxEntry => ({
+  sendId,
+  createdAt: 1,
+  chat: {
+    sendId,
+    msgId: sendId,
+    toId: '10002',
+    chatType: 1 as OutboxEntry['chat']['chatType'],
+    data: new Uint8Array([1]),
+  },
+});
+
+describe('the SQLite store', () => {
+  it('creates its directory 0700 and its file 0600, in WAL mode', async () => {
+    const path = join(dir, 'nested', 'state.sqlite');
+    const store = createSqliteStore({ path });
+    await store.savePosition('p2p', '1');
+    if (process.platform !== 'win32') {
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      expect((await stat(join(dir, 'nested'))).mode & 0o777).toBe(0o700);
+    }
+    const peek = new Database(path, { readonly: true });
+    expect(peek.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(peek.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    peek.close();
+    await store.close();
+    // Closing checkpoints the WAL into the database file.
+    expect((await readdir(join(dir, 'nested'))).filter((name) => name.endsWith('-wal'))).toEqual([]);
+  });
+
+  it('tightens a file readable by others, and says so', async () => {
+    if (process.platform === 'win32') return;
+    const path = join(dir, 'state.sqlite');
+    await createSqliteStore({ path }).close();
+    await chmod(path, 0o644);
+    const warnings: BirdTalkError[] = [];
+    await createSqliteStore({ path, onWarning: (w) => warnings.push(w) }).close();
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(warnings.map((w) => w.code)).toEqual(['STORE_LOOSE_PERMISSIONS']);
+  });
+
+  it('skips a damaged outbox row with a warning', async () => {
+    const path = join(dir, 'state.sqlite');
+    const warnings: BirdTalkError[] = [];
+    const store = createSqliteStore({ path, onWarning: (w) => warnings.push(w) });
+    await store.putOutbox(entry('5'));
+    const raw = new Database(path);
+    raw.prepare("INSERT INTO outbox (send_id, entry) VALUES ('6', '{not json')").run();
+    raw.close();
+    expect((await store.loadOutbox()).map((e) => e.sendId)).toEqual(['5']);
+    expect(warnings.map((w) => [w.code, w.details.sendId])).toEqual([['STORE_CORRUPT', '6']]);
+    await store.close();
+  });
+
+  it('refuses files that are not its databases, with typed errors', async () => {
+    const junk = join(dir, 'junk.sqlite');
+    await writeFile(junk, 'this is not a database, just some text long enough to have a header');
+    expect(() => createSqliteStore({ path: junk })).toThrow(
+      expect.objectContaining({ code: 'STORE_OPEN_FAILED' }),
+    );
+    const newer = join(dir, 'newer.sqlite');
+    const db = new Database(newer);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => createSqliteStore({ path: newer })).toThrow(
+      expect.objectContaining({ name: 'StateError', code: 'STORE_NEWER_SCHEMA' }),
+    );
+  });
+
+  it('shares one file between two stores: reservations never overlap', async () => {
+    const path = join(dir, 'state.sqlite');
+    const a = createSqliteStore({ path });
+    const b = createSqliteStore({ path });
+    const ranges = await Promise.all([
+      a.reserveSendIds(10, '100'),
+      b.reserveSendIds(10, '100'),
+      a.reserveSendIds(10, '100'),
+    ]);
+    expect(new Set(ranges).size).toBe(3);
+    expect(ranges.map(BigInt).sort((x, y) => (x < y ? -1 : 1))).toEqual([100n, 110n, 120n]);
+    await b.set('deviceId', 'shared');
+    expect(await a.get('deviceId')).toBe('shared');
+    await a.close();
+    await b.close();
+  });
+
+  it('refuses a bad reservation count as a typed error', async () => {
+    const store = createSqliteStore({ path: join(dir, 'state.sqlite') });
+    await expect(store.reserveSendIds(0, '1')).rejects.toMatchObject({ name: 'InvalidArgumentError' });
+    await expect(store.reserveSendIds(1, 'x')).rejects.toMatchObject({ name: 'InvalidArgumentError' });
+    await store.close();
+  });
+});

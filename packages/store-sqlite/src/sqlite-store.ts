@@ -1,0 +1,283 @@
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  ClientErrorCode,
+  deserializeOutboxEntry,
+  type SerializedOutboxEntry,
+  type Store,
+  serializeOutboxEntry,
+} from '@birdtalk/client';
+import { type BirdTalkError, DecodeError, InvalidArgumentError, StateError } from '@birdtalk/errors';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION, schema } from './schema.js';
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /**
+   * The database file. Created (mode 0600, its directory 0700) when missing; a looser mode on an existing file
+   * is tightened and reported. SQLite keeps `-wal` and `-shm` files beside it, with the same mode.
+   */
+  readonly path: string;
+  /**
+   * How long a statement waits for another connection's lock before failing (two processes on one file).
+   * @defaultValue 5000
+   */
+  readonly busyTimeoutMs?: number;
+  /**
+   * Told about every problem that did not stop the store: a damaged outbox row (skipped), a file whose mode had
+   * to be tightened. Warnings never hold message content.
+   */
+  readonly onWarning?: (warning: BirdTalkError) => void;
+}
+
+/** The defaults of {@link SqliteStoreOptions}. */
+export const DEFAULT_SQLITE_STORE_OPTIONS: { readonly busyTimeoutMs: number } = { busyTimeoutMs: 5000 };
+
+/** The stable codes of the errors this package raises itself (the others are the client's `STORE_*` codes). */
+export const SqliteStoreErrorCode = {
+  /** `StateError`: the database could not be opened or prepared (not a database, no permission, …). */
+  STORE_OPEN_FAILED: 'STORE_OPEN_FAILED',
+  /** `StateError`: the database was written by a newer version of this package. */
+  STORE_NEWER_SCHEMA: 'STORE_NEWER_SCHEMA',
+} as const;
+
+/** File modes mean nothing on Windows. */
+const enforceModes = process.platform !== 'win32';
+
+/** The key of the send-id mark in the `counters` table. */
+const SEND_ID_MARK = 'sendIdMark';
+
+/**
+ * A {@link Store} in a SQLite database (better-sqlite3), for bots that must resume exactly where they stopped
+ * and may share one file between several of their parts.
+ *
+ * - WAL journal: readers never block the writer, and a crash leaves every committed transaction intact.
+ * - Every mutation is one transaction, committed before its promise resolves. Commits use
+ *   `synchronous = NORMAL` (they survive a crash of the process, and an OS crash after the next checkpoint);
+ *   {@link Store.reserveSendIds} and {@link Store.setIfAbsent} commit with `synchronous = FULL`, and
+ *   {@link Store.flush} checkpoints the WAL, so that what they promise survives an OS crash too.
+ * - The file is 0600 and its directory 0700.
+ *
+ * @throws StateError `STORE_OPEN_FAILED` when the file cannot be opened as a database;
+ * `STORE_NEWER_SCHEMA` when a newer version of this package wrote it.
+ */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const path = resolve(options.path);
+  const warn = (warning: BirdTalkError): void => {
+    try {
+      options.onWarning?.(warning);
+    } catch {
+      // A failing warning handler must not turn a tolerated problem into a failure.
+    }
+  };
+  const db = openDatabase(path, options.busyTimeoutMs ?? DEFAULT_SQLITE_STORE_OPTIONS.busyTimeoutMs, warn);
+
+  const statements = {
+    positions: db.prepare<[], { stream: string; position: string }>('SELECT stream, position FROM positions'),
+    savePosition: db.prepare<[string, string]>(
+      'INSERT INTO positions (stream, position) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET position = excluded.position',
+    ),
+    seen: db.prepare<[], { key: string }>('SELECT key FROM seen ORDER BY seq'),
+    forgetSeen: db.prepare<[string]>('DELETE FROM seen WHERE key = ?'),
+    addSeen: db.prepare<[string]>('INSERT INTO seen (key) VALUES (?)'),
+    trimSeen: db.prepare<[number]>(
+      'DELETE FROM seen WHERE seq NOT IN (SELECT seq FROM seen ORDER BY seq DESC LIMIT ?)',
+    ),
+    outbox: db.prepare<[], { send_id: string; entry: string }>('SELECT send_id, entry FROM outbox'),
+    putOutbox: db.prepare<[string, string]>(
+      'INSERT INTO outbox (send_id, entry) VALUES (?, ?) ON CONFLICT (send_id) DO UPDATE SET entry = excluded.entry',
+    ),
+    removeOutbox: db.prepare<[string]>('DELETE FROM outbox WHERE send_id = ?'),
+    counter: db.prepare<[string], { value: string }>('SELECT value FROM counters WHERE name = ?'),
+    setCounter: db.prepare<[string, string]>(
+      'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    ),
+    get: db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?'),
+    set: db.prepare<[string, string]>(
+      'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    insertIfAbsent: db.prepare<[string, string]>(
+      'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    ),
+  };
+
+  const addSeen = db.transaction((keys: readonly string[], limit: number) => {
+    for (const key of keys) {
+      // A key already present moves to the newest end.
+      statements.forgetSeen.run(key);
+      statements.addSeen.run(key);
+    }
+    statements.trimSeen.run(limit);
+  });
+  const reserve = db.transaction((count: number, floor: bigint): bigint => {
+    const mark = BigInt(statements.counter.get(SEND_ID_MARK)?.value ?? '0');
+    const first = mark + 1n > floor ? mark + 1n : floor;
+    statements.setCounter.run(SEND_ID_MARK, (first + BigInt(count) - 1n).toString());
+    return first;
+  });
+  const setIfAbsent = db.transaction((key: string, value: string): string => {
+    statements.insertIfAbsent.run(key, value);
+    return statements.get.get(key)?.value ?? value;
+  });
+
+  let closed = false;
+  /** Runs one operation: refused after close, and its failures typed. */
+  const run = async <T>(what: string, operation: () => T): Promise<T> => {
+    if (closed) throw new StateError(ClientErrorCode.STORE_CLOSED, 'the store is closed');
+    try {
+      return operation();
+    } catch (cause) {
+      if (
+        cause instanceof StateError ||
+        cause instanceof DecodeError ||
+        cause instanceof InvalidArgumentError
+      ) {
+        throw cause;
+      }
+      throw new StateError(ClientErrorCode.STORE_WRITE_FAILED, `the store could not ${what}`, {
+        cause,
+        details: { path },
+      });
+    }
+  };
+  /** Commits with a full sync: for the results the client relies on at once. */
+  const durably = <T>(operation: () => T): T => {
+    db.pragma('synchronous = FULL');
+    try {
+      return operation();
+    } finally {
+      db.pragma('synchronous = NORMAL');
+    }
+  };
+
+  return {
+    loadPositions: () =>
+      run(
+        'read positions',
+        () => new Map(statements.positions.all().map((row) => [row.stream, row.position])),
+      ),
+    savePosition: (stream, position) =>
+      run('save a position', () => {
+        statements.savePosition.run(stream, position);
+      }),
+    loadSeen: () => run('read seen keys', () => statements.seen.all().map((row) => row.key)),
+    addSeen: (keys, limit) =>
+      run('add seen keys', () => {
+        addSeen(keys, Math.max(0, Math.floor(limit)));
+      }),
+    loadOutbox: () =>
+      run('read the outbox', () =>
+        statements.outbox.all().flatMap((row) => {
+          try {
+            return [deserializeOutboxEntry(JSON.parse(row.entry) as SerializedOutboxEntry)];
+          } catch (cause) {
+            warn(
+              new DecodeError(ClientErrorCode.STORE_CORRUPT, 'a damaged outbox row was skipped', {
+                cause,
+                details: { sendId: row.send_id },
+              }),
+            );
+            return [];
+          }
+        }),
+      ),
+    putOutbox: (entry) =>
+      run('save an outbox entry', () => {
+        statements.putOutbox.run(entry.sendId, JSON.stringify(serializeOutboxEntry(entry)));
+      }),
+    removeOutbox: (sendId) =>
+      run('remove an outbox entry', () => {
+        statements.removeOutbox.run(sendId);
+      }),
+    reserveSendIds: (count, floor) =>
+      run('reserve send ids', () => {
+        if (
+          !Number.isSafeInteger(count) ||
+          count < 1 ||
+          typeof floor !== 'string' ||
+          !/^[0-9]{1,19}$/.test(floor)
+        ) {
+          throw new InvalidArgumentError(
+            'INVALID_ARGUMENT',
+            'count must be a positive integer and floor an id',
+          );
+        }
+        return durably(() => reserve.immediate(count, BigInt(floor))).toString();
+      }),
+    get: (key) => run('read a value', () => statements.get.get(key)?.value),
+    set: (key, value) =>
+      run('save a value', () => {
+        statements.set.run(key, value);
+      }),
+    setIfAbsent: (key, value) => run('save a value', () => durably(() => setIfAbsent.immediate(key, value))),
+    flush: () =>
+      run('flush', () => {
+        // Commits are already in the WAL; a checkpoint syncs it and moves it into the database file.
+        db.pragma('wal_checkpoint(FULL)');
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+/** Opens (or creates) the database with owner-only modes, WAL, and the current schema. */
+function openDatabase(path: string, busyTimeoutMs: number, warn: (warning: BirdTalkError) => void) {
+  let db: Database.Database | undefined;
+  try {
+    prepareFile(path, warn);
+    db = new Database(path, { timeout: busyTimeoutMs });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new StateError(
+        SqliteStoreErrorCode.STORE_NEWER_SCHEMA,
+        `the database has schema version ${version}; this version of the store knows ${SCHEMA_VERSION}`,
+        { details: { path, version } },
+      );
+    }
+    if (version < SCHEMA_VERSION) {
+      db.transaction(() => {
+        db!.exec(schema);
+        db!.pragma(`user_version = ${SCHEMA_VERSION}`);
+      }).immediate();
+    }
+    return db;
+  } catch (cause) {
+    db?.close();
+    if (cause instanceof StateError) throw cause;
+    throw new StateError(SqliteStoreErrorCode.STORE_OPEN_FAILED, 'the SQLite store could not be opened', {
+      cause,
+      details: { path },
+    });
+  }
+}
+
+/** Creates the directory (0700) and the file (0600) when missing; tightens a looser mode of the file. */
+function prepareFile(path: string, warn: (warning: BirdTalkError) => void): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // `a` creates the file with the mode given, and never truncates an existing one.
+  closeSync(openSync(path, 'a', 0o600));
+  if (!enforceModes) return;
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    chmodSync(path, 0o600);
+    warn(
+      new StateError(
+        ClientErrorCode.STORE_LOOSE_PERMISSIONS,
+        'the store file was readable by others; now 0600',
+        {
+          details: { path, mode: mode.toString(8) },
+        },
+      ),
+    );
+  }
+}
