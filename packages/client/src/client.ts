@@ -113,9 +113,9 @@ export interface Client {
    */
   start(): Promise<UserInfo>;
   /**
-   * Stops gracefully: takes nothing new, lets running handlers finish, sends due receipts, waits for the
-   * outbox to be acknowledged (all within `drainTimeoutMs`), persists positions, closes the session and the
-   * store. Idempotent.
+   * Stops gracefully: takes nothing new, lets running handlers finish (they may still send until then), sends
+   * due receipts, waits for the outbox to be acknowledged (all within `drainTimeoutMs`), persists positions,
+   * closes the session and the store. Idempotent.
    */
   stop(options?: StopOptions): Promise<void>;
   /** `await using client = createClient(…)` stops it at the end of the scope. */
@@ -414,9 +414,11 @@ class BirdTalkClient implements Client {
       this.#stopping = true;
       this.#setState('stopping');
     }
-    this.#sender.close();
     const running = this.#running;
-    if (running === undefined) return;
+    if (running === undefined) {
+      this.#sender.close();
+      return;
+    }
     running.catchUp.close();
     running.inbox.close();
     if (!(await this.#within(running.inbox.whenIdle(), deadline))) {
@@ -425,6 +427,8 @@ class BirdTalkClient implements Client {
       });
       running.inbox.abandon();
     }
+    // Only now: a handler that is finishing usually still replies, and the outbox wait below covers its chats.
+    this.#sender.close();
     await this.#within(this.#receipts.flush(), deadline);
   }
 
