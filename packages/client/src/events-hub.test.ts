@@ -70,7 +70,7 @@ describe('the event hub', () => {
     const stream = hub.stream('tick', { filter: (n) => n % 2 === 0 });
     const results = hub.listeners('tick').map((listener) => listener(1));
     expect(results).toEqual([undefined]);
-    hub.listeners('tick').forEach((listener) => listener(2));
+    for (const listener of hub.listeners('tick')) void listener(2);
     hub.end();
     expect((await stream.next()).value).toBe(2);
     expect((await stream.next()).done).toBe(true);

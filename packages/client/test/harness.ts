@@ -164,6 +164,7 @@ export async function createWorld(serverOptions: ServerOptions = {}): Promise<Wo
         await flushEventLoop(2);
         if (!settled) await clock.advance(stepMs);
       }
+      if (!settled) throw new Error(`still waiting after ${maxSteps} steps of ${stepMs} ms`);
       return watched;
     },
     async close() {

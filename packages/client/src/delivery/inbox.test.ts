@@ -158,7 +158,7 @@ describe('the inbox', () => {
     expect(okCalls).toBe(1);
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ event: 'message', attempts: 3 });
-    expect((dead[0]?.error as Error).message).toBe('handler bug');
+    expect((dead[0]!.error as Error).message).toBe('handler bug');
     expect(saved).toEqual([['p2p', '9']]);
     expect(inbox.ingest(rawChat({ msgId: '9' }), 'live')).toBe('duplicate');
   });

@@ -1,0 +1,175 @@
+import { QueryDataType } from '@birdtalk/proto';
+import { flushEventLoop } from '@birdtalk/runtime/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ChatMessage, createMemoryStore, p2p, type Store } from '../src/index.js';
+import { createWorld, type TestClient, until, type World } from './harness.js';
+
+let world: World;
+let ada: string;
+let bob: string;
+
+beforeEach(async () => {
+  world = await createWorld();
+  ada = await world.user('ada');
+  bob = await world.user('bob');
+});
+
+afterEach(async () => {
+  await world.close();
+});
+
+function durable(): Store {
+  const store = createMemoryStore();
+  return { ...store, close: async () => {} };
+}
+
+function texts(seen: readonly ChatMessage[]): string[] {
+  return seen.map((m) => m.text);
+}
+
+describe('exactly once across failures', () => {
+  it('two bots talk across dropped connections and swallowed acknowledgements, losing and repeating nothing', async () => {
+    const fast = { session: { reconnectBaseMs: 100, reconnectCapMs: 500, resendDelayMs: 200 } };
+    const alice = world.client(ada, fast);
+    const bobby = world.client(bob, fast);
+    const toAlice: ChatMessage[] = [];
+    const toBob: ChatMessage[] = [];
+    alice.on('message', (m) => {
+      toAlice.push(m);
+    });
+    // Bob answers every message, and takes a while doing it.
+    bobby.on('message', async (m) => {
+      toBob.push(m);
+      await bobby.reply(m, m.text.replace('ping', 'pong'));
+    });
+    const disconnects = bobby.record('disconnected');
+    await world.drive(Promise.all([alice.start(), bobby.start()]));
+    world.server.faults.set({ dropProbability: 0.04, swallowAckProbability: 0.2, seed: 11 });
+    const count = 40;
+    for (let i = 0; i < count; i += 1) await world.drive(alice.sendText(p2p(bob), `ping ${i}`), 20);
+    await world.drive(
+      (async () => {
+        while (toAlice.length < count) await flushEventLoop(1);
+      })(),
+      20,
+    );
+    world.server.faults.clear();
+    await world.clock.advance(5_000);
+    const expected = (word: string) => Array.from({ length: count }, (_, i) => `${word} ${i}`);
+    expect(texts(toBob)).toEqual(expected('ping'));
+    expect(texts(toAlice)).toEqual(expected('pong'));
+    expect(new Set(toAlice.map((m) => m.id)).size).toBe(count);
+    // The faults did bite: connections dropped, and resends stored some messages twice on the server.
+    expect(disconnects.length + alice.record('disconnected').length).toBeGreaterThan(0);
+    const stored = world.server.getMessages(ada).filter((row) => row.fromId === ada).length;
+    const storedByBob = world.server.getMessages(bob).filter((row) => row.fromId === bob).length;
+    expect(stored + storedByBob).toBeGreaterThan(2 * count);
+  });
+
+  it('does not deliver a re-pushed message twice (the sender ran a receipt query)', async () => {
+    const alice = world.client(ada);
+    const bobby = world.client(bob, { receiptDelayMs: 60_000 });
+    const seen: ChatMessage[] = [];
+    bobby.on('message', (m) => {
+      seen.push(m);
+    });
+    await world.drive(Promise.all([alice.start(), bobby.start()]), 10);
+    const sent = await world.drive(alice.sendText(p2p(bob), 'once'), 10);
+    await until(() => seen.length === 1);
+    // No receipt yet (bob batches for a minute): the receipt query makes the server push it again.
+    await world.drive(
+      alice.session.query({ queryType: QueryDataType.QueryDataTypeChatReply, synType: 0, littleId: 1 }),
+      10,
+    );
+    await flushEventLoop(5);
+    await world.clock.advance(61_000);
+    expect(seen.map((m) => m.id)).toEqual([sent.id]);
+    const receipts = bobby.sent.filter((m) => m.plainMsg?.message === 'chatReply');
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]?.plainMsg?.message === 'chatReply' && receipts[0].plainMsg.chatReply.msgId).toBe(
+      sent.id,
+    );
+  });
+
+  it('dead-letters a message whose handler keeps failing, passes it, and never redelivers it', async () => {
+    const store = durable();
+    const alice = world.client(ada);
+    const first = world.client(bob, { handlerRetries: 2 }, { store });
+    let attempts = 0;
+    first.on('message', (m) => {
+      if (m.text === 'poison') {
+        attempts += 1;
+        throw new Error('cannot handle this');
+      }
+    });
+    const dead = first.record('dead-letter');
+    const handledAfter: string[] = [];
+    first.on('message', (m) => {
+      handledAfter.push(m.text);
+    });
+    await world.drive(Promise.all([alice.start(), first.start()]));
+    await world.drive(alice.sendText(p2p(bob), 'poison'));
+    await world.drive(alice.sendText(p2p(bob), 'fine'));
+    await world.drive(
+      (async () => {
+        while (handledAfter.length < 2 || dead.length < 1) await flushEventLoop(1);
+      })(),
+    );
+    expect(attempts).toBe(3);
+    expect(dead.map((d) => [d.message.text, d.attempts])).toEqual([['poison', 3]]);
+    await world.drive(first.stop());
+    const second = world.client(bob, { catchUp: 'all' }, { store });
+    const again: string[] = [];
+    second.on('message', (m) => {
+      again.push(m.text);
+    });
+    await world.drive(second.start());
+    await world.clock.advance(1_000);
+    expect(again).toEqual([]);
+  });
+
+  it('redelivers after a restart what a stopped bot had not finished handling', async () => {
+    const store = durable();
+    const alice = world.client(ada);
+    const first = world.client(bob, {}, { store });
+    first.on('message', () => new Promise(() => {}));
+    await world.drive(Promise.all([alice.start(), first.start()]));
+    await world.drive(alice.sendText(p2p(bob), 'unfinished'));
+    await until(() => first.session.state === 'ready');
+    await flushEventLoop(5);
+    await world.drive(first.stop({ drainTimeoutMs: 100 }));
+    const second = world.client(bob, {}, { store });
+    const seen: ChatMessage[] = [];
+    second.on('message', (m) => {
+      seen.push(m);
+    });
+    const done = second.once('catch-up', { filter: (e) => e.phase === 'done' });
+    await world.drive(second.start());
+    await world.drive(done);
+    expect(seen.map((m) => [m.text, m.catchingUp])).toEqual([['unfinished', true]]);
+  });
+
+  it('resends after a restart what the last run queued but never got acknowledged', async () => {
+    const store = durable();
+    const first = world.client(ada, {}, { store });
+    const bobby = world.client(bob);
+    const seen: ChatMessage[] = [];
+    bobby.on('message', (m) => {
+      seen.push(m);
+    });
+    await world.drive(Promise.all([first.start(), bobby.start()]));
+    world.server.faults.set({ silent: true });
+    void first.sendText(p2p(bob), 'queued').catch(() => {});
+    await flushEventLoop(5);
+    await world.drive(first.stop({ drainTimeoutMs: 100 }));
+    world.server.faults.clear();
+    expect((await store.loadOutbox()).length).toBe(1);
+    const second = world.client(ada, {}, { store });
+    const states = second.record('message-state');
+    await world.drive(second.start());
+    await until(() => seen.length >= 1, 'the resent message');
+    await world.clock.advance(2_000);
+    expect(texts(seen)).toEqual(['queued']);
+    expect(states.map((s) => s.state)).toContain('sent');
+  });
+});
