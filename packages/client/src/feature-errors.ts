@@ -31,6 +31,8 @@ export const FeatureErrorCode = {
   REFUSED_INVITE_UNVERIFIABLE: 'REFUSED_INVITE_UNVERIFIABLE',
   /** `RefusedError`: making the owner an admin, or removing the owner's admin role, demotes the owner (O3). */
   REFUSED_OWNER_ROLE_CHANGE: 'REFUSED_OWNER_ROLE_CHANGE',
+  /** `RefusedError`: an admin kicking the owner, which the server allows and which leaves the group ownerless (O2). */
+  REFUSED_KICK_OWNER: 'REFUSED_KICK_OWNER',
   /** `RefusedError`: kicking yourself; quit instead (the owner must transfer or dissolve). */
   REFUSED_KICK_SELF: 'REFUSED_KICK_SELF',
   /** `ProtocolError`: no group with this id is visible to the user (unknown, or private and not a member). */

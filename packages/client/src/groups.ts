@@ -95,7 +95,10 @@ export interface GroupsApi {
   dissolve(groupId: Int64Input, options?: RequestOptions): Promise<void>;
   /** Changes a group's name, tags or params (owner or admin); params can be added or changed, never removed. */
   setInfo(groupId: Int64Input, changes: GroupFields, options?: RequestOptions): Promise<GroupDetails>;
-  /** Removes members (owner or admin). The server does not tell the kicked users. */
+  /**
+   * Removes members (owner or admin). The server does not tell the kicked users. The member list is read
+   * first: kicking the owner is refused (`REFUSED_KICK_OWNER`), because the server would allow it (O2).
+   */
   kick(
     groupId: Int64Input,
     userIds: Int64Input | readonly Int64Input[],
@@ -359,10 +362,22 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
     },
 
     async kick(groupId, userIds, options) {
-      if (idList(userIds).includes(ctx.selfId())) {
+      const id = positiveId(groupId, 'groupId');
+      const ids = idList(userIds);
+      if (ids.includes(ctx.selfId())) {
         throw refusal(FeatureErrorCode.REFUSED_KICK_SELF, 'kicking yourself: quit instead', '§9');
       }
-      await withMembers(GroupOperationType.GroupKickMember, groupId, userIds, options);
+      // O2: nothing protects the owner from an admin's kick, and the group would be left without an owner.
+      const { members: current } = await members(id, options);
+      if (current.some((member) => member.role === 'owner' && ids.includes(member.userId))) {
+        refuseUnlessAllowed(
+          ctx.policy,
+          FeatureErrorCode.REFUSED_KICK_OWNER,
+          'the server lets an admin kick the owner and leaves the group without one',
+          'O2',
+        );
+      }
+      await withMembers(GroupOperationType.GroupKickMember, id, ids, options);
     },
 
     async invite(groupId, userIds, options) {

@@ -96,6 +96,10 @@ describe('groups against the reference server', () => {
     expect((await groups.members(gid)).members.find((m) => m.userId === bob)?.role).toBe('member');
     await refused(groups.addAdmins(gid, ada), 'REFUSED_OWNER_ROLE_CHANGE');
 
+    // An admin may not kick the owner: the server would allow it.
+    await groups.addAdmins(gid, bob);
+    await refused(createGroupsApi(bobSide.ctx).kick(gid, ada), 'REFUSED_KICK_OWNER');
+    await groups.removeAdmins(gid, bob);
     await groups.kick(gid, cat);
     expect(h.server.getGroup(gid)?.members.map((m) => m.userId)).toEqual([ada, bob]);
     await until(() => bobEvents.some((e) => e.kind === 'members-kicked'), 'the kick broadcast');
