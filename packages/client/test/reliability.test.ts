@@ -2,7 +2,7 @@ import { QueryDataType } from '@birdtalk/proto';
 import { flushEventLoop } from '@birdtalk/runtime/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ChatMessage, createMemoryStore, p2p, type Store } from '../src/index.js';
-import { createWorld, type TestClient, until, type World } from './harness.js';
+import { createWorld, until, type World } from './harness.js';
 
 let world: World;
 let ada: string;
