@@ -220,8 +220,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       closed = true;
       try {
         db.pragma('wal_checkpoint(TRUNCATE)');
-      } finally {
+      } catch {
+        // Another connection may be using the WAL; the commits are safe in it, and it is checkpointed later.
+      }
+      try {
         db.close();
+      } catch (cause) {
+        throw new StateError(ClientErrorCode.STORE_WRITE_FAILED, 'the store could not be closed', {
+          cause,
+          details: { path },
+        });
       }
     },
   };
