@@ -1,5 +1,6 @@
 import { createMemoryKeyStore } from '@birdtalk/crypto';
 import {
+  AbortError,
   BirdTalkError as BaseError,
   type BirdTalkError,
   InvalidArgumentError,
@@ -15,7 +16,7 @@ import {
   systemClock,
   systemRandom,
 } from '@birdtalk/runtime';
-import { createSession, type OutboxEntry, type Session } from '@birdtalk/session';
+import { createSession, DEFAULT_SESSION_OPTIONS, type OutboxEntry, type Session } from '@birdtalk/session';
 import type { ChatTarget } from './chat-target.js';
 import { ClientErrorCode } from './client-errors.js';
 import {
@@ -260,6 +261,8 @@ class BirdTalkClient implements Client {
       membership: this.#membership,
       states: this.#states,
       nextSendId: () => this.#requireRunning().sendIds.next(),
+      clock: this.#clock,
+      membershipWaitMs: this.#options.session.requestTimeoutMs ?? DEFAULT_SESSION_OPTIONS.requestTimeoutMs,
       deviceId: () => this.#deviceId ?? '',
       maxTextBytes: this.#options.maxTextBytes,
     });
@@ -308,7 +311,14 @@ class BirdTalkClient implements Client {
   start(): Promise<UserInfo> {
     if (this.#started !== undefined) return this.#started;
     if (this.#stopping) return Promise.reject(stoppedError());
-    this.#started = this.#start();
+    this.#started = this.#start().catch(async (error: unknown) => {
+      if (this.#stopped !== undefined) throw stoppedError(error);
+      if (this.#running === undefined) {
+        // The store could not be opened: there is no session whose end would close the client.
+        await this.#finalize('stopped', isBirdTalkError(error) ? (error as BirdTalkError) : undefined);
+      }
+      throw error;
+    });
     // `void client.start()` is a common pattern: a later failure must not become an unhandled rejection.
     this.#started.catch(() => {});
     return this.#started;
@@ -512,7 +522,8 @@ class BirdTalkClient implements Client {
 
   #wire(session: Session, inbox: Inbox, catchUp: CatchUp): void {
     session.on('state', ({ to }) => {
-      if (!this.#stopping) this.#setState(to);
+      // `closed` is the client's to announce, once its own shutdown is complete.
+      if (!this.#stopping && to !== 'closed') this.#setState(to);
     });
     session.on('ready', (event) => {
       this.#hub.emit('ready', event);
@@ -774,12 +785,16 @@ class BirdTalkClient implements Client {
   }
 }
 
-function stoppedError(): StateError {
-  return new StateError(ClientErrorCode.STOPPED, 'the client is stopped');
+function stoppedError(cause?: unknown): StateError {
+  return new StateError(
+    ClientErrorCode.STOPPED,
+    'the client is stopped',
+    cause === undefined ? {} : { cause },
+  );
 }
 
 function abortError(signal: AbortSignal | undefined): BirdTalkError {
-  return new BaseError('ABORTED', 'the wait was aborted', { cause: signal?.reason });
+  return new AbortError('the wait was aborted', { cause: signal?.reason });
 }
 
 function sameChat(a: ChatTarget, b: ChatTarget): boolean {

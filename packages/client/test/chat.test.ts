@@ -301,7 +301,7 @@ describe('history', () => {
     const older: string[] = [];
     await world.drive(
       (async () => {
-        for await (const message of bobby.history(p2p(ada), { before: ids[5] })) older.push(message.text);
+        for await (const message of bobby.history(p2p(ada), { before: ids[5]! })) older.push(message.text);
       })(),
     );
     expect(older).toEqual(['m4', 'm3', 'm2', 'm1', 'm0']);

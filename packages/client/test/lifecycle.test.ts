@@ -163,6 +163,46 @@ describe('ending', () => {
   });
 });
 
+describe('starting badly', () => {
+  it('rejects and closes when the store cannot be opened', async () => {
+    const broken = {
+      ...createMemoryStore(),
+      loadPositions: async () => {
+        throw new Error('disk on fire');
+      },
+    };
+    const client = world.client(ada, {}, { store: broken });
+    const closed = client.record('closed');
+    await expect(world.drive(client.start())).rejects.toThrow('disk on fire');
+    expect(client.state).toBe('closed');
+    expect(closed).toHaveLength(1);
+  });
+
+  it('rejects with CLIENT_STOPPED when stopped while starting', async () => {
+    const client = world.client(ada);
+    const starting = client.start();
+    const stopping = client.stop();
+    await expect(world.drive(starting)).rejects.toMatchObject({ code: ClientErrorCode.STOPPED });
+    await world.drive(stopping);
+    expect(client.state).toBe('closed');
+  });
+
+  it('refuses a group send once the first group list is overdue', async () => {
+    const client = world.client(ada, { session: { requestTimeoutMs: 1_000 } });
+    world.server.faults.set({ silent: true });
+    void client.start().catch(() => {});
+    await until(() => client.session.state !== 'idle', 'the session');
+    const sending = client
+      .sendText({ type: 'group', groupId: '10001' }, 'hi')
+      .catch((error: unknown) => error);
+    await world.clock.advance(100);
+    await flushEventLoop(5);
+    const result = await world.drive(sending);
+    expect(result).toMatchObject({ code: ClientErrorCode.NOT_GROUP_MEMBER });
+    world.server.faults.clear();
+  });
+});
+
 describe('the device id', () => {
   it('is generated once per store and sent as MsgHello.clientId; two clients on one store agree', async () => {
     const store = createMemoryStore();

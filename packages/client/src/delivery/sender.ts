@@ -7,6 +7,7 @@ import {
   StateError,
 } from '@birdtalk/errors';
 import { ChatMsgType, ChatType, type Int64, type Int64Input, isWellFormed } from '@birdtalk/proto';
+import type { Clock, TimerHandle } from '@birdtalk/runtime';
 import { type ChatAck, type Session, SessionErrorCode } from '@birdtalk/session';
 import { type ChatTarget, positiveId } from '../chat-target.js';
 import { ClientErrorCode } from '../client-errors.js';
@@ -28,6 +29,9 @@ export interface SenderDeps {
   nextSendId(): Int64;
   /** `MsgChat.devId` of our messages: the device id. */
   deviceId(): string;
+  readonly clock: Clock;
+  /** How long a group send waits for the first group list (before the first login) before it is refused. */
+  readonly membershipWaitMs: number;
   readonly maxTextBytes: number;
 }
 
@@ -85,6 +89,18 @@ export class Sender {
     return this.send(target, content, options);
   }
 
+  /** Waits for the first group list, at most `membershipWaitMs`. */
+  async #membershipKnown(): Promise<void> {
+    let timer: TimerHandle | undefined;
+    await Promise.race([
+      this.#deps.membership.whenKnown(),
+      new Promise<void>((resolve) => {
+        timer = this.#deps.clock.setTimeout(resolve, this.#deps.membershipWaitMs);
+      }),
+    ]);
+    this.#deps.clock.clearTimeout(timer);
+  }
+
   #content(content: SendContent): OutgoingContent {
     if (typeof content === 'string') {
       if (!isWellFormed(content)) {
@@ -135,7 +151,7 @@ export class Sender {
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const session = this.#deps.session();
     if (chat.type === 'group') {
-      if (!this.#deps.membership.known) await this.#deps.membership.whenKnown();
+      if (!this.#deps.membership.known) await this.#membershipKnown();
       if (!this.#deps.membership.has(chat.groupId)) {
         throw new InvalidArgumentError(
           ClientErrorCode.NOT_GROUP_MEMBER,
