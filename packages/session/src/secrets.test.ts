@@ -63,3 +63,12 @@ describe('sanitizeUser', () => {
     expect((sanitizeUser(user) as { params: object }).params).toEqual({ Params: 'y' });
   });
 });
+
+describe('the password-change echo', () => {
+  it('treats the server trimmed key `wd` as a password', async () => {
+    const { isSecretKey } = await import('./secrets.js');
+    expect(isSecretKey('wd')).toBe(true);
+    expect(isSecretKey('Params.pwd')).toBe(true);
+    expect(isSecretKey('window')).toBe(false);
+  });
+});

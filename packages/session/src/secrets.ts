@@ -4,11 +4,12 @@ import type { UserInfo } from '@birdtalk/proto';
 export const REDACTED = '[redacted]';
 
 /**
- * Map keys whose values are secrets wherever they appear: passwords (`pwd`, `Params.pwd`), handshake proofs
+ * Map keys whose values are secrets wherever they appear: passwords (`pwd`, `Params.pwd`, and `wd` — the server
+ * stores `Params.pwd` in memory with the characters `params.` trimmed from its left, reference §5.6), handshake proofs
  * (`checkTokenData`, `tempKey`), shared keys and download signatures.
  */
 const secretKeyPattern =
-  /^(?:params\.)?(?:pwd|pass|passwd|password|secret|sharedkey|shared_key|privatekey|checktokendata|checktoken|token|tempkey|sign|signature|verificationcode)$/i;
+  /^(?:params\.)?(?:pwd|wd|pass|passwd|password|secret|sharedkey|shared_key|privatekey|checktokendata|checktoken|token|tempkey|sign|signature|verificationcode)$/i;
 
 /** Whether a map key or field name names a secret. */
 export function isSecretKey(key: string): boolean {

@@ -56,7 +56,7 @@ import {
   type SessionOptions,
 } from './options.js';
 import { type ChatAck, createMemoryOutboxStore, Outbox, type OutboxEntry } from './outbox.js';
-import { SecretScrubber, sanitizeUser } from './secrets.js';
+import { isSecretKey, SecretScrubber, sanitizeUser } from './secrets.js';
 import { createClockSendIds, type SendIdSource } from './send-ids.js';
 import type { CloseReason, SessionEvents, SessionState } from './types.js';
 
@@ -796,6 +796,11 @@ class BirdTalkSession implements Session {
       );
     }
     const label = `user.${operation}`;
+    // A new password (`Params.pwd`) or a code travels in the params; the server echoes some of them back
+    // (a password change answers with the value under `wd`, reference §5.6), so scrub them from then on.
+    for (const [key, value] of Object.entries(request.params ?? {})) {
+      if (isSecretKey(key) || /^code$/i.test(key)) this.#scrubber.pin(value);
+    }
     return this.#request<UserOpResult>(
       { kind: 'user-op', request },
       {
