@@ -42,6 +42,7 @@ export interface ConnectionOptions {
   readonly heartbeatIntervalMs: number;
   readonly pingIntervalMs: number;
   readonly livenessTimeoutMs: number;
+  readonly allowServerCrashingRequests: boolean;
 }
 
 interface Waiter {
@@ -148,6 +149,7 @@ export class Connection {
       tm,
       loggedIn: this.loggedIn,
       stage2Received: this.stage2Received,
+      allowServerCrashingRequests: this.#options.allowServerCrashingRequests,
       selfId: this.selfId,
     });
     this.#options.logger.debug('frame out', {

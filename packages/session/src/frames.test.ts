@@ -665,6 +665,31 @@ describe('buildFrame: the crash list', () => {
     }
   });
 
+  it('lets the server-crashing requests through only when explicitly allowed', () => {
+    const unsafe: FrameContext = { ...loggedIn, allowServerCrashingRequests: true };
+    const specs: FrameSpec[] = [
+      { kind: 'friend-op', request: { operation: UserOperationType.ApproveFriend, user: { userId: '5' } } },
+      {
+        kind: 'group-op',
+        request: { operation: GroupOperationType.GroupInviteAnswer, group: { groupId: '1' } },
+      },
+      {
+        kind: 'group-op',
+        request: { operation: GroupOperationType.GroupJoinRequest, group: { groupId: '1' } },
+        groupJoinType: 'auth',
+      },
+    ];
+    for (const spec of specs) {
+      expect(() => buildFrame(spec, loggedIn)).toThrow(expect.objectContaining({ name: 'RefusedError' }));
+      expect(decodeMsg(buildFrame(spec, unsafe).bytes).plainMsg?.message).toMatch(/^(friendOp|groupOp)$/);
+    }
+    // Malformed requests stay refused whatever the setting.
+    const stage3 = { kind: 'key-exchange-3', keyPrint: '1', tempKey: new Uint8Array(20) } as FrameSpec;
+    expect(() => buildFrame(stage3, { ...fresh, allowServerCrashingRequests: true })).toThrow(
+      expect.objectContaining({ code: 'REFUSED_STAGE3_BEFORE_STAGE2' }),
+    );
+  });
+
   it('accepts the legitimate forms of the same requests', () => {
     const ok: FrameSpec[] = [
       { kind: 'key-exchange-1', publicKeyPem: pem, encType: 'chacha20' },

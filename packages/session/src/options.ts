@@ -88,6 +88,11 @@ export interface SessionOptions {
   readonly resendUnacknowledged?: boolean;
   /** The pause before such a resend, in milliseconds. */
   readonly resendDelayMs?: number;
+  /**
+   * Sends the requests the stock server crashes on (ApproveFriend, GroupInviteAnswer, joining an `auth`
+   * group) instead of refusing them. Only for servers known to have fixed those defects.
+   */
+  readonly allowServerCrashingRequests?: boolean;
 }
 
 /** The defaults of every optional {@link SessionOptions} field. */
@@ -111,6 +116,7 @@ export const DEFAULT_SESSION_OPTIONS = {
   outboxDeadlineMs: 120_000,
   resendUnacknowledged: true,
   resendDelayMs: 5_000,
+  allowServerCrashingRequests: false,
 } as const satisfies Partial<SessionOptions>;
 
 /** {@link SessionOptions} with every default applied. */

@@ -398,6 +398,7 @@ class BirdTalkSession implements Session {
       heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
       pingIntervalMs: this.#options.pingIntervalMs,
       livenessTimeoutMs: this.#options.livenessTimeoutMs,
+      allowServerCrashingRequests: this.#options.allowServerCrashingRequests,
       hooks: {
         onInbound: (inbound) => this.#onPush(conn, inbound),
         onServerError: (error, after) => {
