@@ -30,7 +30,7 @@ import { toInt64 } from '@birdtalk/proto';
 import { type Clock, type Logger, type Random, silentLogger } from '@birdtalk/runtime';
 import type { CodeRequest, Credentials } from '@birdtalk/session';
 import type { Connector } from '@birdtalk/transport';
-import { createNodeConnector, type NodeConnectorOptions } from '@birdtalk/transport/node';
+import { createNodeConnector, createNodeHttpGet, type NodeConnectorOptions } from '@birdtalk/transport/node';
 import { type Client, createClient } from './client.js';
 import type { ClientOptions } from './client-options.js';
 import type { HttpGet } from './context.js';
@@ -69,7 +69,7 @@ export interface NodeClientOptions extends ClientOptions {
    * directory (see {@link defaultStateDir}).
    */
   readonly stateDir?: string;
-  /** TLS verification of the WebSocket connection (and of HTTP downloads, where supported). */
+  /** TLS verification of the WebSocket connection and of HTTP downloads. */
   readonly tls?: NodeTlsOptions;
   /** Extra HTTP headers of the WebSocket upgrade request. */
   readonly headers?: Readonly<Record<string, string>>;
@@ -103,14 +103,17 @@ export function createNodeClient(options: NodeClientOptions, deps: NodeClientDep
     (warning: BirdTalkError): void =>
       logger.warn(what, { code: warning.code, reason: warning.message, details: warning.details });
   const tls = options.tls ?? {};
+  const trust = {
+    ...(tls.ca === undefined ? {} : { ca: tls.ca }),
+    ...(tls.pinSha256 === undefined ? {} : { pinSha256: tls.pinSha256 }),
+    ...(tls.dangerouslyDisableTlsVerification === undefined
+      ? {}
+      : { dangerouslyDisableTlsVerification: tls.dangerouslyDisableTlsVerification }),
+  };
   const connector =
     deps.connector ??
     createNodeConnector({
-      ...(tls.ca === undefined ? {} : { ca: tls.ca }),
-      ...(tls.pinSha256 === undefined ? {} : { pinSha256: tls.pinSha256 }),
-      ...(tls.dangerouslyDisableTlsVerification === undefined
-        ? {}
-        : { dangerouslyDisableTlsVerification: tls.dangerouslyDisableTlsVerification }),
+      ...trust,
       ...(options.headers === undefined ? {} : { headers: options.headers }),
       ...(options.session?.connectTimeoutMs === undefined
         ? {}
@@ -137,7 +140,8 @@ export function createNodeClient(options: NodeClientOptions, deps: NodeClientDep
     ...(deps.clock === undefined ? {} : { clock: deps.clock }),
     ...(deps.random === undefined ? {} : { random: deps.random }),
     ...(deps.requestCode === undefined ? {} : { requestCode: deps.requestCode }),
-    ...(deps.httpGet === undefined ? {} : { httpGet: deps.httpGet }),
+    // Downloads get exactly the trust the WebSocket connection has (a pinned self-signed certificate included).
+    httpGet: deps.httpGet ?? createNodeHttpGet(trust),
   });
 }
 

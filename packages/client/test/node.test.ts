@@ -184,6 +184,10 @@ describe('the Node client over TLS', () => {
       });
       const user = await client.start();
       expect(user.userId).toBe(id);
+      // Downloads trust the server exactly as the WebSocket does: the pinned self-signed certificate.
+      const uploaded = await client.files.upload(new TextEncoder().encode('pinned file'), { name: 'p.txt' });
+      const bytes = await client.files.downloadBytes(uploaded.storedName);
+      expect(new TextDecoder().decode(bytes)).toBe('pinned file');
       await client.stop();
       const refused = createNodeClient({
         server: tlsServer.url,
