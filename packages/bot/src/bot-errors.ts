@@ -1,0 +1,22 @@
+/**
+ * The stable codes of the errors the bot framework raises itself (handler errors pass through unchanged).
+ */
+export const BotErrorCode = {
+  /** A middleware called `next()` a second time. */
+  NEXT_CALLED_TWICE: 'BOT_NEXT_CALLED_TWICE',
+  /** `ctx.reply()` (or a media reply) on an update that belongs to no chat. */
+  NO_CHAT: 'BOT_NO_CHAT',
+  /** `quote: true` on an update without a message to quote. */
+  NOTHING_TO_QUOTE: 'BOT_NOTHING_TO_QUOTE',
+  /** `bot.start()` after `bot.stop()`. */
+  STOPPED: 'BOT_STOPPED',
+  /** A filter query that names no update type or kind. */
+  INVALID_FILTER_QUERY: 'BOT_INVALID_FILTER_QUERY',
+  /** A command name that is empty or contains white space or `@`. */
+  INVALID_COMMAND: 'BOT_INVALID_COMMAND',
+  /** A `hears()` trigger that is neither a string nor a regular expression. */
+  INVALID_TRIGGER: 'BOT_INVALID_TRIGGER',
+} as const;
+
+/** One of the {@link BotErrorCode} values. */
+export type BotErrorCode = (typeof BotErrorCode)[keyof typeof BotErrorCode];

@@ -1,0 +1,138 @@
+import { InvalidArgumentError } from '@birdtalk/errors';
+import type { Clock, Logger } from '@birdtalk/runtime';
+import { DEFAULT_COMMAND_PREFIX } from './command.js';
+import type { FollowBackFilter } from './follow-back.js';
+
+/**
+ * What the bot does with messages that arrive through the offline catch-up after a login (sent while it was
+ * away): `handle` them like live ones; `skip-commands`: pass over commands (a `/deploy` from an hour ago
+ * should not run now) but handle everything else; `skip`: pass over every catch-up message and recall.
+ * Skipped messages count as handled: they are not offered again.
+ */
+export type CatchUpHandling = 'handle' | 'skip-commands' | 'skip';
+
+/**
+ * Plain-data configuration of a bot. Every field has a default in {@link DEFAULT_BOT_OPTIONS}.
+ */
+export interface BotOptions {
+  /**
+   * What starts a command; several prefixes may be given.
+   * @defaultValue `'/'`
+   */
+  readonly commandPrefix?: string | readonly string[];
+  /**
+   * Further names `/command@name` may address the bot by, besides its user name and nick name.
+   * @defaultValue `[]`
+   */
+  readonly names?: readonly string[];
+  /**
+   * Ignore the account's own messages and recalls (the client only delivers them with its
+   * `includeOwnMessages` option, for messages sent from other devices of the account).
+   * @defaultValue true
+   */
+  readonly ignoreOwnMessages?: boolean;
+  /**
+   * What to do with messages from the offline catch-up.
+   * @defaultValue `'handle'`
+   */
+  readonly catchUp?: CatchUpHandling;
+  /**
+   * Follow back users who follow the bot, so that they can message it (the server accepts a P2P message only
+   * when its recipient follows the sender, reference §6.3): live, as they follow, and after every login for
+   * those who followed while the bot was away. A function decides per user; it must refuse users you blocked,
+   * because a blocked user the bot follows crashes the real server with their next message (§14).
+   * @defaultValue false
+   */
+  readonly autoFollowBack?: boolean | FollowBackFilter;
+  /**
+   * The most updates handled at once across all chats (updates of one chat are always handled one at a
+   * time, in order).
+   * @defaultValue `Infinity`
+   */
+  readonly concurrency?: number;
+  /**
+   * How long `stop()` waits in all for running handlers, due receipts and unacknowledged replies, in
+   * milliseconds; then it stops anyway (unfinished messages are offered again after the next start).
+   * @defaultValue 10000
+   */
+  readonly stopTimeoutMs?: number;
+}
+
+/** The defaults of every {@link BotOptions} field. */
+export const DEFAULT_BOT_OPTIONS = {
+  commandPrefix: DEFAULT_COMMAND_PREFIX,
+  names: [],
+  ignoreOwnMessages: true,
+  catchUp: 'handle',
+  autoFollowBack: false,
+  concurrency: Number.POSITIVE_INFINITY,
+  stopTimeoutMs: 10_000,
+} as const satisfies Required<BotOptions>;
+
+/** The collaborators of a bot. */
+export interface BotDeps {
+  /** Times `stop()`; the system clock by default. Give it the client's clock in tests. */
+  readonly clock?: Clock;
+  /** Where the bot logs; silent by default. */
+  readonly logger?: Logger;
+}
+
+/** {@link BotOptions} checked, with the defaults applied. */
+export interface ResolvedBotOptions {
+  /** The prefixes, longest first, so that `//` wins over `/`. */
+  readonly commandPrefixes: readonly string[];
+  readonly names: readonly string[];
+  readonly ignoreOwnMessages: boolean;
+  readonly catchUp: CatchUpHandling;
+  /** `undefined` when off. */
+  readonly autoFollowBack: true | FollowBackFilter | undefined;
+  readonly concurrency: number;
+  readonly stopTimeoutMs: number;
+}
+
+/**
+ * Checks the options and applies the defaults.
+ *
+ * @throws InvalidArgumentError `INVALID_ARGUMENT` for options that cannot work.
+ */
+export function resolveBotOptions(options: BotOptions = {}): ResolvedBotOptions {
+  if (typeof options !== 'object' || options === null) throw invalid('bot options must be an object');
+  const prefix = options.commandPrefix ?? DEFAULT_BOT_OPTIONS.commandPrefix;
+  const prefixes = typeof prefix === 'string' ? [prefix] : [...prefix];
+  if (prefixes.length === 0 || prefixes.some((p) => typeof p !== 'string' || p === '' || /\s/u.test(p))) {
+    throw invalid('options.commandPrefix must be one or more non-empty strings without white space');
+  }
+  const names = options.names ?? DEFAULT_BOT_OPTIONS.names;
+  if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || name === '')) {
+    throw invalid('options.names must be a list of non-empty strings');
+  }
+  const catchUp = options.catchUp ?? DEFAULT_BOT_OPTIONS.catchUp;
+  if (catchUp !== 'handle' && catchUp !== 'skip-commands' && catchUp !== 'skip') {
+    throw invalid("options.catchUp must be 'handle', 'skip-commands' or 'skip'");
+  }
+  const follow = options.autoFollowBack ?? DEFAULT_BOT_OPTIONS.autoFollowBack;
+  if (typeof follow !== 'boolean' && typeof follow !== 'function') {
+    throw invalid('options.autoFollowBack must be a boolean or a function');
+  }
+  const concurrency = options.concurrency ?? DEFAULT_BOT_OPTIONS.concurrency;
+  if (!(concurrency === Number.POSITIVE_INFINITY || (Number.isInteger(concurrency) && concurrency >= 1))) {
+    throw invalid('options.concurrency must be a whole number ≥ 1, or Infinity');
+  }
+  const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_BOT_OPTIONS.stopTimeoutMs;
+  if (!(typeof stopTimeoutMs === 'number' && Number.isFinite(stopTimeoutMs) && stopTimeoutMs >= 0)) {
+    throw invalid('options.stopTimeoutMs must be a finite number ≥ 0');
+  }
+  return {
+    commandPrefixes: [...new Set(prefixes)].sort((a, b) => b.length - a.length),
+    names: [...names],
+    ignoreOwnMessages: options.ignoreOwnMessages ?? DEFAULT_BOT_OPTIONS.ignoreOwnMessages,
+    catchUp,
+    autoFollowBack: follow === false ? undefined : follow,
+    concurrency,
+    stopTimeoutMs,
+  };
+}
+
+function invalid(message: string): InvalidArgumentError {
+  return new InvalidArgumentError('INVALID_ARGUMENT', message);
+}

@@ -1,0 +1,320 @@
+import type { Client } from '@birdtalk/client';
+import { InvalidArgumentError, StateError } from '@birdtalk/errors';
+import { type Clock, type Logger, silentLogger, systemClock } from '@birdtalk/runtime';
+import { BotErrorCode } from './bot-errors.js';
+import { type BotDeps, type BotOptions, type ResolvedBotOptions, resolveBotOptions } from './bot-options.js';
+import { parseCommand } from './command.js';
+import { Composer, type ErrorHandler } from './composer.js';
+import { type BotInfo, Context } from './context.js';
+import { followBackCandidate, reconcileFollowBacks, shouldFollowBack } from './follow-back.js';
+import { Gate } from './gate.js';
+import { UpdateScheduler } from './sequencer.js';
+import type { BotUser } from './types.js';
+import { isCatchUpUpdate, isDelivery, sequenceKeyOf, type Update } from './update.js';
+import { settlesBy } from './within.js';
+
+/**
+ * Where a bot is: `created` (handlers may be registered; updates the client delivers wait), `running` (after
+ * `start()`), `stopping` (draining), `stopped`.
+ */
+export type BotState = 'created' | 'running' | 'stopping' | 'stopped';
+
+/** Options of {@link Bot.stop}. */
+export interface BotStopOptions {
+  /** Overrides the bot's `stopTimeoutMs` for this stop, in milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A bot: a {@link Composer} whose middleware handles every update of a BirdTalk client. See {@link createBot}.
+ */
+export class Bot extends Composer<Context> {
+  /** The client the bot runs on. The bot starts it and stops it. */
+  readonly client: Client;
+  readonly #options: ResolvedBotOptions;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #scheduler: UpdateScheduler;
+  readonly #gate = new Gate();
+  readonly #background = new Set<Promise<unknown>>();
+  readonly #abort = new AbortController();
+  readonly #offs: Array<() => void> = [];
+  #errorHandler: ErrorHandler<Context> | undefined;
+  #state: BotState = 'created';
+  #started: Promise<BotUser> | undefined;
+  #stopped: Promise<void> | undefined;
+  #reconciling: Promise<unknown> | undefined;
+  #reconciled = false;
+
+  /**
+   * @param client - the client to run on; its `message` and `recall` listeners are the bot's from now on.
+   * @param options - see {@link BotOptions}.
+   * @param deps - the clock and the logger.
+   */
+  constructor(client: Client, options: BotOptions = {}, deps: BotDeps = {}) {
+    super();
+    if (typeof client !== 'object' || client === null || typeof client.on !== 'function') {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'createBot() needs a client');
+    }
+    this.client = client;
+    this.#options = resolveBotOptions(options);
+    this.#clock = deps.clock ?? systemClock;
+    this.#logger = deps.logger ?? silentLogger;
+    this.#scheduler = new UpdateScheduler(this.#options.concurrency);
+    // Subscribed at once, before the client starts: the catch-up right after the login must find a listener.
+    this.#offs.push(
+      client.on('message', (message) => this.#deliver({ type: 'message', message })),
+      client.on('recall', (recall) => this.#deliver({ type: 'recall', recall })),
+      client.on('receipt', (receipt) => this.#notify({ type: 'receipt', receipt })),
+      client.on('friend', (friendEvent) => this.#notify({ type: 'friend', friendEvent })),
+      client.on('friend-request', (friendRequest) => this.#notify({ type: 'friend-request', friendRequest })),
+      client.on('group', (groupEvent) => this.#notify({ type: 'group', groupEvent })),
+      client.on('group-join-request', (groupJoinRequest) =>
+        this.#notify({ type: 'group-join-request', groupJoinRequest }),
+      ),
+      client.on('ready', () => this.#reconcileFollowBacks()),
+      client.on('closed', () => this.#clientClosed()),
+    );
+  }
+
+  /** Where the bot is. */
+  get state(): BotState {
+    return this.#state;
+  }
+
+  /** Updates being handled or waiting for their turn (their chat's, or a slot under `concurrency`). */
+  get pending(): number {
+    return this.#scheduler.pending;
+  }
+
+  /** Updates being handled right now. */
+  get running(): number {
+    return this.#scheduler.running;
+  }
+
+  /** Who the bot is (its id once logged in) and how users address it. */
+  get info(): BotInfo {
+    const user = this.client.user;
+    const names = [user?.userName, user?.nickName, ...this.#options.names].filter(
+      (name): name is string => typeof name === 'string' && name !== '',
+    );
+    return { id: user?.userId, names: [...new Set(names)], commandPrefixes: this.#options.commandPrefixes };
+  }
+
+  /**
+   * Sets the handler of every error a middleware throws (or rejects with), with the context of its update.
+   * Once the handler returns, the update counts as handled: a message is not offered again. Errors the
+   * handler throws, and every error while no handler is set, go to the client, which retries the message a
+   * few times and then passes it to its `dead-letter` event (notifications are not retried; the client
+   * reports them as `error` events).
+   */
+  catch(handler: ErrorHandler<Context>): this {
+    if (typeof handler !== 'function') {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'bot.catch() needs a function');
+    }
+    this.#errorHandler = handler;
+    return this;
+  }
+
+  /**
+   * Lets updates through and starts the client (when nobody did yet): it connects, logs in and catches up on
+   * what arrived while the bot was away. Resolves with the bot's user once the catch-up was fetched; calling it
+   * again returns the same promise.
+   *
+   * @throws StateError `BOT_STOPPED` after `stop()`; the client's errors when it cannot start.
+   */
+  start(): Promise<BotUser> {
+    if (this.#state === 'stopping' || this.#state === 'stopped') {
+      return Promise.reject(new StateError(BotErrorCode.STOPPED, 'the bot was stopped'));
+    }
+    this.#started ??= (async () => {
+      this.#state = 'running';
+      // Open before the client starts: the client fetches the backlog only as fast as it is handled.
+      this.#gate.open('run');
+      const user = await this.client.start();
+      if (!this.#reconciled) this.#reconcileFollowBacks();
+      return user;
+    })();
+    return this.#started;
+  }
+
+  /**
+   * Stops gracefully, within `stopTimeoutMs`: takes no new notifications, lets running handlers finish (they
+   * may still reply), then stops the client, which takes no new messages, waits for its running handlers,
+   * sends due receipts, waits for replies to be acknowledged and persists how far it got. Messages not handled
+   * by then are offered again after the next start; none is lost or handled twice. Idempotent.
+   */
+  stop(options: BotStopOptions = {}): Promise<void> {
+    this.#stopped ??= this.#stop(options.timeoutMs ?? this.#options.stopTimeoutMs);
+    return this.#stopped;
+  }
+
+  /** `await using bot = createBot(…)` stops it at the end of the scope. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.stop();
+  }
+
+  /**
+   * Handles one update now: in its chat's turn, within the concurrency limit, through the middleware, with
+   * auto-follow-back and `bot.catch()`. The client's events come here; call it yourself to feed updates from
+   * elsewhere or in tests. Rejects with an error no handler took.
+   */
+  async handle(update: Update): Promise<void> {
+    const ctx = new Context(update, this.client, this.info);
+    await this.#scheduler.run(sequenceKeyOf(update), async () => {
+      await this.#followBack(ctx);
+      try {
+        await this.middleware()(ctx, async () => {});
+      } catch (error) {
+        const handler = this.#errorHandler;
+        if (handler === undefined) throw error;
+        await handler(error, ctx);
+      }
+    });
+  }
+
+  /** A delivery from the client (`message`, `recall`): the client waits for it and retries it if it throws. */
+  async #deliver(update: Update): Promise<void> {
+    if ((await this.#gate.wait()) === 'abandon') {
+      // Stopped before it ever started: leave the message unhandled, so that the next run gets it. The client
+      // abandons it when its stop times out.
+      return new Promise<void>(() => {});
+    }
+    if (this.#skips(update)) return;
+    await this.handle(update);
+  }
+
+  /** A notification from the client: nobody waits for it, so the bot tracks it to drain it on stop. */
+  #notify(update: Update): Promise<void> | undefined {
+    if (this.#state === 'stopping' || this.#state === 'stopped') return undefined;
+    const task = (async () => {
+      if ((await this.#gate.wait()) === 'abandon') return;
+      await this.handle(update);
+    })();
+    this.#track(task);
+    // Returned so that the client reports a failure as an `error` event.
+    return task;
+  }
+
+  #skips(update: Update): boolean {
+    if (this.#options.ignoreOwnMessages) {
+      if (update.type === 'message' && update.message.own) return true;
+      if (update.type === 'recall' && update.recall.notice.own) return true;
+    }
+    if (!isDelivery(update) || !isCatchUpUpdate(update)) return false;
+    if (this.#options.catchUp === 'skip') return true;
+    if (this.#options.catchUp === 'skip-commands' && update.type === 'message') {
+      const { message } = update;
+      return (
+        message.kind === 'text' && parseCommand(message.text, this.#options.commandPrefixes) !== undefined
+      );
+    }
+    return false;
+  }
+
+  async #followBack(ctx: Context): Promise<void> {
+    const filter = this.#options.autoFollowBack;
+    if (filter === undefined || ctx.friendEvent === undefined) return;
+    const user = followBackCandidate(ctx.friendEvent, ctx.me.id);
+    if (user === undefined) return;
+    try {
+      if (!(await shouldFollowBack(user, filter))) return;
+      await this.client.friends.follow(user.userId, { signal: this.#abort.signal });
+      this.#logger.debug('followed back', { userId: user.userId });
+    } catch (error) {
+      await this.#report(error, ctx);
+    }
+  }
+
+  #reconcileFollowBacks(): void {
+    const filter = this.#options.autoFollowBack;
+    if (filter === undefined || this.#state !== 'running' || this.#reconciling !== undefined) return;
+    this.#reconciled = true;
+    const task = reconcileFollowBacks({
+      client: this.client,
+      filter,
+      logger: this.#logger,
+      signal: this.#abort.signal,
+    })
+      .catch((error: unknown) => {
+        if (!this.#abort.signal.aborted) {
+          this.#logger.warn('following back fans failed; the next login tries again', {
+            error: String(error),
+          });
+        }
+      })
+      .finally(() => {
+        this.#reconciling = undefined;
+      });
+    this.#reconciling = task;
+    this.#track(task);
+  }
+
+  /** An error outside the middleware chain: to `bot.catch()` when set, else to the log. */
+  async #report(error: unknown, ctx: Context): Promise<void> {
+    const handler = this.#errorHandler;
+    if (handler === undefined) {
+      this.#logger.warn('a bot operation failed', { update: ctx.type, error: String(error) });
+      return;
+    }
+    try {
+      await handler(error, ctx);
+    } catch (failure) {
+      this.#logger.warn('the bot error handler failed', { update: ctx.type, error: String(failure) });
+    }
+  }
+
+  #track(task: Promise<unknown>): void {
+    const settled = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#background.add(settled);
+    void settled.then(() => this.#background.delete(settled));
+  }
+
+  async #stop(timeoutMs: number): Promise<void> {
+    if (!(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs >= 0)) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'timeoutMs must be a finite number ≥ 0');
+    }
+    const deadline = this.#clock.now() + timeoutMs;
+    if (this.#state !== 'stopped') this.#state = 'stopping';
+    this.#gate.open('abandon');
+    this.#abort.abort();
+    // Notifications first: the client waits for its own deliveries, but knows nothing of these, and once it
+    // stops, their replies would be refused.
+    if (!(await settlesBy(Promise.all([...this.#background]), deadline, this.#clock))) {
+      this.#logger.warn('stopping while notification handlers still run', { count: this.#background.size });
+    }
+    await this.client.stop({ drainTimeoutMs: Math.max(0, deadline - this.#clock.now()) });
+    for (const off of this.#offs.splice(0)) off();
+    this.#state = 'stopped';
+  }
+
+  #clientClosed(): void {
+    if (this.#state === 'stopping') return;
+    this.#state = 'stopped';
+    this.#gate.open('abandon');
+    this.#abort.abort();
+  }
+}
+
+/**
+ * Creates a bot on a client: register middleware (`command`, `hears`, `on`, `filter`, `use`…), set an error
+ * handler with `catch`, then `start()`. The bot subscribes to the client's events at once and owns its
+ * lifecycle from then on: `start()` starts the client, `stop()` stops it.
+ *
+ * @example
+ * ```ts
+ * const bot = createBot(client, { autoFollowBack: true });
+ * bot.command('ping', (ctx) => ctx.reply('pong'));
+ * bot.on('message:text', (ctx) => ctx.reply(`you said: ${ctx.text}`));
+ * bot.catch((error, ctx) => logger.warn('handler failed', { update: ctx.type, error: String(error) }));
+ * await bot.start();
+ * ```
+ *
+ * @throws InvalidArgumentError `INVALID_ARGUMENT` for options that cannot work.
+ */
+export function createBot(client: Client, options: BotOptions = {}, deps: BotDeps = {}): Bot {
+  return new Bot(client, options, deps);
+}
