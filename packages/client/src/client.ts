@@ -7,7 +7,7 @@ import {
   isBirdTalkError,
   StateError,
 } from '@birdtalk/errors';
-import { ChatType, type Int64, type Int64Input, type MsgChatReply, type UserInfo } from '@birdtalk/proto';
+import { ChatType, type Int64, type Int64Input, type UserInfo } from '@birdtalk/proto';
 import {
   type Clock,
   type Logger,
@@ -18,6 +18,7 @@ import {
 } from '@birdtalk/runtime';
 import { createSession, DEFAULT_SESSION_OPTIONS, type OutboxEntry, type Session } from '@birdtalk/session';
 import type { ChatTarget } from './chat-target.js';
+import type { Client, MessageFilter, StopOptions } from './client-api.js';
 import { ClientErrorCode } from './client-errors.js';
 import {
   type ClientDeps,
@@ -25,13 +26,12 @@ import {
   type ResolvedClientOptions,
   resolveClientOptions,
 } from './client-options.js';
-import type { MessageKind } from './content.js';
 import type { ClientContext, SendOptions, SentMessage } from './context.js';
 import { CatchUp } from './delivery/catch-up.js';
 import { DedupWindow } from './delivery/dedup.js';
 import { Membership } from './delivery/group-membership.js';
 import { type HistoryOptions, history } from './delivery/history.js';
-import { type AcceptedMessage, Inbox } from './delivery/inbox.js';
+import { Inbox } from './delivery/inbox.js';
 import { SentMessages } from './delivery/message-states.js';
 import { Positions } from './delivery/positions.js';
 import { ReceiptSender } from './delivery/receipts.js';
@@ -44,140 +44,21 @@ import {
   createGroupsApi,
   createMediaApi,
   createUsersApi,
-  friendEventFrom,
-  friendRequestFrom,
-  groupEventFrom,
-  groupJoinRequestFrom,
 } from './features.js';
 import { createFetchHttpGet, httpBaseUrlOf } from './http.js';
+
+export type { Client, MessageFilter, StopOptions } from './client-api.js';
+
+import { outboxSettled, settlesBy } from './deadline.js';
+import { deliveryReceiptDue, receiptTargetOf } from './delivery/receipts.js';
+import { routeSessionEvents } from './delivery/session-routes.js';
 import type { ChatMessage } from './message.js';
 import { createSessionFacade } from './session-facade.js';
 import { loadDeviceId } from './store/device-id.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { outboxStoreOn } from './store/outbox-codec.js';
 import { createStoreSendIds, type StoreSendIds } from './store/send-ids.js';
-import { groupStream, type Store } from './store/store.js';
-
-/** Which messages an iterator from `client.messages()` yields. */
-export interface MessageFilter extends ListenOptions {
-  /** Only this conversation. */
-  readonly chat?: ChatTarget;
-  /** Only these kinds. */
-  readonly kind?: MessageKind | readonly MessageKind[];
-}
-
-/** Options of `client.stop()`. */
-export interface StopOptions {
-  /**
-   * How long to wait for running handlers, then for unacknowledged chats, in milliseconds; then the client
-   * stops anyway (what was not handled is fetched again next time). `drainTimeoutMs` of the options by default.
-   */
-  readonly drainTimeoutMs?: number;
-}
-
-/**
- * A BirdTalk client: one account, logged in and kept logged in, with exactly-once delivery of incoming
- * messages to the application, offline catch-up, receipts, history and the feature modules.
- */
-export interface Client {
-  /** Where the client is. */
-  readonly state: ClientState;
-  /** The logged-in user; the last one known while reconnecting; undefined before the first login. */
-  readonly user: UserInfo | undefined;
-  /** The device id sent as `MsgHello.clientId`; known once `start()` has opened the store. */
-  readonly deviceId: string | undefined;
-  /** Whether a catch-up is fetching or its messages are still being handled. */
-  readonly catchingUp: boolean;
-  /**
-   * The protocol session below, for what the client does not cover. Before `start()` it is a stand-in:
-   * subscriptions are kept for the real session, requests fail with `StateError CLIENT_NOT_STARTED`.
-   */
-  readonly session: Session;
-
-  /** Profile operations and user search. */
-  readonly users: ReturnType<typeof createUsersApi>;
-  /** Following, blocking, memos, permissions, friend lists. */
-  readonly friends: ReturnType<typeof createFriendsApi>;
-  /** Group operations. */
-  readonly groups: ReturnType<typeof createGroupsApi>;
-  /** Uploads and downloads. */
-  readonly files: ReturnType<typeof createFilesApi>;
-  /** Sending images, files and voice clips. */
-  readonly media: ReturnType<typeof createMediaApi>;
-
-  /**
-   * Opens the store, connects, logs in, and runs the first catch-up; resolves with the user once the backlog is
-   * fetched and queued (the `catch-up` event with phase `done` says when it was handled). Subscribe listeners and
-   * iterators before calling it, or the backlog goes to nobody. Calling it again returns the same promise.
-   *
-   * @throws StateError `CLIENT_STOPPED` after `stop()`; the session's errors when the login fails for good.
-   */
-  start(): Promise<UserInfo>;
-  /**
-   * Stops gracefully: takes nothing new, lets running handlers finish (they may still send until then), sends
-   * due receipts, waits for the outbox to be acknowledged (all within `drainTimeoutMs`), persists positions,
-   * closes the session and the store. Idempotent.
-   */
-  stop(options?: StopOptions): Promise<void>;
-  /** `await using client = createClient(…)` stops it at the end of the scope. */
-  [Symbol.asyncDispose](): Promise<void>;
-  /** Logs out (the stored key stays valid), then stops. */
-  logout(): Promise<void>;
-  /** Deletes the account on the server, then stops. */
-  unregister(): Promise<void>;
-
-  /** Subscribes to an event; returns a function that unsubscribes. Delivery listeners may be async. */
-  on<K extends keyof ClientEvents>(
-    event: K,
-    listener: ClientListener<K>,
-    options?: ListenOptions,
-  ): () => void;
-  /** The next payload of an event (that `filter` accepts); rejects with `AbortError` when `signal` aborts. */
-  once<K extends keyof ClientEvents>(
-    event: K,
-    options?: ListenOptions & { readonly filter?: (payload: ClientEvents[K]) => boolean },
-  ): Promise<ClientEvents[K]>;
-  /**
-   * The payloads of an event as an async iterable, until `signal` aborts or the client stops. A delivery
-   * (`message`, `recall`) counts as handled once the loop asks for the next one.
-   */
-  stream<K extends keyof ClientEvents>(
-    event: K,
-    options?: ListenOptions,
-  ): AsyncIterableIterator<ClientEvents[K]>;
-  /** Incoming messages as an async iterable, optionally of one chat or kind; see {@link Client.stream}. */
-  messages(filter?: MessageFilter): AsyncIterableIterator<ChatMessage>;
-
-  /** Sends text or content to a chat; resolves once the server stored it. See `Sender.send` for the errors. */
-  send(target: ChatTarget, content: SendContent, options?: SendOptions): Promise<SentMessage>;
-  /** Sends text to a chat. */
-  sendText(target: ChatTarget, text: string, options?: SendOptions): Promise<SentMessage>;
-  /** Answers a message in its chat, quoting it. */
-  reply(
-    message: ChatMessage,
-    content: SendContent,
-    options?: Omit<SendOptions, 'quote'>,
-  ): Promise<SentMessage>;
-  /**
-   * Recalls a message: a received or sent one (its chat is known), or an id with its chat.
-   *
-   * @throws InvalidArgumentError `INVALID_ARGUMENT` for a bare id without a target.
-   */
-  recall(
-    message: ChatMessage | SentMessage | Int64Input,
-    target?: ChatTarget,
-    options?: Pick<SendOptions, 'signal'>,
-  ): Promise<SentMessage>;
-  /**
-   * Sends read receipts for messages (P2P messages from others; others are skipped), batched per sender;
-   * resolves once sent.
-   */
-  markRead(messages: ChatMessage | readonly ChatMessage[]): Promise<void>;
-  /** The state of a message we sent, by its server id or `sendId`; undefined when not (or no longer) tracked. */
-  messageState(id: Int64Input): MessageState | undefined;
-  /** A conversation's history, newest first, fetched page by page as the iteration goes on. */
-  history(target: ChatTarget, options?: HistoryOptions): AsyncIterableIterator<ChatMessage>;
-}
+import type { Store } from './store/store.js';
 
 /**
  * Creates a client. Nothing happens until {@link Client.start}.
@@ -355,7 +236,10 @@ class BirdTalkClient implements Client {
       isOwnSend: (msgId) => this.#states.isOwnSend(msgId),
       handlerRetries: this.#options.handlerRetries,
       handlerRetryDelayMs: this.#options.handlerRetryDelayMs,
-      onAccepted: (message) => this.#maybeReceipt(message),
+      onAccepted: (message) => {
+        if (this.#options.autoReceipts && deliveryReceiptDue(message))
+          this.#receipts.delivered(receiptTargetOf(message.raw));
+      },
       onError: (error) => this.#report(error),
     });
     const catchUp = new CatchUp({
@@ -389,7 +273,7 @@ class BirdTalkClient implements Client {
       },
     );
     this.#running = { session, inbox, catchUp, sendIds };
-    this.#wire(session, inbox, catchUp);
+    this.#route(session, inbox, catchUp);
     this.#facade.attach(session);
     const user = await session.start();
     await catchUp.whenFetched();
@@ -498,114 +382,31 @@ class BirdTalkClient implements Client {
   }
 
   /** Resolves `true` once `promise` settles, or `false` at `deadline` (on the client's clock). */
-  async #within(promise: Promise<unknown>, deadline: number): Promise<boolean> {
-    const remaining = deadline - this.#clock.now();
-    if (remaining <= 0) return false;
-    let timer: ReturnType<Clock['setTimeout']> | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = this.#clock.setTimeout(() => resolve(false), remaining);
-    });
-    try {
-      return await Promise.race([
-        promise.then(
-          () => true,
-          () => true,
-        ),
-        timeout,
-      ]);
-    } finally {
-      this.#clock.clearTimeout(timer);
-    }
+  #within(promise: Promise<unknown>, deadline: number): Promise<boolean> {
+    return settlesBy(this.#clock, promise, deadline);
   }
 
   // ─── the session's events ────────────────────────────────────────────────────────────────────────────────
 
-  #wire(session: Session, inbox: Inbox, catchUp: CatchUp): void {
-    session.on('state', ({ to }) => {
-      // `closed` is the client's to announce, once its own shutdown is complete.
-      if (!this.#stopping && to !== 'closed') this.#setState(to);
+  #route(session: Session, inbox: Inbox, catchUp: CatchUp): void {
+    routeSessionEvents(session, {
+      hub: this.#hub,
+      inbox,
+      catchUp,
+      membership: this.#membership,
+      states: this.#states,
+      receipts: this.#receipts,
+      selfId: () => this.#selfIdOrUndefined(),
+      onState: (to) => {
+        // `closed` is the client's to announce, once its own shutdown is complete.
+        if (!this.#stopping && to !== 'closed') this.#setState(to);
+      },
+      onClosed: (reason, error) => {
+        if (this.#stopping) return;
+        this.#logger.info('the session ended; the client stops', { reason });
+        void this.#finalize(reason, error);
+      },
     });
-    session.on('ready', (event) => {
-      this.#hub.emit('ready', event);
-      this.#receipts.connected();
-      void catchUp.start(session, event.connection);
-    });
-    session.on('chat', ({ chat, repushed }) => {
-      if (chat.chatType === ChatType.ChatTypeGroup && chat.fromId !== this.#selfIdOrUndefined()) {
-        // A group message reaching us means we are in the group, whatever the last list said.
-        this.#membership.add(chat.toId);
-      }
-      inbox.ingest(chat, repushed ? 'repush' : 'live');
-    });
-    session.on('receipt', (reply) => this.#onReceipt(reply));
-    session.on('chat-acked', (ack) => this.#states.acked(ack.sendId, ack.msgId));
-    session.on('chat-failed', ({ sendId, error }) => this.#states.failed(sendId, error));
-    session.on('presence', (event) => this.#hub.emit('presence', event));
-    session.on('disconnected', (event) => this.#hub.emit('disconnected', event));
-    session.on('reconnecting', (event) => this.#hub.emit('reconnecting', event));
-    session.on('registered', (event) => this.#hub.emit('registered', event));
-    session.on('friend-notice', (result) => {
-      const event = friendEventFrom(result, this.#selfId());
-      if (event !== undefined && event !== null) this.#hub.emit('friend', event as ClientEvents['friend']);
-    });
-    session.on('friend-request', (request) => {
-      const event = friendRequestFrom(request);
-      if (event !== undefined && event !== null) {
-        this.#hub.emit('friend-request', event as ClientEvents['friend-request']);
-      }
-    });
-    session.on('group-notice', (result) => {
-      const selfId = this.#selfId();
-      const change = this.#membership.apply(result, selfId);
-      if (change?.change === 'joined') {
-        void catchUp.initialise(session, groupStream(change.groupId), change.groupId);
-      }
-      const event = groupEventFrom(result, selfId);
-      if (event !== undefined && event !== null) this.#hub.emit('group', event as ClientEvents['group']);
-    });
-    session.on('group-join-request', (request) => {
-      const event = groupJoinRequestFrom(request);
-      if (event !== undefined && event !== null) {
-        this.#hub.emit('group-join-request', event as ClientEvents['group-join-request']);
-      }
-    });
-    session.on('closed', ({ reason, error }) => {
-      if (this.#stopping) return;
-      this.#logger.info('the session ended; the client stops', { reason });
-      void this.#finalize(reason, error);
-    });
-  }
-
-  #onReceipt(reply: MsgChatReply): void {
-    const ids = new Set<Int64>();
-    for (const id of [reply.msgId, ...(reply.params.batch ?? '').split(',')]) {
-      const trimmed = id.trim();
-      if (/^[1-9][0-9]*$/.test(trimmed)) ids.add(trimmed);
-    }
-    const delivered = reply.recvOk !== '0';
-    const read = reply.readOk !== '0';
-    this.#states.receipt([...ids], delivered, read);
-    this.#hub.emit('receipt', {
-      ids: [...ids],
-      by: reply.fromId,
-      deliveredAt: delivered ? Number(reply.recvOk) : undefined,
-      readAt: read ? Number(reply.readOk) : undefined,
-      raw: reply,
-    });
-  }
-
-  /**
-   * Decides whether an incoming message gets a delivery receipt: P2P messages from others, when they first
-   * arrive live, whenever the server re-pushes them (the sender is waiting for one), and catch-up rows the
-   * server has no delivery time for. Never group messages (no receipts exist for them), never our own copies.
-   */
-  #maybeReceipt({ raw, arrival, duplicate }: AcceptedMessage): void {
-    if (!this.#options.autoReceipts || raw.chatType !== ChatType.ChatTypeP2P) return;
-    const due =
-      arrival === 'repush' ||
-      (arrival === 'live' && !duplicate) ||
-      (arrival === 'catch-up' && raw.recvReply === '0');
-    if (due) this.#receipts.delivered({ id: raw.msgId, sendId: raw.sendId, from: raw.fromId });
   }
 
   // ─── events ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -810,21 +611,4 @@ function targetOfEntry(entry: OutboxEntry): ChatTarget | undefined {
   return entry.chat.chatType === ChatType.ChatTypeGroup
     ? { type: 'group', groupId: id }
     : { type: 'p2p', userId: id };
-}
-
-/** Resolves once the session's outbox is empty (or the session closed). */
-function outboxSettled(session: Session): Promise<void> {
-  if (session.outboxSize === 0 || session.state === 'closed') return Promise.resolve();
-  return new Promise((resolve) => {
-    const check = (): void => {
-      if (session.outboxSize > 0 && session.state !== 'closed') return;
-      for (const off of offs) off();
-      resolve();
-    };
-    const offs = [
-      session.on('chat-acked', () => queueMicrotask(check)),
-      session.on('chat-failed', () => queueMicrotask(check)),
-      session.on('closed', () => queueMicrotask(check)),
-    ];
-  });
 }

@@ -22,7 +22,8 @@
  */
 
 export { type ChatTarget, group, p2p, positiveId, targetId, targetKey } from './chat-target.js';
-export { type Client, createClient, type MessageFilter, type StopOptions } from './client.js';
+export { createClient } from './client.js';
+export type { Client, MessageFilter, StopOptions } from './client-api.js';
 export { ClientErrorCode } from './client-errors.js';
 export {
   type ClientDeps,

@@ -31,7 +31,8 @@ import { type Clock, type Logger, type Random, silentLogger } from '@birdtalk/ru
 import type { CodeRequest, Credentials } from '@birdtalk/session';
 import type { Connector } from '@birdtalk/transport';
 import { createNodeConnector, createNodeHttpGet, type NodeConnectorOptions } from '@birdtalk/transport/node';
-import { type Client, createClient } from './client.js';
+import { createClient } from './client.js';
+import type { Client } from './client-api.js';
 import type { ClientOptions } from './client-options.js';
 import type { HttpGet } from './context.js';
 import { nodeFilesDeps } from './files/node.js';

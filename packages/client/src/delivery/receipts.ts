@@ -1,7 +1,8 @@
 import { type BirdTalkError, hasErrorName, isBirdTalkError } from '@birdtalk/errors';
-import type { Int64 } from '@birdtalk/proto';
+import { ChatType, type Int64, type MsgChat } from '@birdtalk/proto';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
 import type { Session } from '@birdtalk/session';
+import type { AcceptedMessage } from './inbox.js';
 
 /** A message to acknowledge: its server id, its sender's `sendId`, and its sender. */
 export interface ReceiptTarget {
@@ -201,4 +202,23 @@ export class ReceiptSender {
 /** Losing the connection or the session's patience is worth another try; a refusal is not. */
 function isRetriable(error: unknown): boolean {
   return hasErrorName(error, 'TransportError') || hasErrorName(error, 'TimeoutError');
+}
+
+/**
+ * Whether an incoming message gets a delivery receipt: P2P messages from others (the inbox reports no others),
+ * when they first arrive live, whenever the server re-pushes them (their sender is waiting for one), and
+ * fetched rows the server has no delivery time for. Never group messages: the protocol has no group receipts.
+ */
+export function deliveryReceiptDue({ raw, arrival, duplicate }: AcceptedMessage): boolean {
+  if (raw.chatType !== ChatType.ChatTypeP2P) return false;
+  return (
+    arrival === 'repush' ||
+    (arrival === 'live' && !duplicate) ||
+    (arrival === 'catch-up' && raw.recvReply === '0')
+  );
+}
+
+/** What a receipt for `raw` needs. */
+export function receiptTargetOf(raw: MsgChat): ReceiptTarget {
+  return { id: raw.msgId, sendId: raw.sendId, from: raw.fromId };
 }

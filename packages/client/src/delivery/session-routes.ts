@@ -1,0 +1,100 @@
+import type { BirdTalkError } from '@birdtalk/errors';
+import { ChatType, type Int64, type MsgChatReply } from '@birdtalk/proto';
+import type { CloseReason, Session, SessionState } from '@birdtalk/session';
+import type { ClientEvents, ReceiptEvent } from '../events.js';
+import type { EventHub } from '../events-hub.js';
+import { friendEventFrom, friendRequestFrom, groupEventFrom, groupJoinRequestFrom } from '../features.js';
+import { groupStream } from '../store/store.js';
+import type { CatchUp } from './catch-up.js';
+import type { Membership } from './group-membership.js';
+import type { Inbox } from './inbox.js';
+import type { SentMessages } from './message-states.js';
+import type { ReceiptSender } from './receipts.js';
+
+/** Where the session's events go. */
+export interface SessionRoutes {
+  readonly hub: EventHub<ClientEvents>;
+  readonly inbox: Inbox;
+  readonly catchUp: CatchUp;
+  readonly membership: Membership;
+  readonly states: SentMessages;
+  readonly receipts: ReceiptSender;
+  /** The logged-in user's id, once known. */
+  selfId(): Int64 | undefined;
+  /** The session's state changed. */
+  onState(to: SessionState): void;
+  /** The session is over. */
+  onClosed(reason: CloseReason, error: BirdTalkError | undefined): void;
+}
+
+/**
+ * Routes what the session reports to the pieces of the client: chats to the inbox, logins to the catch-up and
+ * the receipts, acknowledgements and receipts to the message states, notices through the feature modules'
+ * converters to client events (group broadcasts also to the membership).
+ */
+export function routeSessionEvents(session: Session, routes: SessionRoutes): void {
+  const { hub, inbox, catchUp, membership, states, receipts } = routes;
+  const selfId = (): Int64 => routes.selfId() ?? '0';
+  session.on('state', ({ to }) => routes.onState(to));
+  session.on('ready', (event) => {
+    hub.emit('ready', event);
+    receipts.connected();
+    void catchUp.start(session, event.connection);
+  });
+  session.on('chat', ({ chat, repushed }) => {
+    if (chat.chatType === ChatType.ChatTypeGroup && chat.fromId !== routes.selfId()) {
+      // A group message reaching us means we are in the group, whatever the last list said.
+      membership.add(chat.toId);
+    }
+    inbox.ingest(chat, repushed ? 'repush' : 'live');
+  });
+  session.on('receipt', (reply) => {
+    const event = receiptEventOf(reply);
+    states.receipt(event.ids, event.deliveredAt !== undefined, event.readAt !== undefined);
+    hub.emit('receipt', event);
+  });
+  session.on('chat-acked', (ack) => states.acked(ack.sendId, ack.msgId));
+  session.on('chat-failed', ({ sendId, error }) => states.failed(sendId, error));
+  session.on('presence', (event) => hub.emit('presence', event));
+  session.on('disconnected', (event) => hub.emit('disconnected', event));
+  session.on('reconnecting', (event) => hub.emit('reconnecting', event));
+  session.on('registered', (event) => hub.emit('registered', event));
+  session.on('friend-notice', (result) => {
+    const event = friendEventFrom(result, selfId());
+    if (event !== undefined) hub.emit('friend', event);
+  });
+  session.on('friend-request', (request) => hub.emit('friend-request', friendRequestFrom(request)));
+  session.on('group-notice', (result) => {
+    const change = membership.apply(result, selfId());
+    if (change?.change === 'joined') {
+      void catchUp.initialise(session, groupStream(change.groupId), change.groupId);
+    }
+    const event = groupEventFrom(result, selfId());
+    if (event !== undefined) hub.emit('group', event);
+  });
+  session.on('group-join-request', (request) =>
+    hub.emit('group-join-request', groupJoinRequestFrom(request)),
+  );
+  session.on('closed', ({ reason, error }) => routes.onClosed(reason, error));
+}
+
+/**
+ * A peer's receipt as a client event: the ids it covers (`msgId` and those of `params.batch`, reference §6.7)
+ * and the peer's times.
+ */
+export function receiptEventOf(reply: MsgChatReply): ReceiptEvent {
+  const ids = new Set<Int64>();
+  for (const id of [reply.msgId, ...(reply.params.batch ?? '').split(',')]) {
+    const trimmed = id.trim();
+    if (/^[1-9][0-9]*$/.test(trimmed)) ids.add(trimmed);
+  }
+  const delivered = reply.recvOk !== '0' && reply.recvOk !== '';
+  const read = reply.readOk !== '0' && reply.readOk !== '';
+  return {
+    ids: [...ids],
+    by: reply.fromId,
+    deliveredAt: delivered ? Number(reply.recvOk) : undefined,
+    readAt: read ? Number(reply.readOk) : undefined,
+    raw: reply,
+  };
+}
