@@ -79,6 +79,9 @@ export function createClient(options: ClientOptions, deps: ClientDeps): Client {
   return new BirdTalkClient(options, deps);
 }
 
+/** The pause before a failed catch-up is tried again on the same connection. */
+const CATCH_UP_RETRY_DELAY_MS = 10_000;
+
 /** The parts that exist once `start()` has opened the store. */
 interface Running {
   readonly session: Session;
@@ -247,7 +250,9 @@ class BirdTalkClient implements Client {
       positions: streamPositions,
       membership: this.#membership,
       policy: this.#options.catchUp,
+      clock: this.#clock,
       logger: this.#logger,
+      retryDelayMs: CATCH_UP_RETRY_DELAY_MS,
       emit: (event) => this.#hub.emit('catch-up', event),
       onError: (error) => this.#report(error),
     });

@@ -13,7 +13,7 @@ import {
   QueryDataType,
   SynType,
 } from '@birdtalk/proto';
-import type { Logger } from '@birdtalk/runtime';
+import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
 import type { Session } from '@birdtalk/session';
 import type { CatchUpEvent } from '../events.js';
 import { groupStream, P2P_STREAM } from '../store/store.js';
@@ -34,7 +34,10 @@ export interface CatchUpDeps {
   readonly positions: Positions;
   readonly membership: Membership;
   readonly policy: CatchUpPolicy;
+  readonly clock: Clock;
   readonly logger: Logger;
+  /** A failed catch-up is tried again after this long while the connection stays up. */
+  readonly retryDelayMs: number;
   emit(event: CatchUpEvent): void;
   onError(error: BirdTalkError): void;
 }
@@ -56,6 +59,7 @@ export class CatchUp {
   #fetched: Promise<void> = Promise.resolve();
   #active = false;
   #closed = false;
+  #retry: TimerHandle | undefined;
 
   constructor(deps: CatchUpDeps) {
     this.#deps = deps;
@@ -82,6 +86,7 @@ export class CatchUp {
   /** A login happened on connection `connection`: catch up (abandoning a catch-up still under way). */
   start(session: Session, connection: number): Promise<void> {
     if (this.#closed) return Promise.resolve();
+    this.#deps.clock.clearTimeout(this.#retry);
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
@@ -101,6 +106,7 @@ export class CatchUp {
   /** Stops: a running catch-up is abandoned. */
   close(): void {
     this.#closed = true;
+    this.#deps.clock.clearTimeout(this.#retry);
     this.#abort?.abort();
     this.#run += 1;
     this.#active = false;
@@ -155,8 +161,12 @@ export class CatchUp {
     this.#deps.inbox.release();
     fetched();
     if (error !== undefined && !signal.aborted) {
-      this.#deps.logger.warn('the catch-up failed; the next login tries again', { error: error.message });
+      this.#deps.logger.warn('the catch-up failed; it is tried again', { error: error.message });
       this.#deps.onError(error);
+      // A reconnect starts a new catch-up anyway; while this connection lasts, try again after a pause.
+      this.#retry = this.#deps.clock.setTimeout(() => {
+        if (run === this.#run && session.state === 'ready') void this.start(session, connection);
+      }, this.#deps.retryDelayMs);
     }
     await this.#deps.inbox.whenCatchUpHandled();
     if (run !== this.#run) return;

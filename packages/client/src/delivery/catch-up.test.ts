@@ -1,0 +1,165 @@
+import { type BirdTalkError, TimeoutError } from '@birdtalk/errors';
+import type { GroupOpResult, MsgChat, MsgQueryInit, MsgQueryResult } from '@birdtalk/proto';
+import { FakeClock, flushEventLoop } from '@birdtalk/runtime/testing';
+import type { Session } from '@birdtalk/session';
+import { describe, expect, it } from 'vitest';
+import { rawChat } from '../../test/raw-chat.js';
+import type { CatchUpEvent, ClientEvents } from '../events.js';
+import { EventHub } from '../events-hub.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import { CatchUp, type CatchUpPolicy } from './catch-up.js';
+import { DedupWindow } from './dedup.js';
+import { Membership } from './group-membership.js';
+import { Inbox } from './inbox.js';
+import { Positions } from './positions.js';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+function page(rows: MsgChat[], extra: Partial<MsgQueryResult> = {}): MsgQueryResult {
+  return { chatDataList: rows, result: 'ok', ...extra } as unknown as MsgQueryResult;
+}
+
+function rows(from: number, count: number, fields: Partial<MsgChat> = {}): MsgChat[] {
+  return Array.from({ length: count }, (_, i) => rawChat({ msgId: String(from + i), ...fields }));
+}
+
+function setup(
+  options: { policy?: CatchUpPolicy; positions?: Record<string, string>; groups?: string[] } = {},
+) {
+  const clock = new FakeClock();
+  const hub = new EventHub<ClientEvents>(() => {});
+  const delivered: string[] = [];
+  hub.on('message', (m) => {
+    delivered.push(m.id);
+  });
+  const positions = new Positions(new Map(Object.entries(options.positions ?? {})), () => {});
+  const membership = new Membership();
+  const inbox = new Inbox({
+    hub,
+    dedup: new DedupWindow(1000),
+    positions,
+    store: createMemoryStore(),
+    clock,
+    logger: silent,
+    selfId: () => '20',
+    includeOwnMessages: false,
+    isOwnSend: () => false,
+    handlerRetries: 0,
+    handlerRetryDelayMs: 0,
+    onAccepted: () => {},
+    onError: () => {},
+  });
+  const events: CatchUpEvent[] = [];
+  const errors: BirdTalkError[] = [];
+  const queries: MsgQueryInit[] = [];
+  const answers: Array<(query: MsgQueryInit) => MsgQueryResult | Error> = [];
+  const session = {
+    state: 'ready',
+    async query(query: MsgQueryInit) {
+      queries.push(query);
+      const answer = answers.shift()?.(query) ?? page([]);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    async groupOp() {
+      return {
+        groups: (options.groups ?? []).map((groupId) => ({ groupId, params: {} })),
+      } as unknown as GroupOpResult;
+    },
+  } as unknown as Session;
+  const catchUp = new CatchUp({
+    inbox,
+    positions,
+    membership,
+    policy: options.policy ?? 'latest',
+    clock,
+    logger: silent,
+    retryDelayMs: 10_000,
+    emit: (event) => events.push(event),
+    onError: (error) => errors.push(error),
+  });
+  return { clock, catchUp, session, queries, answers, delivered, events, errors, positions, membership };
+}
+
+describe('the catch-up', () => {
+  it('pages forward from the position until a short page, then the groups', async () => {
+    const t = setup({ positions: { p2p: '99', 'group:7': '500' }, groups: ['7'] });
+    t.answers.push(
+      () => page(rows(100, 100)),
+      () => page(rows(200, 30)),
+      () => page(rows(501, 2, { chatType: 2, toId: '7' })),
+    );
+    await t.catchUp.start(t.session, 1);
+    expect(t.queries.map((q) => [q.chatType, q.synType, q.littleId, q.userId ?? q.groupId])).toEqual([
+      [1, 0, '100', 0],
+      [1, 0, '200', 0],
+      [2, 0, '501', '7'],
+    ]);
+    expect(t.delivered).toHaveLength(132);
+    expect(t.events.at(-1)).toMatchObject({ phase: 'done', delivered: 132, complete: true });
+    expect(t.positions.get('p2p')).toBe('229');
+    expect(t.positions.get('group:7')).toBe('502');
+  });
+
+  it("starts a stream without a position at its newest message under 'latest'", async () => {
+    const t = setup();
+    t.answers.push(() => page(rows(40, 3).reverse()));
+    await t.catchUp.start(t.session, 1);
+    expect(t.queries.map((q) => [q.synType, q.bigId])).toEqual([[1, 0]]);
+    expect(t.delivered).toEqual([]);
+    expect(t.positions.get('p2p')).toBe('42');
+  });
+
+  it('drops a group the server says we are not in', async () => {
+    const t = setup({ positions: { p2p: '1', 'group:7': '1' }, groups: ['7'] });
+    t.answers.push(
+      () => page([]),
+      () => page([], { result: 'fail' }),
+    );
+    await t.catchUp.start(t.session, 1);
+    expect(t.membership.has('7')).toBe(false);
+    expect(t.events.at(-1)).toMatchObject({ phase: 'done', complete: true });
+  });
+
+  it('reports a failure and tries again later on the same connection', async () => {
+    const t = setup({ positions: { p2p: '1' } });
+    t.answers.push(() => new TimeoutError('query.0 got no answer'));
+    await t.catchUp.start(t.session, 1);
+    expect(t.errors.map((e) => e.name)).toEqual(['TimeoutError']);
+    expect(t.events.at(-1)).toMatchObject({ phase: 'done', complete: false });
+    t.answers.push(() => page(rows(2, 1)));
+    await t.clock.advance(10_000);
+    await flushEventLoop();
+    await t.catchUp.whenDone();
+    expect(t.delivered).toEqual(['2']);
+    expect(t.events.at(-1)).toMatchObject({ phase: 'done', complete: true, delivered: 1 });
+  });
+
+  it('abandons a run when a newer login starts one', async () => {
+    const t = setup({ positions: { p2p: '1' } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = t.session.query.bind(t.session);
+    let first = true;
+    (t.session as { query: Session['query'] }).query = async (query, options) => {
+      if (first) {
+        first = false;
+        await gate;
+        throw new Error('connection lost');
+      }
+      return slow(query, options);
+    };
+    const one = t.catchUp.start(t.session, 1);
+    const two = t.catchUp.start(t.session, 2);
+    release();
+    await Promise.all([one, two]);
+    expect(t.events.filter((e) => e.phase === 'start').map((e) => e.connection)).toEqual([1, 2]);
+    const done = t.events.filter((e) => e.phase === 'done');
+    expect(done.find((e) => e.connection === 1)).toMatchObject({ complete: false });
+    expect(done.find((e) => e.connection === 2)).toMatchObject({ complete: true });
+    // The abandoned run's failure is not reported: the newer run stands for it.
+    expect(t.errors).toEqual([]);
+  });
+});
