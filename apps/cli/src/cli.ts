@@ -14,6 +14,7 @@ import { sendCommand } from './commands/send.js';
 import { serverCommand } from './commands/server.js';
 import { uploadCommand } from './commands/upload.js';
 import { whoamiCommand } from './commands/whoami.js';
+import { isSha256 } from './connect.js';
 import { COMMON_OPTIONS, type CommandContext, type Globals } from './context.js';
 import { describeError, errorDetails, usageError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
@@ -129,9 +130,13 @@ function preParse(
   for (const flag of ['server', 'home', 'pin'] as const) {
     if (values[flag] === true) throw usageError(`--${flag} needs a value`);
   }
+  const pin = text(values.pin);
+  if (pin !== undefined && !isSha256(pin)) {
+    throw usageError('--pin must be a SHA-256 fingerprint: 64 hex digits, with or without colons');
+  }
   const globals: Globals = {
     server: text(values.server),
-    pin: text(values.pin),
+    pin,
     insecure: values.insecure === true || io.env.BIRDTALK_INSECURE === '1',
     json: values.json === true,
     verbose: values.verbose === true || io.env.BIRDTALK_VERBOSE === '1',

@@ -72,13 +72,18 @@ export function tlsOptions(ctx: CommandContext, config: HomeConfig, server: stri
     ctx.globals.pin ??
     nonEmpty(ctx.io.env.BIRDTALK_PIN) ??
     (config.server === server ? config.pin : undefined);
-  if (pin !== undefined && !/^(?:[0-9a-f]{2}:?){31}[0-9a-f]{2}$/i.test(pin.trim())) {
+  if (pin !== undefined && !isSha256(pin)) {
     throw usageError('--pin must be a SHA-256 fingerprint: 64 hex digits, with or without colons');
   }
   return {
     ...(pin === undefined ? {} : { pinSha256: pin }),
     ...(ctx.globals.insecure ? { dangerouslyDisableTlsVerification: true } : {}),
   };
+}
+
+/** Whether `text` is a SHA-256 fingerprint: 64 hex digits, with or without colons between bytes. */
+export function isSha256(text: string): boolean {
+  return /^(?:[0-9a-f]{2}:?){31}[0-9a-f]{2}$/i.test(text.trim());
 }
 
 /** Creates and starts a client; fails at the first failed connection attempt instead of retrying. */

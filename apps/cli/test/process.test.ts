@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '../src/exit-codes.js';
+import { appDir, type SpawnedServer, spawnCli, spawnServer, tempDir } from './helpers.js';
+
+// The command line as a user runs it: a child process, its exit code, and nothing but one line on stderr.
+let server: SpawnedServer;
+let root: { path: string; remove: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await spawnServer();
+  root = await tempDir('process');
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await root?.remove();
+});
+
+describe('the process', () => {
+  it('register, then listen until SIGINT: exit code 0', async () => {
+    const env = { BIRDTALK_SERVER: server.url, BIRDTALK_HOME: join(root.path, 'pia') };
+    const registered = await spawnCli(['register', '--name', 'pia', '--password', 'pia-pw'], { env });
+    expect(registered.code).toBe(0);
+    expect(registered.stdout).toMatch(/^[1-9][0-9]*\n$/);
+    const listen = await spawnCli(['listen', '--json'], { env, signalAfterLine: 'SIGINT' });
+    expect(listen.code).toBe(0);
+    expect(JSON.parse(listen.lines[0] ?? '')).toMatchObject({ type: 'ready', userName: 'pia' });
+    expect(listen.stderr).toBe('');
+  });
+
+  it.each([
+    ['a usage error', ['send', '--nope'], {}, ExitCode.USAGE, "birdtalk: unknown option '--nope'\n"],
+    [
+      'an unreachable server',
+      ['login', '--id', '10001', '--password', 'pw'],
+      { BIRDTALK_SERVER: 'ws://127.0.0.1:1/ws' },
+      ExitCode.CONNECTION,
+      'birdtalk: cannot reach ws://127.0.0.1:1/ws: the connection was refused (is the server running on that port?)\n',
+    ],
+    [
+      'a wrong password',
+      ['login', '--id', '10001', '--password', 'wrong-pw'],
+      {},
+      ExitCode.AUTH,
+      'birdtalk: wrong user id, e-mail or password\n',
+    ],
+  ])('%s: one line, no stack trace, its exit code', async (_, argv, extraEnv, code, stderr) => {
+    const run = await spawnCli(argv, {
+      env: { BIRDTALK_SERVER: server.url, BIRDTALK_HOME: join(root.path, 'errors'), ...extraEnv },
+    });
+    expect(run.code).toBe(code);
+    expect(run.stderr).toBe(stderr);
+    expect(run.stdout).toBe('');
+  });
+
+  it('--verbose adds the causes, still without a stack trace or the password', async () => {
+    const run = await spawnCli(['login', '--id', '10001', '--password', 'wrong-pw', '--verbose'], {
+      env: { BIRDTALK_SERVER: server.url, BIRDTALK_HOME: join(root.path, 'verbose') },
+    });
+    expect(run.code).toBe(ExitCode.AUTH);
+    expect(run.stderr).toContain('birdtalk: wrong user id, e-mail or password\n');
+    expect(run.stderr).toMatch(/ProtocolError LOGIN_REJECTED/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).not.toContain('wrong-pw');
+  });
+});
+
+describe('the build', () => {
+  it('produces one executable ESM file with a shebang that runs', async () => {
+    // Inside the app (git-ignored), so that its package.json and dependencies apply as they do to dist/.
+    const outDir = join(appDir, '.cache', 'build-test');
+    await promisify(execFile)(
+      process.execPath,
+      [join(appDir, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--out-dir', outDir],
+      { cwd: appDir },
+    );
+    const main = join(outDir, 'main.js');
+    expect((await readFile(main, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect((await stat(main)).mode & 0o111).not.toBe(0);
+    // The workspace packages are not built here, so it runs against their sources.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--conditions=@birdtalk/source', '--import', 'tsx', main, 'help'],
+      { cwd: appDir },
+    );
+    expect(stdout).toMatch(/^usage: birdtalk <command>/);
+  });
+});
