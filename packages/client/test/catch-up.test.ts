@@ -200,6 +200,28 @@ describe('offline catch-up', () => {
     expect(texts).toEqual(['it 0', 'it 1', 'it 2']);
   });
 
+  it('does not wait for an iterator that starts consuming after start(), however long the backlog', async () => {
+    const store = durable();
+    const alice = world.client(ada);
+    const first = world.client(bob, {}, { store });
+    await world.drive(Promise.all([alice.start(), first.start()]));
+    await world.drive(first.stop());
+    for (let i = 0; i < 450; i += 1) await world.drive(alice.sendText(p2p(bob), `long ${i}`), 1);
+    const second = world.client(bob, {}, { store });
+    const messages = second.messages();
+    await world.drive(second.start());
+    const texts: string[] = [];
+    await world.drive(
+      (async () => {
+        for await (const message of messages) {
+          texts.push(message.text);
+          if (texts.length === 450) break;
+        }
+      })(),
+    );
+    expect(texts).toEqual(Array.from({ length: 450 }, (_, i) => `long ${i}`));
+  });
+
   it('catches up again after a reconnect, without delivering anything twice', async () => {
     const alice = world.client(ada);
     const bobby = world.client(bob);

@@ -60,6 +60,8 @@ export class CatchUp {
   #active = false;
   #closed = false;
   #retry: TimerHandle | undefined;
+  /** Settles `whenFetched()` of the current run early, when it waits for the application. */
+  #backlogFull: () => void = () => {};
 
   constructor(deps: CatchUpDeps) {
     this.#deps = deps;
@@ -77,7 +79,9 @@ export class CatchUp {
 
   /**
    * Resolves once the latest catch-up has fetched and queued everything (its messages may still be being
-   * handled). Never rejects: failures are reported through `onError`.
+   * handled), or has queued as much as it lets the application have at once and waits for it to handle some.
+   * (An application that starts consuming only after `start()` resolved would otherwise wait for a catch-up
+   * that waits for it.) Never rejects: failures are reported through `onError`.
    */
   whenFetched(): Promise<void> {
     return this.#fetched;
@@ -99,6 +103,7 @@ export class CatchUp {
     this.#fetched = new Promise((resolve) => {
       fetched = resolve;
     });
+    this.#backlogFull = fetched;
     this.#current = this.#execute(session, connection, run, abort.signal, fetched);
     return this.#current;
   }
@@ -207,6 +212,7 @@ export class CatchUp {
     let from = position === undefined ? 1n : BigInt(position) + 1n;
     for (;;) {
       if (signal.aborted) throw new AbortError('the catch-up was abandoned');
+      if (this.#deps.inbox.load >= backlogLimit) this.#backlogFull();
       await this.#deps.inbox.whenBelow(backlogLimit);
       const result = await this.#query(
         session,
