@@ -64,7 +64,8 @@ export interface Client {
 
   /**
    * Opens the store, connects, logs in, and runs the first catch-up; resolves with the user once the backlog is
-   * fetched and queued (the `catch-up` event with phase `done` says when it was handled). Subscribe listeners and
+   * fetched and queued, or, for a long backlog, once as much is queued as the application is given at once (the
+   * `catch-up` event with phase `done` says when it was all handled). Subscribe listeners and
    * iterators before calling it, or the backlog goes to nobody. Calling it again returns the same promise.
    *
    * @throws StateError `CLIENT_STOPPED` after `stop()`; the session's errors when the login fails for good.

@@ -249,6 +249,22 @@ describe('self chat and own messages', () => {
     // The phone client (default options) sees neither its own self chat nor the bot's send.
     expect(phoneSees).toEqual([]);
     expect(fromBot.id).toBeDefined();
+    // No receipts for our own copies.
+    expect(requestsOf(bot.sent).filter((p) => p === 'chatReply')).toEqual([]);
+  });
+
+  it('goes both ways in self chat between two devices that include own messages', async () => {
+    const bot = world.client(ada, { includeOwnMessages: true });
+    const laptop = world.client(ada, { includeOwnMessages: true });
+    const botSees = inbox(bot);
+    const laptopSees = inbox(laptop);
+    await started(bot, laptop);
+    const one = await world.drive(laptop.sendText(p2p(ada), 'from the laptop'));
+    const two = await world.drive(bot.sendText(p2p(ada), 'from the bot'));
+    await until(() => botSees.length === 1 && laptopSees.length === 1, 'both devices');
+    await world.clock.advance(1_000);
+    expect(botSees.map((m) => [m.id, m.text, m.chat])).toEqual([[one.id, 'from the laptop', p2p(ada)]]);
+    expect(laptopSees.map((m) => [m.id, m.text, m.chat])).toEqual([[two.id, 'from the bot', p2p(ada)]]);
   });
 });
 
