@@ -14,7 +14,13 @@ const SELF = '20';
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 function setup(
-  options: { includeOwnMessages?: boolean; retries?: number; store?: Store; ownSends?: Set<string> } = {},
+  options: {
+    includeOwnMessages?: boolean;
+    retries?: number;
+    store?: Store;
+    ownSends?: Set<string>;
+    logger?: typeof silent;
+  } = {},
 ) {
   const clock = new FakeClock();
   const hub = new EventHub<ClientEvents>(() => {});
@@ -32,7 +38,7 @@ function setup(
     positions,
     store,
     clock,
-    logger: silent,
+    logger: options.logger ?? silent,
     selfId: () => SELF,
     includeOwnMessages: options.includeOwnMessages ?? false,
     isOwnSend: (id) => options.ownSends?.has(id) ?? false,
@@ -234,6 +240,15 @@ describe('the inbox', () => {
     inbox.ingest(rawChat({ msgId: '4', chatType: 2, toId: '77' }), 'live');
     await inbox.whenIdle();
     expect(saved).toEqual([['group:77', '4']]);
+  });
+
+  it('warns once when messages arrive with no listener (they count as handled)', async () => {
+    const warnings: string[] = [];
+    const t = setup({ logger: { ...silent, warn: (message: string) => warnings.push(message) } });
+    t.inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    t.inbox.ingest(rawChat({ msgId: '2' }), 'live');
+    await t.inbox.whenIdle();
+    expect(warnings).toEqual(['a message arrived with no message listener; it counts as handled']);
   });
 
   it('drops messages with invalid ids with an error, never a crash', () => {

@@ -70,6 +70,7 @@ export class Inbox {
   #catchUpPending = 0;
   #catchUpDelivered = 0;
   #catchUpWaiters: Array<() => void> = [];
+  #warnedUnheard = false;
 
   constructor(deps: InboxDeps) {
     this.#deps = deps;
@@ -183,6 +184,13 @@ export class Inbox {
       recall !== undefined
         ? this.#deps.hub.listeners('recall').map((listener) => () => listener(recall))
         : this.#deps.hub.listeners('message').map((listener) => () => listener(message));
+    if (listeners.length === 0 && event === 'message' && !this.#warnedUnheard) {
+      // The usual cause: subscribing after start(), when the backlog was already delivered.
+      this.#warnedUnheard = true;
+      this.#deps.logger.warn('a message arrived with no message listener; it counts as handled', {
+        msgId: message.id,
+      });
+    }
     const outcome = await runListeners(listeners, undefined, {
       retries: this.#deps.handlerRetries,
       retryDelayMs: this.#deps.handlerRetryDelayMs,
