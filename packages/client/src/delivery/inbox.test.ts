@@ -1,4 +1,5 @@
 import type { BirdTalkError } from '@birdtalk/errors';
+import type { Logger } from '@birdtalk/runtime';
 import { FakeClock, flushEventLoop } from '@birdtalk/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { rawChat } from '../../test/raw-chat.js';
@@ -11,7 +12,7 @@ import { type AcceptedMessage, Inbox } from './inbox.js';
 import { Positions } from './positions.js';
 
 const SELF = '20';
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 function setup(
   options: {
@@ -19,7 +20,7 @@ function setup(
     retries?: number;
     store?: Store;
     ownSends?: Set<string>;
-    logger?: typeof silent;
+    logger?: Logger;
   } = {},
 ) {
   const clock = new FakeClock();
@@ -244,7 +245,14 @@ describe('the inbox', () => {
 
   it('warns once when messages arrive with no listener (they count as handled)', async () => {
     const warnings: string[] = [];
-    const t = setup({ logger: { ...silent, warn: (message: string) => warnings.push(message) } });
+    const t = setup({
+      logger: {
+        ...silent,
+        warn: (message: string) => {
+          warnings.push(message);
+        },
+      },
+    });
     t.inbox.ingest(rawChat({ msgId: '1' }), 'live');
     t.inbox.ingest(rawChat({ msgId: '2' }), 'live');
     await t.inbox.whenIdle();
