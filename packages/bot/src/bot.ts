@@ -280,12 +280,12 @@ export class Bot extends Composer<Context> {
     const deadline = this.#clock.now() + timeoutMs;
     if (this.#state !== 'stopped') this.#state = 'stopping';
     this.#gate.open('abandon');
-    this.#abort.abort();
-    // Notifications first: the client waits for its own deliveries, but knows nothing of these, and once it
-    // stops, their replies would be refused.
+    // Notifications and follow-backs first: the client waits for its own deliveries, but knows nothing of
+    // these, and once it stops, their replies would be refused.
     if (!(await settlesBy(Promise.all([...this.#background]), deadline, this.#clock))) {
       this.#logger.warn('stopping while notification handlers still run', { count: this.#background.size });
     }
+    this.#abort.abort();
     await this.client.stop({ drainTimeoutMs: Math.max(0, deadline - this.#clock.now()) });
     for (const off of this.#offs.splice(0)) off();
     this.#state = 'stopped';

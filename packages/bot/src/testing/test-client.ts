@@ -360,7 +360,7 @@ class FakeClient {
           this.#fans.filter((fan) => this.#follows.has(fan.userId)).sort((a, b) => byId(a.userId, b.userId)),
         ),
     };
-    return { ...unsupported<FriendsApi>('friends'), ...api } as FriendsApi;
+    return unsupported<FriendsApi>('friends', api);
   }
 
   #mediaApi(): MediaApi {
@@ -402,15 +402,16 @@ function unsupportedError(what: string): StateError {
   return new StateError('TEST_CLIENT_UNSUPPORTED', `the test client does not simulate ${what}`);
 }
 
-/** An object whose every method rejects (or throws, for iterators) with `TEST_CLIENT_UNSUPPORTED`. */
-function unsupported<T>(name: string): T {
-  return new Proxy(
-    {},
-    {
-      get: (_target, property) => {
-        if (typeof property === 'symbol' || property === 'then') return undefined;
-        return () => Promise.reject(unsupportedError(`${name}.${property}`));
-      },
+/**
+ * An object whose methods are those of `known`; every other method rejects (or throws, for iterators) with
+ * `TEST_CLIENT_UNSUPPORTED`.
+ */
+function unsupported<T>(name: string, known: object = {}): T {
+  return new Proxy(known, {
+    get: (target, property, receiver) => {
+      if (Reflect.has(target, property)) return Reflect.get(target, property, receiver);
+      if (typeof property === 'symbol' || property === 'then') return undefined;
+      return () => Promise.reject(unsupportedError(`${name}.${property}`));
     },
-  ) as T;
+  }) as T;
 }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Context } from './context.js';
+import { followedEvent, imageMessage, recallEvent, receiptEvent, textMessage } from './testing/builders.js';
+import { createTestClient } from './testing/test-client.js';
+import type { Update } from './update.js';
+
+const me = { id: '10001', names: [], commandPrefixes: ['/'] };
+
+function setup(update: Update) {
+  const client = createTestClient();
+  return { client, ctx: new Context(update, client, me) };
+}
+
+describe('what a context says about its update', () => {
+  it('for a group text message', () => {
+    const message = textMessage('hello', { from: '30001', group: '50001' });
+    const { ctx } = setup({ type: 'message', message });
+    expect(ctx).toMatchObject({
+      type: 'message',
+      message,
+      chat: { type: 'group', groupId: '50001' },
+      from: '30001',
+      text: 'hello',
+      catchingUp: false,
+      command: undefined,
+    });
+  });
+
+  it('for media, receipts and friend news', () => {
+    expect(setup({ type: 'message', message: imageMessage() }).ctx.text).toBeUndefined();
+    const receipt = setup({ type: 'receipt', receipt: receiptEvent(['1', '2'], { by: '30002' }) }).ctx;
+    expect([receipt.chat, receipt.from]).toEqual([{ type: 'p2p', userId: '30002' }, '30002']);
+    const friend = setup({ type: 'friend', friendEvent: followedEvent('30003') }).ctx;
+    expect([friend.chat, friend.from]).toEqual([{ type: 'p2p', userId: '30003' }, '30003']);
+    const own = setup({
+      type: 'friend',
+      friendEvent: { kind: 'own-operation', operation: 'block', userId: '30004', user: undefined },
+    }).ctx;
+    expect([own.chat, own.from]).toEqual([{ type: 'p2p', userId: '30004' }, '10001']);
+    const request = setup({
+      type: 'friend-request',
+      friendRequest: { kind: 'friend-request', from: undefined, fromId: '0', params: {}, requestId: '9' },
+    }).ctx;
+    expect([request.chat, request.from]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('replies', () => {
+  it('go to the chat of the update, quoting on request', async () => {
+    const message = textMessage('hi', { from: '30001' });
+    const { client, ctx } = setup({ type: 'message', message });
+    await ctx.reply('plain');
+    await ctx.reply('quoted', { quote: true });
+    await ctx.reply('quoting another', { quote: '123' });
+    expect(client.sent.map((record) => [record.text, record.quote, record.chat])).toEqual([
+      ['plain', undefined, { type: 'p2p', userId: '30001' }],
+      ['quoted', message.id, { type: 'p2p', userId: '30001' }],
+      ['quoting another', '123', { type: 'p2p', userId: '30001' }],
+    ]);
+  });
+
+  it('send files, images and voice through the client media API', async () => {
+    const message = textMessage('hi', { group: '50001' });
+    const { client, ctx } = setup({ type: 'message', message });
+    const bytes = new Uint8Array([1, 2, 3]);
+    await ctx.replyFile(bytes, { name: 'a.bin', quote: true });
+    await ctx.replyImage(bytes);
+    await ctx.replyVoice(bytes, { durationMs: 1500 });
+    expect(client.sent.map((record) => [record.kind, record.source, record.quote])).toEqual([
+      ['file', bytes, message.id],
+      ['image', bytes, undefined],
+      ['voice', bytes, undefined],
+    ]);
+    expect(client.sent.every((record) => record.chat.type === 'group')).toBe(true);
+  });
+
+  it('refuse updates without a chat, and quotes without a message', async () => {
+    const request = setup({
+      type: 'friend-request',
+      friendRequest: { kind: 'friend-request', from: undefined, fromId: '0', params: {}, requestId: '9' },
+    }).ctx;
+    await expect(request.reply('x')).rejects.toMatchObject({ code: 'BOT_NO_CHAT' });
+    await expect(request.replyFile(new Uint8Array())).rejects.toMatchObject({ code: 'BOT_NO_CHAT' });
+    const friend = setup({ type: 'friend', friendEvent: followedEvent() }).ctx;
+    await expect(friend.reply('x', { quote: true })).rejects.toMatchObject({ code: 'BOT_NOTHING_TO_QUOTE' });
+    const recall = setup({ type: 'recall', recall: recallEvent('5') });
+    await recall.ctx.reply('seen', { quote: true });
+    expect(recall.client.sent[0]?.quote).toBe(recall.ctx.recall?.notice.id);
+  });
+
+  it('mark P2P messages from others read, and nothing else', async () => {
+    const p2p = setup({ type: 'message', message: textMessage('hi') });
+    await p2p.ctx.markRead();
+    expect(p2p.client.read).toEqual([p2p.ctx.message?.id]);
+    const inGroup = setup({ type: 'message', message: textMessage('hi', { group: '50001' }) });
+    await inGroup.ctx.markRead();
+    const friend = setup({ type: 'friend', friendEvent: followedEvent() });
+    await friend.ctx.markRead();
+    expect([...inGroup.client.read, ...friend.client.read]).toEqual([]);
+  });
+});
