@@ -28,43 +28,48 @@ function texts(seen: readonly ChatMessage[]): string[] {
 }
 
 describe('exactly once across failures', () => {
-  it('two bots talk across dropped connections and swallowed acknowledgements, losing and repeating nothing', async () => {
-    const fast = { session: { reconnectBaseMs: 100, reconnectCapMs: 500, resendDelayMs: 200 } };
-    const alice = world.client(ada, fast);
-    const bobby = world.client(bob, fast);
-    const toAlice: ChatMessage[] = [];
-    const toBob: ChatMessage[] = [];
-    alice.on('message', (m) => {
-      toAlice.push(m);
-    });
-    // Bob answers every message, and takes a while doing it.
-    bobby.on('message', async (m) => {
-      toBob.push(m);
-      await bobby.reply(m, m.text.replace('ping', 'pong'));
-    });
-    const disconnects = bobby.record('disconnected');
-    await world.drive(Promise.all([alice.start(), bobby.start()]));
-    world.server.faults.set({ dropProbability: 0.04, swallowAckProbability: 0.2, seed: 11 });
-    const count = 40;
-    for (let i = 0; i < count; i += 1) await world.drive(alice.sendText(p2p(bob), `ping ${i}`), 20);
-    await world.drive(
-      (async () => {
-        while (toAlice.length < count) await flushEventLoop(1);
-      })(),
-      20,
-    );
-    world.server.faults.clear();
-    await world.clock.advance(5_000);
-    const expected = (word: string) => Array.from({ length: count }, (_, i) => `${word} ${i}`);
-    expect(texts(toBob)).toEqual(expected('ping'));
-    expect(texts(toAlice)).toEqual(expected('pong'));
-    expect(new Set(toAlice.map((m) => m.id)).size).toBe(count);
-    // The faults did bite: connections dropped, and resends stored some messages twice on the server.
-    expect(disconnects.length + alice.record('disconnected').length).toBeGreaterThan(0);
-    const stored = world.server.getMessages(ada).filter((row) => row.fromId === ada).length;
-    const storedByBob = world.server.getMessages(bob).filter((row) => row.fromId === bob).length;
-    expect(stored + storedByBob).toBeGreaterThan(2 * count);
-  });
+  it.each([11, 23, 42])(
+    'two bots talk across dropped connections and swallowed acknowledgements, losing and repeating nothing (seed %i)',
+    async (seed) => {
+      const fast = { session: { reconnectBaseMs: 100, reconnectCapMs: 500, resendDelayMs: 200 } };
+      const alice = world.client(ada, fast);
+      const bobby = world.client(bob, fast);
+      const toAlice: ChatMessage[] = [];
+      const toBob: ChatMessage[] = [];
+      alice.on('message', (m) => {
+        toAlice.push(m);
+      });
+      // Bob answers every message, and takes a while doing it.
+      bobby.on('message', async (m) => {
+        toBob.push(m);
+        await bobby.reply(m, m.text.replace('ping', 'pong'));
+      });
+      const disconnects = bobby.record('disconnected');
+      const aliceDisconnects = alice.record('disconnected');
+      await world.drive(Promise.all([alice.start(), bobby.start()]));
+      world.server.faults.set({ dropProbability: 0.04, swallowAckProbability: 0.2, seed });
+      const count = 40;
+      for (let i = 0; i < count; i += 1) await world.drive(alice.sendText(p2p(bob), `ping ${i}`), 20);
+      await world.drive(
+        (async () => {
+          while (toAlice.length < count) await flushEventLoop(1);
+        })(),
+        20,
+      );
+      world.server.faults.clear();
+      await world.clock.advance(5_000);
+      const expected = (word: string) => Array.from({ length: count }, (_, i) => `${word} ${i}`);
+      expect(texts(toBob)).toEqual(expected('ping'));
+      expect(texts(toAlice)).toEqual(expected('pong'));
+      expect(new Set(toAlice.map((m) => m.id)).size).toBe(count);
+      // The faults did bite: connections dropped, and resends stored some messages twice on the server.
+      expect(disconnects.length).toBeGreaterThan(0);
+      expect(aliceDisconnects.length).toBeGreaterThan(0);
+      const stored = world.server.getMessages(ada).filter((row) => row.fromId === ada).length;
+      const storedByBob = world.server.getMessages(bob).filter((row) => row.fromId === bob).length;
+      expect(stored + storedByBob).toBeGreaterThan(2 * count);
+    },
+  );
 
   it('does not deliver a re-pushed message twice (the sender ran a receipt query)', async () => {
     const alice = world.client(ada);
