@@ -61,7 +61,11 @@ export interface GroupMembership {
  * hands it to each; the modules never reach around it to the socket.
  */
 export interface ClientContext {
-  /** The protocol session: every request travels through it. */
+  /**
+   * The protocol session: every request travels through it. It is the same object for the client's whole life:
+   * until `start()` creates the real session it stands in for it (subscriptions are kept and moved over,
+   * requests fail with `StateError CLIENT_NOT_STARTED`), so modules may keep it and subscribe at construction.
+   */
   readonly session: Session;
   /**
    * The logged-in user's id.
