@@ -118,8 +118,9 @@ export class Bot extends Composer<Context> {
 
   /**
    * Lets updates through and starts the client (when nobody did yet): it connects, logs in and catches up on
-   * what arrived while the bot was away. Resolves with the bot's user once the catch-up was fetched; calling it
-   * again returns the same promise.
+   * what arrived while the bot was away. Resolves with the bot's user once the catch-up was fetched (and, with
+   * `autoFollowBack`, once the fans who followed meanwhile were followed back); calling it again returns the
+   * same promise.
    *
    * @throws StateError `BOT_STOPPED` after `stop()`; the client's errors when it cannot start.
    */
@@ -133,6 +134,8 @@ export class Bot extends Composer<Context> {
       this.#gate.open('run');
       const user = await this.client.start();
       if (!this.#reconciled) this.#reconcileFollowBacks();
+      // Fans who followed while the bot was away can write to it once this resolves.
+      await this.#reconciling;
       return user;
     })();
     return this.#started;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBot } from '../bot.js';
 import {
   fileMessage,
+  followedEvent,
   imageMessage,
   memberLeftEvent,
   membersJoinedEvent,
@@ -129,5 +130,22 @@ describe('the test client', () => {
       expect.objectContaining({ code: 'TEST_CLIENT_UNSUPPORTED' }),
     );
     expect((client.groups as unknown as { list(): unknown[] }).list()).toEqual([]);
+  });
+});
+
+describe('the README example', () => {
+  it('answers /ping', async () => {
+    const client = createTestClient();
+    const bot = createBot(client, { autoFollowBack: true });
+    bot.command('ping', (ctx) => ctx.reply('pong', { quote: true }));
+    bot.on('message:image', (ctx) => ctx.reply(`${ctx.message.attachment.width}px wide`));
+    await bot.start();
+
+    expect((await client.receive('/ping')).texts).toEqual(['pong']);
+    expect((await client.deliver(imageMessage({ width: 640, group: '50001' }))).texts).toEqual([
+      '640px wide',
+    ]);
+    await client.emit('friend', followedEvent('20002'));
+    expect(client.followed).toEqual(['20002']);
   });
 });
