@@ -41,7 +41,7 @@ describe('the demo', () => {
       /^done in \d+\.\d s: 10 messages, no request that would crash the real server$/,
     ];
     expect(lines).toHaveLength(expected.length);
-    lines.forEach((line, index) => expect(line).toMatch(expected[index] as RegExp));
+    for (const [index, line] of lines.entries()) expect(line).toMatch(expected[index] as RegExp);
   });
 
   it('fails with one clear line, never hanging, when it runs out of time', async () => {
