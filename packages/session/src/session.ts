@@ -736,7 +736,7 @@ class BirdTalkSession implements Session {
 
   #sendChatAttempt(conn: Connection, entry: OutboxEntry): Promise<ChatAck> {
     const label = `chat ${entry.sendId}`;
-    return conn.request<ChatAck>(
+    return conn.requestSharingFence<ChatAck>(
       { kind: 'chat', chat: entry.chat },
       {
         label,

@@ -272,6 +272,73 @@ describe('chats and the outbox', () => {
     await session.close();
   });
 
+  it('closes a burst of chats with one shared fence and still pins each refusal on its own chat', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    // The server refuses chats to 10003 (not a fan) and stores the others, in order, as the real server does.
+    h.server.handle('chatData', (msg, peer) => {
+      const chat = msg.plainMsg!.chatData!;
+      const ok = chat.toId !== '10003';
+      if (!ok) peer.sendError(21, 'not friend', { uid: chat.toId });
+      peer.send(ComMsgType.MsgTChatReply, {
+        chatReply: {
+          msgId: ok ? `9${chat.sendId}` : chat.msgId,
+          sendId: chat.sendId,
+          sendOk: 1,
+          extraMsg: ok ? 'ok' : 'fail',
+          userId: '10001',
+          fromId: chat.toId,
+          params: { gid: '0', detail: ok ? 'save data ok' : 'not friend' },
+        },
+      });
+      return true;
+    });
+    const session = h.session();
+    const serverErrors = h.record(session, 'server-error');
+    await session.start();
+    const connection = h.server.connections[0]!;
+    const before = connection.received.length;
+    const results = await Promise.allSettled(
+      ['10002', '10003', '10002', '10003', '10002'].map((toId) =>
+        session.sendChat({ toId, chatType: ChatType.ChatTypeP2P, data: text(`to ${toId}`) }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    for (const r of results) {
+      if (r.status === 'rejected')
+        expect(r.reason).toMatchObject({ code: SessionErrorCode.CHAT_NOT_FRIEND, serverCode: 21 });
+    }
+    const burst = connection.received.slice(before).map((m) => m.plainMsg?.message);
+    expect(burst).toEqual(['chatData', 'chatData', 'chatData', 'chatData', 'chatData', 'heartBeat']);
+    expect(serverErrors).toEqual([]);
+    await session.close();
+  });
+
+  it('sends the shared fence before any other request, which keeps its own', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    const connection = h.server.connections[0]!;
+    const before = connection.received.length;
+    const chat = session.sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text('hi') });
+    const query = session.query({
+      queryType: QueryDataType.QueryDataTypeChatData,
+      chatType: ChatType.ChatTypeP2P,
+      littleId: '1',
+    });
+    await Promise.all([chat, query]);
+    const frames = connection.received.slice(before).map((m) => m.plainMsg?.message);
+    expect(frames).toEqual(['chatData', 'heartBeat', 'commonQuery', 'heartBeat']);
+    await session.close();
+  });
+
   it('resends an unacknowledged chat after the connection drops, with the same sendId, and loses nothing', async () => {
     const h = harness();
     hazards = h.server.hazards;

@@ -37,6 +37,7 @@ describe('public API', () => {
       'DEFAULT_NODE_CONNECTOR_OPTIONS',
       'createNodeConnector',
       'createNodeHttpGet',
+      'createWriteBatcher',
       'wrapNodeWebSocket',
     ]);
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([

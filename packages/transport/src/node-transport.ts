@@ -3,6 +3,7 @@ import { type RawData, WebSocket } from 'ws';
 import { TransportErrorCode } from './errors.js';
 import { TransportBase } from './internal/transport-base.js';
 import type { CloseInfo, Transport } from './transport.js';
+import { createWriteBatcher, type WriteBatcher } from './write-batcher.js';
 
 /**
  * The close code ws sends when it fails a connection because of what the peer sent, by ws error code
@@ -64,6 +65,7 @@ function mapSocketError(error: Error): TransportError {
 class NodeTransport extends TransportBase {
   readonly supportsPing = true;
   readonly #socket: WebSocket;
+  readonly #writes: WriteBatcher;
   /**
    * Set when ws failed the connection because of what the peer sent (an oversize frame, invalid UTF-8, …). ws
    * then sends a close frame and stops reading, so it reports 1006 locally; what ended the connection was the
@@ -74,6 +76,7 @@ class NodeTransport extends TransportBase {
   constructor(socket: WebSocket) {
     super('wire');
     this.#socket = socket;
+    this.#writes = createWriteBatcher(socket);
     socket.on('message', (data, isBinary) => {
       if (isBinary) this.deliver('frame', toBytes(data));
       else this.deliver('text', toText(data));
@@ -105,10 +108,12 @@ class NodeTransport extends TransportBase {
   }
 
   protected sendFrame(frame: Uint8Array): void {
+    this.#writes.batch();
     this.#socket.send(frame, { binary: true, compress: false });
   }
 
   protected sendString(text: string): void {
+    this.#writes.batch();
     this.#socket.send(text, { binary: false, compress: false });
   }
 
@@ -117,11 +122,13 @@ class NodeTransport extends TransportBase {
   }
 
   protected startClose(code: number, reason: string): void {
+    this.#writes.flush();
     this.#socket.close(code, reason);
   }
 
   protected drop(): void {
-    // ws destroys the TCP socket and then emits 'close' with 1006.
+    // ws destroys the TCP socket and then emits 'close' with 1006; what was sent before goes out first.
+    this.#writes.flush();
     this.#socket.terminate();
   }
 }

@@ -30,3 +30,4 @@ export {
   type NodeHttpResponse,
 } from './node-http.js';
 export { wrapNodeWebSocket } from './node-transport.js';
+export { createWriteBatcher, type WriteBatcher } from './write-batcher.js';

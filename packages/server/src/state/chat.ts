@@ -51,6 +51,12 @@ export interface RowQuery {
 }
 
 function insertSorted<T extends { id: bigint }>(rows: T[], row: T): void {
+  // Snowflake ids grow with time, so a new row almost always belongs at the end.
+  const last = rows[rows.length - 1];
+  if (last === undefined || last.id < row.id) {
+    rows.push(row);
+    return;
+  }
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
