@@ -1,5 +1,5 @@
 import { EncodeError, InvalidArgumentError, RefusedError } from '@birdtalk/errors';
-import { type Int64, type Int64Input, isWellFormed, toInt64 } from '@birdtalk/proto';
+import { type Int64, type Int64Input, toInt64 } from '@birdtalk/proto';
 
 /**
  * Small validators shared by the frame builder. Each throws the typed error the builder promises
@@ -47,41 +47,6 @@ export function nonEmpty(value: string | undefined, field: string, section: stri
   if (typeof value !== 'string' || value === '')
     throw invalid('INVALID_ARGUMENT', `${field} is required`, section);
   return value;
-}
-
-/**
- * Walks a message and refuses any string (value or map key) that is not well-formed UTF-16: a lone surrogate
- * would be encoded as invalid UTF-8, and the real server exits on a frame that fails to parse (reference §2,
- * §14).
- */
-export function assertWellFormed(value: unknown, path = 'msg'): void {
-  if (typeof value === 'string') {
-    if (!isWellFormed(value)) {
-      throw new InvalidArgumentError('INVALID_UTF8', `${path} holds a lone surrogate (reference §2, §14)`, {
-        details: { field: path, section: '§14' },
-      });
-    }
-    return;
-  }
-  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return;
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      assertWellFormed(item, `${path}[${index}]`);
-    });
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (!isWellFormed(key)) {
-      throw new InvalidArgumentError(
-        'INVALID_UTF8',
-        `a key of ${path} holds a lone surrogate (reference §14)`,
-        {
-          details: { field: path, section: '§14' },
-        },
-      );
-    }
-    assertWellFormed(item, `${path}.${key}`);
-  }
 }
 
 /** The DER prefix of an X.509 SubjectPublicKeyInfo for an uncompressed P-256 (prime256v1) point. */

@@ -1,3 +1,4 @@
+import { InvalidArgumentError, isBirdTalkError } from '@birdtalk/errors';
 import {
   ChatMsgType,
   ChatType,
@@ -21,7 +22,6 @@ import {
   type UserOpReqInit,
 } from '@birdtalk/proto';
 import {
-  assertWellFormed,
   decodeBase64,
   int64,
   invalid,
@@ -187,9 +187,30 @@ export function buildFrame(spec: FrameSpec, context: FrameContext): BuiltFrame {
     throw invalid('INVALID_ARGUMENT', 'a frame spec is required', '§3.3');
   const [msgType, plainMsg] = buildPayload(spec, context);
   const msg: MsgInit = { version: 1, keyPrint: 0, tm: context.tm, msgType, plainMsg };
-  // §2, §14: a string that is not well-formed UTF-16 would go out as invalid UTF-8 and kill the server.
-  assertWellFormed(plainMsg, 'plainMsg');
-  return { kind: spec.kind, msg, bytes: encodeMsg(msg) };
+  return { kind: spec.kind, msg, bytes: encode(msg) };
+}
+
+/**
+ * Encodes, turning the codec's refusal of an ill-formed string into the caller's error: a string that is not
+ * well-formed UTF-16 would go out as invalid UTF-8 and kill the server (reference §2, §14). The codec checks
+ * every string as it writes it, so the frame is never walked twice.
+ */
+function encode(msg: MsgInit): Uint8Array {
+  try {
+    return encodeMsg(msg);
+  } catch (error) {
+    if (isBirdTalkError(error, 'ENCODE_INVALID_UTF8')) {
+      throw new InvalidArgumentError(
+        'INVALID_UTF8',
+        'a string of the frame holds a lone surrogate (reference §2, §14)',
+        {
+          cause: error,
+          details: { section: '§14' },
+        },
+      );
+    }
+    throw error;
+  }
 }
 
 function buildPayload(spec: FrameSpec, context: FrameContext): [ComMsgType, MsgPlainInit] {

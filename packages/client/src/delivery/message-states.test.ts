@@ -34,6 +34,21 @@ describe('states of sent messages', () => {
     expect(states.state('s3')).toBe('sending');
   });
 
+  it('keep exactly the newest `limit` messages across many evictions, by send id and by server id', () => {
+    const states = new SentMessages(3, () => {});
+    for (let i = 1; i <= 5000; i += 1) {
+      states.sending(String(i), undefined);
+      states.acked(String(i), String(100_000 + i));
+    }
+    for (const kept of ['4998', '4999', '5000']) {
+      expect(states.state(kept)).toBe('sent');
+      expect(states.isOwnSend(String(100_000 + Number(kept)))).toBe(true);
+    }
+    expect(states.state('4997')).toBeUndefined();
+    expect(states.isOwnSend('104997')).toBe(false);
+    expect(states.state('1')).toBeUndefined();
+  });
+
   it('track acknowledgements of chats queued by an earlier run', () => {
     const states = new SentMessages(10, () => {});
     states.acked('s9', 'm9');

@@ -20,6 +20,12 @@ interface Tracked {
 export class SentMessages {
   readonly #bySendId = new Map<Int64, Tracked>();
   readonly #byId = new Map<Int64, Tracked>();
+  /**
+   * Insertion order, oldest first from `#head`. Kept apart from the map because finding a Map's oldest entry
+   * after many deletions walks over every deleted slot in V8, which made eviction linear per message.
+   */
+  #order: Tracked[] = [];
+  #head = 0;
   readonly #limit: number;
   readonly #emit: (event: MessageStateEvent) => void;
 
@@ -42,8 +48,7 @@ export class SentMessages {
   sending(sendId: Int64, chat: ChatTarget | undefined): void {
     if (this.#bySendId.has(sendId)) return;
     const tracked: Tracked = { sendId, id: undefined, chat, state: 'sending' };
-    this.#bySendId.set(sendId, tracked);
-    this.#evict();
+    this.#remember(tracked);
     this.#emit({ id: undefined, sendId, chat, state: 'sending', previous: undefined });
   }
 
@@ -52,8 +57,7 @@ export class SentMessages {
     let tracked = this.#bySendId.get(sendId);
     if (tracked === undefined) {
       tracked = { sendId, id: undefined, chat: undefined, state: 'sending' };
-      this.#bySendId.set(sendId, tracked);
-      this.#evict();
+      this.#remember(tracked);
     }
     if (tracked.id === undefined) {
       tracked.id = id;
@@ -89,11 +93,19 @@ export class SentMessages {
     this.#emit({ id: tracked.id, sendId: tracked.sendId, chat: tracked.chat, state: to, previous });
   }
 
-  #evict(): void {
-    while (this.#bySendId.size > this.#limit) {
-      const [sendId, tracked] = this.#bySendId.entries().next().value as [Int64, Tracked];
-      this.#bySendId.delete(sendId);
-      if (tracked.id !== undefined) this.#byId.delete(tracked.id);
+  #remember(tracked: Tracked): void {
+    this.#bySendId.set(tracked.sendId, tracked);
+    this.#order.push(tracked);
+    while (this.#order.length - this.#head > this.#limit) {
+      const oldest = this.#order[this.#head]!;
+      this.#head += 1;
+      this.#bySendId.delete(oldest.sendId);
+      if (oldest.id !== undefined) this.#byId.delete(oldest.id);
+    }
+    // Drop the evicted prefix now and then, so the array does not grow without bound.
+    if (this.#head > 1024 && this.#head * 2 > this.#order.length) {
+      this.#order = this.#order.slice(this.#head);
+      this.#head = 0;
     }
   }
 }
