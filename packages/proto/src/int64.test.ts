@@ -13,6 +13,10 @@ describe('int64 conversions', () => {
     [2n ** 63n - 1n, '9223372036854775807'],
     [-1n, '-1'],
     [-(2n ** 53n), '-9007199254740992'],
+    [-(2n ** 53n) + 1n, '-9007199254740991'],
+    [-4_294_967_296n, '-4294967296'],
+    [-4_294_967_297n, '-4294967297'],
+    [1_764_450_000_000_001n, '1764450000000001'],
     [-(2n ** 53n) - 1n, '-9007199254740993'],
     [-(2n ** 63n), '-9223372036854775808'],
     [-4_825_332_312_412_223_051n, '-4825332312412223051'],
@@ -25,6 +29,9 @@ describe('int64 conversions', () => {
     expect(int64FromBits(low, high)).toBe(text);
     expect(toLowHigh(text)).toEqual({ low, high });
     expect(toLowHigh(value)).toEqual({ low, high });
+    if (value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      expect(toLowHigh(Number(value))).toEqual({ low, high });
+    }
     expect(int64ToBigInt(text)).toBe(value);
     expect(toInt64(value)).toBe(text);
     expect(isInt64String(text)).toBe(true);

@@ -116,9 +116,19 @@ export function serveConnection(
     transport.terminate();
   };
 
+  // The read deadline moves with every frame; rather than re-arming a timer per frame, remember when the last
+  // one came and let a single timer check, re-arming itself for the time that remains.
+  let lastActivity = clock.now();
+  const checkIdle = (): void => {
+    idleTimer = undefined;
+    if (closed) return;
+    const remaining = lastActivity + config.idleTimeoutMs - clock.now();
+    if (remaining <= 0) session.stop('stop');
+    else idleTimer = clock.setTimeout(checkIdle, remaining);
+  };
   const armIdle = (): void => {
-    clock.clearTimeout(idleTimer);
-    idleTimer = clock.setTimeout(() => session.stop('stop'), config.idleTimeoutMs);
+    lastActivity = clock.now();
+    if (idleTimer === undefined) idleTimer = clock.setTimeout(checkIdle, config.idleTimeoutMs);
   };
 
   const pingTimer = clock.setInterval(() => {

@@ -163,6 +163,10 @@ export class Correlator {
     for (const entry of this.#queue) {
       if (entry.type !== 'request') continue;
       const pending = entry.pending;
+      // Answered requests wait in the queue for their fence; they take no second reply, and skipping them keeps
+      // a burst of acknowledgements linear instead of quadratic. (A timed-out request was not answered: it
+      // still absorbs its late reply.)
+      if (pending.replied) continue;
       const outcome = pending.spec.match?.(inbound, pending.errors);
       if (outcome === undefined) continue;
       if ('value' in outcome) {

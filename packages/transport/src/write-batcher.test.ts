@@ -24,7 +24,7 @@ function countKernelWrites(tcp: Socket): () => number {
 }
 
 describe('write batching', () => {
-  it('sends the frames of one turn in one system call, in order, and a lone frame at once', async () => {
+  it('sends the frames of one turn in a few system calls, in order, and a lone frame at once', async () => {
     const server = await startWsServer();
     cleanup.push(() => server.close());
     const client = await createNodeConnector()(server.url);
@@ -35,7 +35,8 @@ describe('write batching', () => {
     const burst = collect(client, 'frame', 50);
     for (let i = 0; i < 50; i += 1) peer.send(Uint8Array.of(i));
     expect((await burst).map((frame) => frame[0])).toEqual([...Array(50).keys()]);
-    expect(writes()).toBeLessThanOrEqual(2);
+    // Written out every 16 frames, so the peer can start early: 50 frames in 4 calls.
+    expect(writes()).toBeLessThanOrEqual(5);
 
     const lone = collect(client, 'frame', 1);
     peer.send(Uint8Array.of(200));

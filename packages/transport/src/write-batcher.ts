@@ -9,19 +9,29 @@ import type { WebSocket } from 'ws';
  * small-frame throughput. Corking the TCP socket at the first frame of a turn and uncorking it on the next tick
  * turns the burst into one `writev`, without delaying a lone frame by more than the current turn.
  *
+ * A burst is also written out every `maxFrames` frames: the peer can then start on the first answers while
+ * the rest are still being produced, so two processes exchanging a window of requests work side by side instead
+ * of taking turns (measured by the round-trip benchmark: 16 frames per write beat both one and unlimited).
+ *
  * Call `batch()` before each send, and `flush()` before dropping the connection: a socket destroyed while
  * corked would lose what it holds (a server's last text frame before it hangs up, say).
  */
-export function createWriteBatcher(socket: WebSocket): WriteBatcher {
+export function createWriteBatcher(socket: WebSocket, maxFrames = 16): WriteBatcher {
   let corked: Socket | undefined;
+  let frames = 0;
   const flush = (): void => {
     const tcp = corked;
     corked = undefined;
+    frames = 0;
     tcp?.uncork();
   };
   return {
     batch() {
-      if (corked !== undefined) return;
+      if (corked !== undefined) {
+        frames += 1;
+        if (frames >= maxFrames) flush();
+        else return;
+      }
       // `_socket` is where ws keeps the TCP socket once the connection is open; it is absent before that.
       const tcp = (socket as unknown as { _socket?: Socket })._socket;
       if (tcp === undefined || tcp.destroyed || typeof tcp.cork !== 'function') return;
