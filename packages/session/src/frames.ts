@@ -435,16 +435,28 @@ function chat(input: MsgChatInit, context: FrameContext): MsgChatInit {
   }
   // §6.6: a recall names its target.
   if (input.msgType === ChatMsgType.DELETE) nonZeroId(input.refMessageId, 'refMessageId');
+  // Every field written out: an object spread here cost more than encoding the whole frame.
   return {
-    ...input,
-    sendId,
     msgId: sendId,
-    fromId: context.selfId,
     userId: input.userId ?? context.selfId,
+    fromId: context.selfId,
     toId,
-    chatType,
     tm: input.tm ?? context.tm,
+    devId: input.devId,
+    sendId,
+    msgType: input.msgType,
     data: input.data ?? new Uint8Array(0),
+    priority: input.priority,
+    refMessageId: input.refMessageId,
+    status: input.status,
+    sendReply: input.sendReply,
+    recvReply: input.recvReply,
+    readReply: input.readReply,
+    encType: input.encType,
+    chatType,
+    subMsgType: input.subMsgType,
+    keyPrint: input.keyPrint,
+    params: input.params,
   };
 }
 

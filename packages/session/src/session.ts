@@ -727,7 +727,7 @@ class BirdTalkSession implements Session {
     const sendId = chat.sendId === undefined ? this.#sendIds.next() : toInt64(chat.sendId);
     const entry: OutboxEntry = {
       sendId,
-      chat: { ...chat, sendId, msgId: sendId },
+      chat: Object.assign({}, chat, { sendId, msgId: sendId }),
       createdAt: this.#clock.now(),
     };
     this.#precheck({ kind: 'chat', chat: entry.chat });

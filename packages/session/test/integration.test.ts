@@ -104,15 +104,18 @@ describe('against the reference server (strict mode)', () => {
     await server.close();
     // The server's first key pair is the vector's, and so is ours: the secret starts with a zero byte.
     let served = false;
+    // Seeded after the vector's key, so the retry is the same exchange every run (and one the server accepts):
+    // fresh system randomness would be refused again about once in 256 runs.
+    const after = seededRandom(21);
     const random: Random = {
       bytes(length) {
         if (!served && length === 32) {
           served = true;
           return hex(refused.serverPrivHex);
         }
-        return systemRandom.bytes(length);
+        return after.bytes(length);
       },
-      float: () => systemRandom.float(),
+      float: () => after.float(),
     };
     await start(random);
     const fallback = createPureEcdh(seededRandom(13));
