@@ -15,6 +15,7 @@ import { renderMarkdown, renderTable } from './render.js';
 import type { ScenarioResult } from './result.js';
 import { runCodec } from './scenarios/codec.js';
 import { runHandshake } from './scenarios/handshake.js';
+import { runRoundTrip } from './scenarios/roundtrip.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,10 @@ const { values } = parseArgs({
     'round-ms': { type: 'string', default: '400' },
     'chats-per-page': { type: 'string', default: '100' },
     'text-bytes': { type: 'string', default: '100' },
+    messages: { type: 'string', default: '20000' },
+    window: { type: 'string', default: '64' },
+    rate: { type: 'string', default: '1000' },
+    'latency-ms': { type: 'string', default: '3000' },
     out: { type: 'string' },
   },
 });
@@ -43,6 +48,18 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
       }),
   ],
   ['handshake', () => runHandshake({ roundMs, rounds })],
+  [
+    'roundtrip',
+    () =>
+      runRoundTrip({
+        messages: Number(values.messages),
+        window: Number(values.window),
+        rate: Number(values.rate),
+        latencyMs: Number(values['latency-ms']),
+        textBytes: Number(values['text-bytes']),
+        rounds,
+      }),
+  ],
 ];
 
 const startedAt = new Date();

@@ -128,8 +128,11 @@ class BirdTalkClient implements Client {
     this.#store = deps.store ?? createMemoryStore();
     const httpBaseUrl = httpBaseUrlOf(this.#options.server);
     this.#hub = new EventHub<ClientEvents>((event, error) => this.#listenerFailed(event, error));
-    this.#states = new SentMessages(this.#options.trackedMessages, (event) =>
-      this.#hub.emit('message-state', event),
+    this.#states = new SentMessages(
+      this.#options.trackedMessages,
+      (event) => this.#hub.emit('message-state', event),
+      // Building state events nobody listens to costs more than sending the chat: skip them.
+      () => this.#hub.has('message-state'),
     );
     this.#receipts = new ReceiptSender({
       session: () => this.#running?.session,

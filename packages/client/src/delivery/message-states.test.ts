@@ -49,6 +49,23 @@ describe('states of sent messages', () => {
     expect(states.state('1')).toBeUndefined();
   });
 
+  it('track states without building events while nobody listens', () => {
+    const events: MessageStateEvent[] = [];
+    let listening = false;
+    const states = new SentMessages(
+      10,
+      (event) => events.push(event),
+      () => listening,
+    );
+    states.sending('s1', undefined);
+    states.acked('s1', 'm1');
+    expect(events).toEqual([]);
+    expect(states.state('m1')).toBe('sent');
+    listening = true;
+    states.receipt(['m1'], true, false);
+    expect(events.map((e) => e.state)).toEqual(['delivered']);
+  });
+
   it('track acknowledgements of chats queued by an earlier run', () => {
     const states = new SentMessages(10, () => {});
     states.acked('s9', 'm9');

@@ -27,11 +27,18 @@ export class SentMessages {
   #order: Tracked[] = [];
   #head = 0;
   readonly #limit: number;
-  readonly #emit: (event: MessageStateEvent) => void;
+  readonly #emitEvent: (event: MessageStateEvent) => void;
+  readonly #wanted: () => boolean;
 
-  constructor(limit: number, emit: (event: MessageStateEvent) => void) {
+  /**
+   * @param limit - how many of the most recent messages to remember.
+   * @param emit - receives every state change.
+   * @param wanted - whether anyone listens; events are only built when it says so.
+   */
+  constructor(limit: number, emit: (event: MessageStateEvent) => void, wanted: () => boolean = () => true) {
     this.#limit = Math.max(1, limit);
-    this.#emit = emit;
+    this.#emitEvent = emit;
+    this.#wanted = wanted;
   }
 
   /** The state of a message by its server id or its `sendId`. */
@@ -49,7 +56,8 @@ export class SentMessages {
     if (this.#bySendId.has(sendId)) return;
     const tracked: Tracked = { sendId, id: undefined, chat, state: 'sending' };
     this.#remember(tracked);
-    this.#emit({ id: undefined, sendId, chat, state: 'sending', previous: undefined });
+    if (this.#wanted())
+      this.#emitEvent({ id: undefined, sendId, chat, state: 'sending', previous: undefined });
   }
 
   /** The server stored it under `id`. */
@@ -72,7 +80,8 @@ export class SentMessages {
     if (tracked === undefined || tracked.state !== 'sending') return;
     const previous = tracked.state;
     tracked.state = 'failed';
-    this.#emit({ id: tracked.id, sendId, chat: tracked.chat, state: 'failed', previous, error });
+    if (this.#wanted())
+      this.#emitEvent({ id: tracked.id, sendId, chat: tracked.chat, state: 'failed', previous, error });
   }
 
   /** A peer's receipt for messages with these server ids. */
@@ -90,7 +99,8 @@ export class SentMessages {
     if (rank[to] <= rank[tracked.state] && !(tracked.state === 'failed' && to === 'sent')) return;
     const previous = tracked.state;
     tracked.state = to;
-    this.#emit({ id: tracked.id, sendId: tracked.sendId, chat: tracked.chat, state: to, previous });
+    if (this.#wanted())
+      this.#emitEvent({ id: tracked.id, sendId: tracked.sendId, chat: tracked.chat, state: to, previous });
   }
 
   #remember(tracked: Tracked): void {

@@ -1,0 +1,131 @@
+import { type Client, createClient, p2p } from '@birdtalk/client';
+import { createNodeEcdh } from '@birdtalk/crypto/node';
+import { ChatMsgType, encodeMsg } from '@birdtalk/proto';
+import { createNodeConnector } from '@birdtalk/transport/node';
+import { latencyAtRate, windowedThroughput } from '../load.js';
+import { startPeer } from '../peer-process.js';
+import { connectRawEcho } from '../raw-echo.js';
+import { row, type ScenarioResult, target } from '../result.js';
+
+/** Parameters of the round-trip scenario. */
+export interface RoundTripParameters {
+  /** Messages per throughput measurement. */
+  readonly messages: number;
+  /** Messages in flight at once. */
+  readonly window: number;
+  /** Rate of the latency measurement, messages per second. */
+  readonly rate: number;
+  /** Duration of the latency measurement, milliseconds. */
+  readonly latencyMs: number;
+  /** Bytes of text per message. */
+  readonly textBytes: number;
+  /** Alternating measurements per contender; the median is reported. */
+  readonly rounds: number;
+}
+
+/** The size of the chat frame our client puts on the wire for `text`, so the raw baseline sends as much. */
+function chatFrameBytes(text: string): number {
+  return encodeMsg({
+    version: 1,
+    tm: Date.now(),
+    msgType: 11,
+    plainMsg: {
+      chatData: {
+        msgId: '1764450000000001',
+        sendId: '1764450000000001',
+        fromId: '10001',
+        toId: '10002',
+        tm: Date.now(),
+        devId: '0123456789abcdef0123456789abcdef',
+        msgType: ChatMsgType.TEXT,
+        data: new TextEncoder().encode(text),
+        chatType: 1,
+      },
+    },
+  }).byteLength;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Runs the round-trip scenario: our client's `send()` → acknowledged, through the reference server in another
+ * process, against raw `ws` echo of frames of the same size between the same two processes.
+ */
+export async function runRoundTrip(parameters: RoundTripParameters): Promise<ScenarioResult> {
+  const peer = await startPeer();
+  let client: Client | undefined;
+  try {
+    const [sender, receiver] = await peer.createUsers(2, 'bench-password');
+    // The receiver follows the sender, so the sender may message it (reference §6.3); it stays offline.
+    await peer.follow(receiver!, sender!);
+    client = createClient(
+      { server: peer.serverUrl, credentials: { method: 'id', userId: sender!, password: 'bench-password' } },
+      { connector: createNodeConnector(), ecdh: createNodeEcdh() },
+    );
+    await client.start();
+    const text = 'x'.repeat(parameters.textBytes);
+    const chat = p2p(receiver!);
+    const ours = client;
+    const sendOurs = async () => {
+      await ours.sendText(chat, text);
+    };
+    const raw = await connectRawEcho(peer.echoUrl, chatFrameBytes(text));
+
+    // Warm both paths up (the JIT needs tens of thousands of messages to settle), then alternate rounds so
+    // noise hits both alike.
+    await windowedThroughput(sendOurs, parameters.messages, parameters.window);
+    await windowedThroughput(raw.roundTrip, parameters.messages, parameters.window);
+    const oursRates: number[] = [];
+    const rawRates: number[] = [];
+    for (let round = 0; round < parameters.rounds; round += 1) {
+      oursRates.push(await windowedThroughput(sendOurs, parameters.messages, parameters.window));
+      rawRates.push(await windowedThroughput(raw.roundTrip, parameters.messages, parameters.window));
+    }
+    const oursLatency = await latencyAtRate(sendOurs, parameters.rate, parameters.latencyMs);
+    const rawLatency = await latencyAtRate(raw.roundTrip, parameters.rate, parameters.latencyMs);
+    raw.close();
+
+    const oursThroughput = median(oursRates);
+    const rawThroughput = median(rawRates);
+    const fraction = oursThroughput / rawThroughput;
+    return {
+      id: 'roundtrip',
+      title: 'Round trip: send() to acknowledged, one client',
+      parameters: { ...parameters, frameBytes: chatFrameBytes(text) },
+      rows: [
+        row(
+          `throughput, window ${parameters.window}`,
+          'msgs/s',
+          oursThroughput,
+          rawThroughput,
+          'raw ws echo',
+        ),
+        row(
+          `p50 latency at ${parameters.rate} msgs/s`,
+          'ms',
+          oursLatency.p50Ms,
+          rawLatency.p50Ms,
+          'raw ws echo',
+        ),
+        row(
+          `p99 latency at ${parameters.rate} msgs/s`,
+          'ms',
+          oursLatency.p99Ms,
+          rawLatency.p99Ms,
+          'raw ws echo',
+        ),
+      ],
+      targets: [target('throughput ÷ raw ws echo', fraction, '>=', 0.5)],
+      notes: [
+        'Ours: client.sendText() resolves when the reference server acknowledged the message (stored as two P2P rows); each message crosses the process boundary twice, as a raw echo does.',
+        `Rounds per contender: ${parameters.rounds}, alternating; medians reported.`,
+      ],
+    };
+  } finally {
+    await client?.stop();
+    await peer.stop();
+  }
+}
