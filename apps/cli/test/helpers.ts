@@ -26,9 +26,16 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-/** Spawns `birdtalk server --port 0 …` and waits for its URL (and certificate) lines. */
+/** What the server logs (on stderr) for a request that would crash the real server. */
+const HAZARD_WARNING = 'request would crash the real server';
+
+/**
+ * Spawns `birdtalk server --port 0 --strict …` and waits for its URL (and certificate) lines. Strict, as every
+ * reference server of the test suite: `stop()` rejects when the server logged a hazard (a request that would
+ * have crashed the real server), since the in-process hazard check cannot see into another process.
+ */
 export async function spawnServer(args: readonly string[] = []): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [...sourceArgs, 'server', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...sourceArgs, 'server', '--port', '0', '--strict', ...args], {
     cwd: appDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,15 +66,19 @@ export async function spawnServer(args: readonly string[] = []): Promise<Spawned
     url,
     sha256,
     process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    async stop() {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) {
           resolve();
           return;
         }
-        child.once('exit', () => resolve());
+        // 'close' comes after the output streams ended, so stderr is complete.
+        child.once('close', () => resolve());
         child.kill('SIGINT');
-      }),
+      });
+      if (stderr.includes(HAZARD_WARNING))
+        throw new Error(`the reference server recorded hazards:\n${stderr}`);
+    },
   };
 }
 

@@ -21,4 +21,11 @@ export { HAZARDS, type Hazard, type HazardName } from './hazards.js';
 export { SNOWFLAKE_EPOCH_MS } from './ids.js';
 export type { StoredFile, StoredGroup, StoredGroupMessage, StoredMessage, StoredUser } from './inspect.js';
 export { SERVER_DEFAULTS, type SeedGroup, type SeedUser, type ServerOptions } from './options.js';
+export {
+  SERVER_REGISTRY_ENV,
+  SERVER_REGISTRY_KEY,
+  type ServerRegistry,
+  type TrackedServer,
+  trackedServers,
+} from './registry.js';
 export { type BirdTalkServer, createServer } from './server.js';

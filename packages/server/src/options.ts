@@ -1,6 +1,7 @@
 import type { Int64Input } from '@birdtalk/proto';
 import type { Clock, Logger, Random } from '@birdtalk/runtime';
 import type { FaultOptions } from './faults.js';
+import type { HazardName } from './hazards.js';
 
 /** A user to create when the server starts (see {@link ServerOptions.seed}) or through `createUser`. */
 export interface SeedUser {
@@ -70,6 +71,13 @@ export interface ServerOptions {
    * @defaultValue `true`
    */
   strict?: boolean;
+  /**
+   * The hazards this server is meant to record: a test of the hazards themselves declares them here. A test
+   * runner that checks every server of the process for hazards (see `SERVER_REGISTRY_KEY`) lets these pass,
+   * and refuses a lenient server (`strict: false`) that declares none.
+   * @defaultValue `[]`
+   */
+  expectedHazards?: readonly HazardName[];
   /** `'follow'` is the real server's community mode; `'request'` its friend (approval) mode. @defaultValue `'follow'` */
   friendMode?: 'follow' | 'request';
   /** The verification code every e-mail code flow expects. @defaultValue `'12345'` */

@@ -22,6 +22,7 @@ import {
 import { type Listener, listen } from './net/listener.js';
 import { certificateSha256, selfSignedCertificate, type TlsMaterial } from './net/tls.js';
 import { resolveConfig, type SeedGroup, type SeedUser, type ServerOptions } from './options.js';
+import { trackServer } from './registry.js';
 import { applySeeds, seedFollow, seedGroup, seedUser } from './seed.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
 import { createStore } from './state/store.js';
@@ -132,6 +133,16 @@ export async function createServer(options: ServerOptions = {}): Promise<BirdTal
   };
 
   let closing: Promise<void> | undefined;
+  trackServer({
+    url,
+    strict: config.strict,
+    expectedHazards: [...(options.expectedHazards ?? [])],
+    get closed() {
+      return closing !== undefined;
+    },
+    hazards: () => ctx.hazards.list(),
+    clearHazards: () => ctx.hazards.clear(),
+  });
   return {
     url,
     httpUrl,

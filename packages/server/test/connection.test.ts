@@ -116,7 +116,7 @@ describe('connection layer', () => {
   });
 
   it('a malformed frame is a hazard: strict drops the connection, lenient answers error 9', async () => {
-    const strict = await start();
+    const strict = await start({ expectedHazards: ['malformed-frame'] });
     const a = await connectMemory(strict);
     a.sendBytes(new Uint8Array([0x0a, 0xff]));
     expect((await a.closed()).code).toBe(1006);
@@ -124,7 +124,7 @@ describe('connection layer', () => {
     expect(strict.hazards().map((h) => h.name)).toEqual(['malformed-frame']);
     await strict.close();
 
-    const lenient = await start({ strict: false });
+    const lenient = await start({ strict: false, expectedHazards: ['malformed-frame'] });
     const b = await connectMemory(lenient);
     // A string field (Msg has none at the top; use MsgError.detail inside plainMsg) with invalid UTF-8.
     const good = encodeMsg({

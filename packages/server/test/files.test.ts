@@ -294,7 +294,7 @@ describe('HTTP downloads', () => {
 
 describe('file hazards', () => {
   it('an upload frame without its payload', async () => {
-    const s = await start({ listen: false });
+    const s = await start({ listen: false, expectedHazards: ['upload-missing-payload'] });
     const client = await connectMemory(s);
     client.send(msg(ComMsgType.MsgTUpload, { downloadReq: {} }));
     expect((await client.closed()).code).toBe(1006);
@@ -302,7 +302,7 @@ describe('file hazards', () => {
   });
 
   it('a same-hash upload after a wrong declared size', async () => {
-    const s = await start({ listen: false });
+    const s = await start({ listen: false, expectedHazards: ['upload-size-mismatch-dedupe'] });
     const client = await connectMemory(s);
     const data = Buffer.from('sized');
     await uploadAll(client, 'a.bin', data, 100, 999);
@@ -314,7 +314,7 @@ describe('file hazards', () => {
   });
 
   it('an in-band download of a name the file system refuses', async () => {
-    const s = await start({ listen: false, strict: false });
+    const s = await start({ listen: false, strict: false, expectedHazards: ['download-bad-name'] });
     const client = await connectMemory(s);
     await uploadAll(client, 'seed.txt', Buffer.from('x'), 10);
     client.send(

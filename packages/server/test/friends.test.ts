@@ -198,7 +198,7 @@ describe('friend operations', () => {
   });
 
   it('Block, UnBlock and SetFriendPermission answer with the request user; errors as on the real server', async () => {
-    const s = await start({ strict: false });
+    const s = await start();
     const { ids, clients } = await users(s, ['ann', 'ben']);
     const [ann, ben] = clients;
     for (const operation of [BlockFriend, UnBlockFriend]) {
@@ -297,7 +297,7 @@ describe('P2P delivery rule', () => {
 
 describe('ApproveFriend', () => {
   it('is a hazard (the real handler dereferences a missing payload)', async () => {
-    const s = await start();
+    const s = await start({ expectedHazards: ['approve-friend'] });
     const { clients } = await users(s, ['ann']);
     clients[0]!.send(friendOp(ApproveFriend, { userId: '1' }));
     expect((await clients[0]!.closed()).code).toBe(1006);

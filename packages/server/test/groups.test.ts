@@ -37,8 +37,8 @@ async function result(client: TestClient) {
 }
 
 /** owner ann, members ben and cat, outsider dan; everyone logged in. */
-async function world(params: Record<string, string> = {}) {
-  const s = await start();
+async function world(params: Record<string, string> = {}, options: Parameters<typeof createServer>[0] = {}) {
+  const s = await start(options);
   const { ids, clients } = await users(s, ['ann', 'ben', 'cat', 'dan']);
   const gid = await s.createGroup({
     owner: ids[0]!,
@@ -288,7 +288,7 @@ describe('group administration', () => {
   });
 
   it('a GroupInviteAnswer is a hazard; a JoinAnswer as GroupOp always fails; GroupOpRet is a no-op or error 5', async () => {
-    const { s, gid, ann, ben } = await world();
+    const { s, gid, ann, ben } = await world({}, { expectedHazards: ['group-invite-answer'] });
     ann.send(groupOp({ operation: G.GroupJoinAnswer, group: { groupId: gid } }));
     expect((await nextError(ann)).detail).toBe('group join request operation group info is null');
     ann.send(msg(ComMsgType.MsgTGroupOpRet, { groupOpRet: { operation: G.GroupJoinAnswer } }));
@@ -378,14 +378,14 @@ describe('membership', () => {
   });
 
   it('JoinRequest on an "auth" group is a hazard', async () => {
-    const { s, gid, dan } = await world({ jointype: 'auth' });
+    const { s, gid, dan } = await world({ jointype: 'auth' }, { expectedHazards: ['join-auth-group'] });
     dan.send(groupOp({ operation: G.GroupJoinRequest, group: { groupId: gid } }));
     expect((await dan.closed()).code).toBe(1006);
     expect(s.hazards().map((h) => h.name)).toEqual(['join-auth-group']);
   });
 
   it('lenient "auth" join: the request reaches the owner and admins as MsgTGroupOp before the hazard error', async () => {
-    const s = await start({ strict: false });
+    const s = await start({ strict: false, expectedHazards: ['join-auth-group'] });
     const { ids, clients } = await users(s, ['ann', 'ben', 'dan']);
     const [ann, ben, dan] = clients as [TestClient, TestClient, TestClient];
     const gid = await s.createGroup({ owner: ids[0]!, admins: [ids[1]!], params: { jointype: 'auth' } });

@@ -125,7 +125,7 @@ describe('key exchange', () => {
   });
 
   it('checks rsaPrint, key length, PEM, key type and curve', async () => {
-    const s = await start({ strict: false });
+    const s = await start();
     const client = await connectMemory(s);
     const good = createECDH('prime256v1');
     good.generateKeys();

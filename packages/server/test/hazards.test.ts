@@ -113,7 +113,7 @@ describe('hazards', () => {
 
   describe.each(Object.entries(scenarios))('%s', (name, scenario) => {
     it('strict: recorded, and the connection dropped without a text frame (1006)', async () => {
-      const s = await start(true);
+      const s = await start(true, { expectedHazards: [name as HazardName] });
       const client = await connectMemory(s);
       await scenario!(s, client);
       const closed = await client.closed();
@@ -127,7 +127,7 @@ describe('hazards', () => {
     });
 
     it('lenient: recorded, answered with error 9 naming the hazard, the connection kept', async () => {
-      const s = await start(false);
+      const s = await start(false, { expectedHazards: [name as HazardName] });
       const client = await connectMemory(s);
       await scenario!(s, client);
       const error = errorOf(await client.wait((m) => m.plainMsg?.errorMsg?.params.hazard !== undefined));
@@ -167,7 +167,11 @@ describe('hazards', () => {
       await writeFile(file, JSON.stringify(snapshot));
       expect(gid).toBe('10001');
 
-      const second = await createServer({ listen: false, snapshotFile: file });
+      const second = await createServer({
+        listen: false,
+        snapshotFile: file,
+        expectedHazards: ['group-list-unloadable', 'login-user-missing'],
+      });
       cleanup = () => second.close();
       const a = await connectMemory(second);
       await login(a, other, 'p');

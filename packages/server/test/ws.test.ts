@@ -52,7 +52,7 @@ describe('WebSocket endpoint', () => {
   });
 
   it('a malformed frame drops the socket abruptly in strict mode', async () => {
-    server = await createServer();
+    server = await createServer({ expectedHazards: ['malformed-frame'] });
     const client = await connectWs(server.url);
     client.sendBytes(new Uint8Array([0xff, 0xff, 0xff]));
     expect((await client.closed()).code).toBe(1006);
