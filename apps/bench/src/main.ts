@@ -13,9 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderMarkdown, renderTable } from './render.js';
 import type { ScenarioResult } from './result.js';
+import { runCatchUp } from './scenarios/catchup.js';
 import { runCodec } from './scenarios/codec.js';
 import { runHandshake } from './scenarios/handshake.js';
 import { runRoundTrip } from './scenarios/roundtrip.js';
+import { runScale } from './scenarios/scale.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     window: { type: 'string', default: '64' },
     rate: { type: 'string', default: '1000' },
     'latency-ms': { type: 'string', default: '3000' },
+    sessions: { type: 'string', default: '1000' },
+    backlog: { type: 'string', default: '10000' },
     out: { type: 'string' },
   },
 });
@@ -59,6 +63,11 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
         textBytes: Number(values['text-bytes']),
         rounds,
       }),
+  ],
+  ['scale', () => runScale({ sessions: Number(values.sessions), prepareConcurrency: 50 })],
+  [
+    'catchup',
+    () => runCatchUp({ messages: Number(values.backlog), textBytes: Number(values['text-bytes']) }),
   ],
 ];
 

@@ -50,7 +50,8 @@ function runPbjs() {
  * - 64-bit fields default to the decimal string "0" instead of a Long object;
  * - "is this field non-zero" tests understand decimal strings and bigints;
  * - decoded 64-bit values are decimal strings, so a zero is "0";
- * - absent sub-messages read as undefined instead of null.
+ * - absent sub-messages read as undefined instead of null;
+ * - the generated types live in a private root, not in protobufjs' shared `roots.default`.
  */
 function adaptCodec(source) {
   let out = source;
@@ -71,6 +72,14 @@ function adaptCodec(source) {
     1,
   );
   replaceAll(/(\.prototype\.\w+) = null;/g, '$1 = $undefined;', 1);
+  // A private root: pbjs registers its types in protobufjs' process-wide `roots.default`, where any other
+  // static module loaded later (an application's own protobufjs code) would replace ours and silently change how
+  // nested messages decode.
+  replaceAll(
+    /^const \$root = \$protobuf\.roots\["default"\] \|\| \(\$protobuf\.roots\["default"\] = \{\}\);$/m,
+    'const $root = {};',
+    1,
+  );
   replaceAll(
     /^(import \$protobuf from "protobufjs\/minimal\.js";)$/m,
     `$1\n\n// 64-bit values are decimal strings (decoded) or string | bigint | number (to encode).\nconst $nonZero64 = (value) => (typeof value === "bigint" ? value !== 0n : value !== 0 && value !== "0");`,

@@ -8,7 +8,7 @@ const $nonZero64 = (value) => (typeof value === "bigint" ? value !== 0n : value 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
 const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
 
-const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+const $root = {};
 
 export const com = $root.com = (() => {
 

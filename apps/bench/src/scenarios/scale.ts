@@ -1,0 +1,133 @@
+import { performance } from 'node:perf_hooks';
+import { createMemoryKeyStore, type KeyStore } from '@birdtalk/crypto';
+import { createNodeEcdh } from '@birdtalk/crypto/node';
+import { createSession, type Session } from '@birdtalk/session';
+import { createNodeConnector } from '@birdtalk/transport/node';
+import WebSocket from 'ws';
+import { startPeer } from '../peer-process.js';
+import { row, type ScenarioResult, target } from '../result.js';
+
+/** Parameters of the scale scenario. */
+export interface ScaleParameters {
+  /** How many bot sessions connect at once. */
+  readonly sessions: number;
+  /** How many connection attempts run at the same time while keys are prepared (not measured). */
+  readonly prepareConcurrency: number;
+}
+
+const password = 'bench-password';
+
+function gcNow(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function memory(): { heap: number; rss: number } {
+  gcNow();
+  const usage = process.memoryUsage();
+  return { heap: usage.heapUsed, rss: usage.rss };
+}
+
+/** Collects garbage and gives the allocator a moment to hand freed pages back. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i += 1) {
+    gcNow();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+function sessionFor(url: string, userId: string, keyStore: KeyStore): Session {
+  return createSession(
+    {
+      url,
+      credentials: { method: 'id', userId, password },
+      clientId: `bench-${userId}`,
+      // Idle sessions: the default liveness settings, as a bot would run them.
+    },
+    { connector: createNodeConnector(), keyStore, ecdh: createNodeEcdh() },
+  );
+}
+
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
+/**
+ * Runs the scale scenario: N sessions that already completed a key exchange reconnect at once with
+ * password-less re-login (Hello with keyPrint and check token) against the reference server in another
+ * process; time until all are ready and memory per idle session, against N raw `ws` connections.
+ */
+export async function runScale(parameters: ScaleParameters): Promise<ScenarioResult> {
+  const peer = await startPeer();
+  const n = parameters.sessions;
+  try {
+    const ids = await peer.createUsers(n, password);
+    const keyStore = createMemoryKeyStore();
+    // Preparation (not measured): one full key exchange and login per account, so each has a stored key.
+    await inBatches(ids, parameters.prepareConcurrency, async (id) => {
+      const session = sessionFor(peer.serverUrl, id, keyStore);
+      await session.start();
+      await session.close();
+    });
+
+    // Let the heap shrink back after the preparation, so the baselines below start from a settled process.
+    await settle();
+    // Baseline: N raw ws connections to the echo server in the same peer process.
+    const rawBefore = memory();
+    let begin = performance.now();
+    const sockets = await Promise.all(
+      ids.map(
+        () =>
+          new Promise<WebSocket>((resolve, reject) => {
+            const socket = new WebSocket(peer.echoUrl, { perMessageDeflate: false });
+            socket.once('open', () => resolve(socket));
+            socket.once('error', reject);
+          }),
+      ),
+    );
+    const rawReadyMs = performance.now() - begin;
+    const rawAfter = memory();
+    for (const socket of sockets) socket.terminate();
+    sockets.length = 0;
+    await settle();
+
+    // Ours: N sessions reconnecting with their stored keys.
+    const before = memory();
+    begin = performance.now();
+    const sessions = ids.map((id) => sessionFor(peer.serverUrl, id, keyStore));
+    const ready = await Promise.all(sessions.map(async (session) => (await session.start(), session)));
+    const readyMs = performance.now() - begin;
+    const after = memory();
+    let fastLogins = 0;
+    for (const session of ready) if (session.state === 'ready') fastLogins += 1;
+    await Promise.all(sessions.map((session) => session.close()));
+
+    const heapPerSession = (after.heap - before.heap) / n;
+    const rssPerSession = (after.rss - before.rss) / n;
+    const rawHeapPer = (rawAfter.heap - rawBefore.heap) / n;
+    const rawRssPer = (rawAfter.rss - rawBefore.rss) / n;
+    return {
+      id: 'scale',
+      title: `Scale: ${n.toLocaleString('en-US')} sessions reconnecting with fast re-login`,
+      parameters: { ...parameters },
+      rows: [
+        row(`time until all ${n} are ready`, 'ms', readyMs, rawReadyMs, `${n} raw ws connections open`),
+        row('heap per idle session', 'KiB', heapPerSession / 1024, rawHeapPer / 1024, 'raw ws connection'),
+        row('RSS per idle session', 'KiB', rssPerSession / 1024, rawRssPer / 1024, 'raw ws connection'),
+      ],
+      targets: [
+        ...(n === 1000 ? [target('1,000 sessions ready, seconds', readyMs / 1000, '<=', 3)] : []),
+        target('heap per idle session, KiB', heapPerSession / 1024, '<=', 64),
+      ],
+      notes: [
+        `All ${fastLogins} of ${n} sessions reached ready; the peer process serves every connection. Memory is measured in this process after a forced garbage collection.`,
+      ],
+    };
+  } finally {
+    await peer.stop();
+  }
+}
