@@ -39,6 +39,9 @@ function loadPristineCodec(): PristineCodec {
     pbjs,
     '-t',
     'static-module',
+    // Its own root, so it cannot touch anything else registered with protobufjs in this process.
+    '-r',
+    'pristine',
     '-w',
     'commonjs',
     '--keep-case',
