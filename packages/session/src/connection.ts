@@ -145,15 +145,17 @@ export class Connection {
    * @throws RefusedError, InvalidArgumentError, EncodeError from the frame builder (nothing was sent);
    * TransportError when the connection is gone.
    */
-  send(spec: FrameSpec, tm: number = this.#options.clock.now()): BuiltFrame {
+  send(spec: FrameSpec, tm: number = this.#options.clock.now(), prebuilt?: BuiltFrame): BuiltFrame {
     if (!this.open) throw this.#endedWith!.error;
-    const frame = buildFrame(spec, {
-      tm,
-      loggedIn: this.loggedIn,
-      stage2Received: this.stage2Received,
-      allowServerCrashingRequests: this.#options.allowServerCrashingRequests,
-      selfId: this.selfId,
-    });
+    const frame =
+      prebuilt ??
+      buildFrame(spec, {
+        tm,
+        loggedIn: this.loggedIn,
+        stage2Received: this.stage2Received,
+        allowServerCrashingRequests: this.#options.allowServerCrashingRequests,
+        selfId: this.selfId,
+      });
     // Scrubbing a copy of every frame costs more than encoding it: only do it when debug records are kept.
     if (this.#options.logger.isLevelEnabled?.('debug') !== false) {
       this.#options.logger.debug('frame out', {
@@ -204,10 +206,11 @@ export class Connection {
    * concerns, and chats are processed one after another), and for requests the server never answers
    * (receipts). It halves the frames of a burst of chats in both directions.
    */
-  requestSharingFence<T>(spec: FrameSpec, request: RequestSpec<T>): Promise<T> {
+  requestSharingFence<T>(spec: FrameSpec, request: RequestSpec<T>, prebuilt?: BuiltFrame): Promise<T> {
     const registered = this.correlator.register(request);
     try {
-      this.send(spec);
+      // A frame built (and checked) moments ago for this logged-in user is sent as it is.
+      this.send(spec, undefined, prebuilt !== undefined && this.loggedIn ? prebuilt : undefined);
     } catch (error) {
       registered.abandon(error);
       return registered.promise;

@@ -15,6 +15,7 @@ import {
   GroupOperationType,
   type GroupOpReqInit,
   type GroupOpResult,
+  type Int64,
   type Int64Input,
   type MsgChatInit,
   type MsgChatReplyInit,
@@ -44,7 +45,7 @@ import type { MatchOutcome, RequestSpec } from './correlator.js';
 import { type Inbound, isSendAck } from './dispatch.js';
 import { SessionErrorCode } from './errors.js';
 import { describeError, EventHub, type ListenOptions } from './events.js';
-import { buildFrame, type FrameSpec } from './frames.js';
+import { type BuiltFrame, buildFrame, type FrameSpec } from './frames.js';
 import { forgetKey, runHandshake } from './handshake.js';
 import { collectHelloInfo } from './hello-info.js';
 import { isCredentialFailure, logIn } from './login.js';
@@ -207,6 +208,8 @@ class BirdTalkSession implements Session {
   readonly #ecdh;
   readonly #hub: EventHub<SessionEvents>;
   readonly #scrubber = new SecretScrubber();
+  /** Frames of queued chats already built by the early check, by `sendId`, for their first attempt. */
+  readonly #prebuilt = new Map<Int64, { readonly frame: BuiltFrame; readonly selfId: Int64 }>();
   readonly #outbox: Outbox;
   readonly #backoff: Backoff;
   readonly #helloInfo;
@@ -256,7 +259,11 @@ class BirdTalkSession implements Session {
       resendUnacknowledged: this.#options.resendUnacknowledged,
       resendDelayMs: this.#options.resendDelayMs,
       onAcked: (ack) => this.#hub.emit('chat-acked', ack),
-      onFailed: (sendId, error) => this.#hub.emit('chat-failed', { sendId, error }),
+      onFailed: (sendId, error) => {
+        // A chat that failed before its first attempt (aborted, past its deadline) leaves no prebuilt frame.
+        this.#prebuilt.delete(sendId);
+        this.#hub.emit('chat-failed', { sendId, error });
+      },
     });
     const info = collectHelloInfo();
     const params: Record<string, string> = { ...info.params };
@@ -573,6 +580,7 @@ class BirdTalkSession implements Session {
     });
     this.#conn?.end(closed);
     this.#outbox.close(closed);
+    this.#prebuilt.clear();
     for (const waiter of [...this.#readyWaiters]) waiter.reject(error ?? closed);
     this.#readyWaiters.clear();
     this.#logger.info('session closed', {
@@ -713,11 +721,20 @@ class BirdTalkSession implements Session {
     return conn.request(frame, { ...request, timeoutMs: remaining, signal: options.signal });
   }
 
-  /** Runs the frame rules at once, so a bad request fails before waiting for a connection. */
-  #precheck(frame: FrameSpec): void {
+  /**
+   * Runs the frame rules at once, so a bad request fails before waiting for a connection. Returns the frame it
+   * built, for the user it was built for.
+   */
+  #precheck(frame: FrameSpec): BuiltFrame | undefined {
     const selfId = this.#user?.userId;
-    if (selfId === undefined) return;
-    buildFrame(frame, { tm: this.#clock.now(), loggedIn: true, stage2Received: false, selfId });
+    if (selfId === undefined) return undefined;
+    return buildFrame(frame, {
+      tm: this.#clock.now(),
+      loggedIn: true,
+      stage2Received: false,
+      allowServerCrashingRequests: this.#options.allowServerCrashingRequests,
+      selfId,
+    });
   }
 
   async sendChat(chat: OutgoingChat, options: Pick<RequestOptions, 'signal'> = {}): Promise<ChatAck> {
@@ -730,12 +747,17 @@ class BirdTalkSession implements Session {
       chat: Object.assign({}, chat, { sendId, msgId: sendId }),
       createdAt: this.#clock.now(),
     };
-    this.#precheck({ kind: 'chat', chat: entry.chat });
+    const built = this.#precheck({ kind: 'chat', chat: entry.chat });
+    // The checked frame goes out as it is on the first attempt (if the same user is still logged in), instead of
+    // being built and encoded a second time; resends build afresh.
+    if (built !== undefined) this.#prebuilt.set(entry.sendId, { frame: built, selfId: this.#user!.userId });
     return this.#outbox.submit(entry, options.signal);
   }
 
   #sendChatAttempt(conn: Connection, entry: OutboxEntry): Promise<ChatAck> {
     const label = `chat ${entry.sendId}`;
+    const prebuilt = this.#prebuilt.get(entry.sendId);
+    this.#prebuilt.delete(entry.sendId);
     return conn.requestSharingFence<ChatAck>(
       { kind: 'chat', chat: entry.chat },
       {
@@ -774,6 +796,7 @@ class BirdTalkSession implements Session {
         // late acknowledgement and provoke a duplicate resend.
         timeoutMs: this.#options.outboxDeadlineMs,
       },
+      prebuilt !== undefined && prebuilt.selfId === conn.selfId ? prebuilt.frame : undefined,
     );
   }
 
