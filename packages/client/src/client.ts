@@ -248,6 +248,8 @@ class BirdTalkClient implements Client {
       },
       onError: (error) => this.#report(error),
     });
+    // Until the first login's catch-up has fetched the backlog, live messages wait behind it (see the routes).
+    inbox.hold();
     const catchUp = new CatchUp({
       inbox,
       positions: streamPositions,
@@ -267,6 +269,8 @@ class BirdTalkClient implements Client {
         ...(this.#options.account === undefined ? {} : { account: this.#options.account }),
         clientId: this.#deviceId,
         helloParams: this.#options.helloParams,
+        // The one switch for requests only a fixed server survives, down to the session's frame rules.
+        allowServerCrashingRequests: this.#options.policy.allowServerCrashingRequests,
       },
       {
         connector: this.#deps.connector,

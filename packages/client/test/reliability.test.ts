@@ -1,5 +1,7 @@
+import { createMemoryKeyStore, type KeyStore } from '@birdtalk/crypto';
 import { QueryDataType } from '@birdtalk/proto';
 import { flushEventLoop } from '@birdtalk/runtime/testing';
+import type { Connector, Transport } from '@birdtalk/transport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ChatMessage, createMemoryStore, p2p, type Store } from '../src/index.js';
 import { createWorld, until, type World } from './harness.js';
@@ -176,5 +178,69 @@ describe('exactly once across failures', () => {
     await world.clock.advance(2_000);
     expect(texts(seen)).toEqual(['queued']);
     expect(states.map((s) => s.state)).toContain('sent');
+  });
+
+  it('delivers what the catch-up fetches before a live message that arrived while a re-login was finishing', async () => {
+    // Bob's connections go through a gate the test opens, and each of them runs a key exchange (the key store
+    // forgets), after which the session saves the key again bound to the user: holding that save keeps a new
+    // connection logged in on the server but not yet ready in the client.
+    let connectGate: Promise<void> = Promise.resolve();
+    let openConnect!: () => void;
+    const transports: Transport[] = [];
+    const connector: Connector = async (url, options) => {
+      await connectGate;
+      const transport = await world.server.connector()(url, options);
+      transports.push(transport);
+      return transport;
+    };
+    const keys = createMemoryKeyStore();
+    let saves = 0;
+    let releaseSave!: () => void;
+    const saveHeld = new Promise<void>((resolve) => {
+      releaseSave = resolve;
+    });
+    const keyStore: KeyStore = {
+      load: async () => undefined,
+      remove: (url, account) => keys.remove(url, account),
+      async save(key) {
+        saves += 1;
+        if (saves === 4) await saveHeld;
+        await keys.save(key);
+      },
+    };
+    const alice = world.client(ada);
+    const bobby = world.client(bob, {}, { keyStore, connector });
+    const seen: ChatMessage[] = [];
+    bobby.on('message', (m) => {
+      seen.push(m);
+    });
+    await world.drive(Promise.all([alice.start(), bobby.start()]));
+    expect(saves).toBe(2);
+    connectGate = new Promise<void>((resolve) => {
+      openConnect = resolve;
+    });
+    transports.at(-1)!.terminate();
+    await until(() => bobby.session.state !== 'ready', 'the drop');
+    await world.drive(alice.sendText(p2p(bob), 'while bob was away'));
+    openConnect();
+    await world.drive(
+      (async () => {
+        while (saves < 4) await flushEventLoop(1);
+      })(),
+      10,
+    );
+    expect(world.server.sessionCount(bob)).toBe(1);
+    // Pushed at once to the logged-in connection, before the client's catch-up has begun.
+    await world.drive(alice.sendText(p2p(bob), 'live'));
+    await flushEventLoop(10);
+    releaseSave();
+    await world.drive(
+      (async () => {
+        while (seen.length < 2) await flushEventLoop(1);
+      })(),
+    );
+    // In order and once each: the catch-up fetches both (the live copy waited, and is a duplicate by then).
+    await world.clock.advance(1_000);
+    expect(texts(seen)).toEqual(['while bob was away', 'live']);
   });
 });

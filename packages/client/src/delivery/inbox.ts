@@ -91,7 +91,7 @@ export class Inbox {
     this.#catchUpDelivered = 0;
   }
 
-  /** Holds live messages until {@link Inbox.release} (a catch-up is running). */
+  /** Holds live messages until {@link Inbox.release} (a catch-up is running, or will run after the next login). */
   hold(): void {
     this.#held ??= [];
   }

@@ -56,7 +56,13 @@ export function routeSessionEvents(session: Session, routes: SessionRoutes): voi
   session.on('chat-acked', (ack) => states.acked(ack.sendId, ack.msgId));
   session.on('chat-failed', ({ sendId, error }) => states.failed(sendId, error));
   session.on('presence', (event) => hub.emit('presence', event));
-  session.on('disconnected', (event) => hub.emit('disconnected', event));
+  session.on('disconnected', (event) => {
+    // The server may push on the next connection as soon as it logged in, before the session reports it ready
+    // and the catch-up starts: such a message must wait for the catch-up, or it would be handled (and its
+    // stream's position moved past it) before the older messages the catch-up is about to fetch.
+    inbox.hold();
+    hub.emit('disconnected', event);
+  });
   session.on('reconnecting', (event) => hub.emit('reconnecting', event));
   session.on('registered', (event) => hub.emit('registered', event));
   session.on('friend-notice', (result) => {
