@@ -9,7 +9,7 @@ describe('isolation from other protobufjs code in the same process', () => {
       plainMsg: { chatReply: { msgId: '544649789237002240', params: { gid: '0' } } },
     });
     // What any other pbjs static module does when it loads: put its own `com` namespace on the shared root.
-    const roots = protobuf.roots as Record<string, Record<string, unknown> | undefined>;
+    const roots = protobuf.roots as unknown as Record<string, Record<string, unknown> | undefined>;
     const shared = roots.default ?? {};
     roots.default = shared;
     const previous = shared.com;
