@@ -78,7 +78,19 @@ function setup(
     emit: (event) => events.push(event),
     onError: (error) => errors.push(error),
   });
-  return { clock, catchUp, session, queries, answers, delivered, events, errors, positions, membership };
+  return {
+    clock,
+    catchUp,
+    session,
+    queries,
+    answers,
+    delivered,
+    events,
+    errors,
+    positions,
+    membership,
+    inbox,
+  };
 }
 
 describe('the catch-up', () => {
@@ -133,6 +145,25 @@ describe('the catch-up', () => {
     await t.catchUp.whenDone();
     expect(t.delivered).toEqual(['2']);
     expect(t.events.at(-1)).toMatchObject({ phase: 'done', complete: true, delivered: 1 });
+  });
+
+  it('keeps live messages waiting when a catch-up fails, so no position moves past what it did not fetch', async () => {
+    const t = setup({ positions: { p2p: '1' } });
+    // A message pushed on the new connection before its catch-up ran (the connection then dropped at once).
+    t.inbox.hold();
+    t.inbox.ingest(rawChat({ msgId: '5' }), 'live');
+    t.answers.push(() => new TimeoutError('query.0 got no answer'));
+    await t.catchUp.start(t.session, 1);
+    await flushEventLoop();
+    expect(t.delivered).toEqual([]);
+    expect(t.positions.get('p2p')).toBe('1');
+    // The next catch-up fetches the older messages first; the held copy of 5 is then a duplicate.
+    t.answers.push(() => page(rows(2, 4)));
+    await t.clock.advance(10_000);
+    await flushEventLoop();
+    await t.catchUp.whenDone();
+    expect(t.delivered).toEqual(['2', '3', '4', '5']);
+    expect(t.positions.get('p2p')).toBe('5');
   });
 
   it('abandons a run when a newer login starts one', async () => {

@@ -163,7 +163,10 @@ export class CatchUp {
       });
       return;
     }
-    this.#deps.inbox.release();
+    // Live messages that came meanwhile go in after what was fetched. After a failure they keep waiting for the
+    // next catch-up (the retry below, or the next login's): handled now, they would move their stream's position
+    // past older messages this one did not fetch, and those would never be fetched at all.
+    if (error === undefined) this.#deps.inbox.release();
     fetched();
     if (error !== undefined && !signal.aborted) {
       this.#deps.logger.warn('the catch-up failed; it is tried again', { error: error.message });
