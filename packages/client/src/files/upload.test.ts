@@ -141,11 +141,14 @@ describe('uploading', () => {
     expect(calls).toEqual([]);
   });
 
-  it('restarts from chunk 0 when the connection is lost', async () => {
+  it.each([
+    ['lost', 'SESSION_CONNECTION_LOST'],
+    ['ended because the server went silent', 'SESSION_PEER_SILENT'],
+  ])('restarts from chunk 0 when the connection is %s', async (_how, code) => {
     const { deps, calls, reconnect } = uploadServer((_chunk, n) => {
       if (n === 2) {
         reconnect(2);
-        throw Object.assign(new Error('lost'), { name: 'TransportError', code: 'SESSION_CONNECTION_LOST' });
+        throw Object.assign(new Error('lost'), { name: 'TransportError', code });
       }
       return undefined;
     });

@@ -178,7 +178,12 @@ export async function uploadInput(
           },
         );
       } catch (error) {
-        if (isBirdTalkError(error, SessionErrorCode.CONNECTION_LOST)) throw new Restart();
+        // Either way the connection is gone, and the server forgot the upload with it.
+        if (
+          isBirdTalkError(error, SessionErrorCode.CONNECTION_LOST) ||
+          isBirdTalkError(error, SessionErrorCode.PEER_SILENT)
+        )
+          throw new Restart();
         throw error;
       }
       // The reply came on the connection the chunk went out on.
