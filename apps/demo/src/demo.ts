@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEchoBot, describeError } from '@birdtalk/app-echo-bot';
+import { createEchoBot } from '@birdtalk/app-echo-bot';
 import type { Bot } from '@birdtalk/bot';
+import { describeStartupError as describeError } from '@birdtalk/bot/node';
 import { type ChatMessage, type Client, group, p2p } from '@birdtalk/client';
 import { createNodeClient } from '@birdtalk/client/node';
 import { type BirdTalkServer, createServer, type Hazard } from '@birdtalk/server';

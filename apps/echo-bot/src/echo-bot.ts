@@ -1,8 +1,8 @@
 import { type Bot, createBot, isP2P } from '@birdtalk/bot';
+import { credentialsFor, rememberRegistration } from '@birdtalk/bot/node';
 import type { Client, ClientOptions } from '@birdtalk/client';
 import { createNodeClient, type NodeClientDeps, type NodeTlsOptions } from '@birdtalk/client/node';
 import { type Clock, type Logger, silentLogger, systemClock } from '@birdtalk/runtime';
-import { credentialsFor, rememberRegistration } from './account.js';
 
 /** What the echo bot says to `/help`. */
 export const HELP_TEXT = [

@@ -5,8 +5,4 @@
  * @packageDocumentation
  */
 
-export { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './account.js';
-export { describeError } from './describe-error.js';
 export { createEchoBot, type EchoBotDeps, type EchoBotOptions, echoBot, HELP_TEXT } from './echo-bot.js';
-export { type BotEnvironment, botEnvironment, ConfigError } from './env.js';
-export { createLineLogger } from './log.js';

@@ -3,11 +3,15 @@
 //   BIRDTALK_SERVER=wss://127.0.0.1:7817/ws BIRDTALK_PIN=<sha256> \
 //   BIRDTALK_BOT_NAME=echo BIRDTALK_BOT_PASSWORD=… pnpm --filter @birdtalk/app-echo-bot start
 import { join } from 'node:path';
-import { runBot } from '@birdtalk/bot/node';
-import { describeError } from './describe-error.js';
+import {
+  BOT_CONFIG_INVALID,
+  botEnvironment,
+  createLineLogger,
+  describeStartupError as describeError,
+  runBot,
+} from '@birdtalk/bot/node';
+import { isBirdTalkError } from '@birdtalk/errors';
 import { createEchoBot } from './echo-bot.js';
-import { botEnvironment, ConfigError } from './env.js';
-import { createLineLogger } from './log.js';
 
 // BIRDTALK_LOG_LEVEL=debug shows the protocol too; otherwise the SDK below only reports errors.
 const level = process.env.BIRDTALK_LOG_LEVEL;
@@ -28,6 +32,7 @@ try {
   await runBot(bot);
   logger.info('stopped');
 } catch (error) {
-  logger.error(error instanceof ConfigError ? error.message : `cannot run: ${describeError(error, server)}`);
-  process.exitCode = error instanceof ConfigError ? 2 : 1;
+  const config = isBirdTalkError(error, BOT_CONFIG_INVALID);
+  logger.error(config ? error.message : `cannot run: ${describeError(error, server)}`);
+  process.exitCode = config ? 2 : 1;
 }

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bot } from '@birdtalk/bot';
+import { ACCOUNT_FILE } from '@birdtalk/bot/node';
 import { type ChatMessage, type Client, group, p2p } from '@birdtalk/client';
 import { createNodeClient } from '@birdtalk/client/node';
 import { type BirdTalkServer, createServer } from '@birdtalk/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_FILE, createEchoBot, HELP_TEXT } from '../src/index.js';
+import { createEchoBot, HELP_TEXT } from '../src/index.js';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 let server: BirdTalkServer;

@@ -4,11 +4,8 @@
  * @packageDocumentation
  */
 
-export { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './account.js';
 export { describeError } from './describe-error.js';
-export { type BotEnvironment, botEnvironment, ConfigError } from './env.js';
 export { lines } from './lines.js';
-export { createLineLogger } from './log.js';
 export {
   createNotifierBot,
   cut,

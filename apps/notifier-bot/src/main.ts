@@ -4,9 +4,9 @@
 //     BIRDTALK_BOT_NAME=notifier BIRDTALK_BOT_PASSWORD=… BIRDTALK_NOTIFY_GROUP=10005 \
 //     pnpm --filter @birdtalk/app-notifier-bot start
 import { join } from 'node:path';
+import { BOT_CONFIG_INVALID, botEnvironment, createLineLogger } from '@birdtalk/bot/node';
+import { InvalidArgumentError, isBirdTalkError } from '@birdtalk/errors';
 import { describeError } from './describe-error.js';
-import { botEnvironment, ConfigError } from './env.js';
-import { createLineLogger } from './log.js';
 import { createNotifierBot } from './notifier.js';
 
 const level = process.env.BIRDTALK_LOG_LEVEL;
@@ -27,7 +27,9 @@ try {
   const env = botEnvironment(process.env, join(process.cwd(), '.notifier-bot-state'));
   server = env.server;
   const groupId = process.env.BIRDTALK_NOTIFY_GROUP?.trim() ?? '';
-  if (!/^[1-9][0-9]*$/.test(groupId)) throw new ConfigError('BIRDTALK_NOTIFY_GROUP must be a group id');
+  if (!/^[1-9][0-9]*$/.test(groupId)) {
+    throw new InvalidArgumentError(BOT_CONFIG_INVALID, 'BIRDTALK_NOTIFY_GROUP must be a group id');
+  }
   if (env.insecure) logger.warn("BIRDTALK_INSECURE=1: the server's certificate is not checked");
   const notifier = createNotifierBot({ ...env, groupId }, { logger, sdkLogger });
   try {
@@ -41,8 +43,9 @@ try {
   logger.info('done', { posted: notifier.posted });
   process.exit(0);
 } catch (error) {
-  logger.error(error instanceof ConfigError ? error.message : `cannot post: ${describeError(error, server)}`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  const config = isBirdTalkError(error, BOT_CONFIG_INVALID);
+  logger.error(config ? error.message : `cannot post: ${describeError(error, server)}`);
+  process.exit(config ? 2 : 1);
 }
 
 /** The chunks of a stream until `signal` aborts. */

@@ -1,8 +1,8 @@
 import { type Bot, createBot, inGroup } from '@birdtalk/bot';
+import { credentialsFor, rememberRegistration } from '@birdtalk/bot/node';
 import { type ClientOptions, group, type SentMessage } from '@birdtalk/client';
 import { createNodeClient, type NodeClientDeps, type NodeTlsOptions } from '@birdtalk/client/node';
 import { type Clock, type Logger, silentLogger, systemClock } from '@birdtalk/runtime';
-import { credentialsFor, rememberRegistration } from './account.js';
 import { lines } from './lines.js';
 
 /** Options of {@link createNotifierBot}. */

@@ -47,7 +47,17 @@ describe('the public API', () => {
       'sequentialize',
       'splitArgs',
     ]);
-    expect(Object.keys(await import('./node.js')).sort()).toEqual(['runBot', 'stopOnSignals']);
+    expect(Object.keys(await import('./node.js')).sort()).toEqual([
+      'ACCOUNT_FILE',
+      'BOT_CONFIG_INVALID',
+      'botEnvironment',
+      'createLineLogger',
+      'credentialsFor',
+      'describeStartupError',
+      'rememberRegistration',
+      'runBot',
+      'stopOnSignals',
+    ]);
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([
       'TEST_BOT_ID',
       'TEST_USER_ID',

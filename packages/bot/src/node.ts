@@ -1,5 +1,7 @@
 /**
- * Node.js helpers for bots: stop gracefully on SIGINT and SIGTERM, or run a bot until one arrives.
+ * Node.js helpers for bots: stop gracefully on SIGINT and SIGTERM, or run a bot until one arrives; read a bot's
+ * login from the environment, remember the account it registered, log lines to stderr, and explain startup
+ * failures in one sentence.
  *
  * @example
  * ```ts
@@ -17,6 +19,11 @@
 
 import { constants } from 'node:os';
 import type { Bot } from './bot.js';
+
+export { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './node/account.js';
+export { describeStartupError } from './node/describe-error.js';
+export { BOT_CONFIG_INVALID, type BotEnvironment, botEnvironment } from './node/environment.js';
+export { createLineLogger } from './node/line-logger.js';
 
 /** The part of `process` the helpers use (a stand-in in tests). */
 export interface SignalProcess {

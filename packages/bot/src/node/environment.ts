@@ -1,9 +1,13 @@
 import type { ClientOptions } from '@birdtalk/client';
 import type { NodeTlsOptions } from '@birdtalk/client/node';
+import { InvalidArgumentError } from '@birdtalk/errors';
+
+/** The code of the error {@link botEnvironment} throws for a missing or malformed setting. */
+export const BOT_CONFIG_INVALID = 'BOT_CONFIG_INVALID';
 
 /** A configuration problem: the message names the variable and what it should hold. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+function configError(message: string): InvalidArgumentError {
+  return new InvalidArgumentError(BOT_CONFIG_INVALID, message);
 }
 
 /** What a bot needs to log in, read from the environment. */
@@ -25,7 +29,7 @@ export interface BotEnvironment {
  * - `BIRDTALK_BOT_STATE_DIR` — where its key, delivery state and registered id live (default `fallbackStateDir`);
  * - `BIRDTALK_PIN` — the SHA-256 fingerprint of the server's certificate; `BIRDTALK_INSECURE=1` skips the check.
  *
- * @throws ConfigError naming what is missing or malformed.
+ * @throws InvalidArgumentError {@link BOT_CONFIG_INVALID} naming what is missing or malformed.
  */
 export function botEnvironment(
   env: Readonly<Record<string, string | undefined>>,
@@ -37,27 +41,26 @@ export function botEnvironment(
   };
   const server = value('BIRDTALK_SERVER');
   if (server === undefined || !/^wss?:\/\//i.test(server)) {
-    throw new ConfigError('BIRDTALK_SERVER must be the server URL, e.g. wss://chat.example.com:7817/ws');
+    throw configError('BIRDTALK_SERVER must be the server URL, e.g. wss://chat.example.com:7817/ws');
   }
   const password = env.BIRDTALK_BOT_PASSWORD;
-  if (password === undefined || password === '') throw new ConfigError('BIRDTALK_BOT_PASSWORD is required');
+  if (password === undefined || password === '') throw configError('BIRDTALK_BOT_PASSWORD is required');
   const id = value('BIRDTALK_BOT_ID');
   const name = value('BIRDTALK_BOT_NAME');
   let credentials: ClientOptions['credentials'];
   if (id !== undefined) {
-    if (!/^[1-9][0-9]*$/.test(id))
-      throw new ConfigError('BIRDTALK_BOT_ID must be a user id (a positive number)');
+    if (!/^[1-9][0-9]*$/.test(id)) throw configError('BIRDTALK_BOT_ID must be a user id (a positive number)');
     credentials = { method: 'id', userId: id, password };
   } else if (name !== undefined) {
     credentials = { method: 'register', userName: name, password };
   } else {
-    throw new ConfigError(
+    throw configError(
       'set BIRDTALK_BOT_ID (to log in) or BIRDTALK_BOT_NAME (to register on the first start)',
     );
   }
   const pin = value('BIRDTALK_PIN');
   if (pin !== undefined && !/^(?:[0-9a-f]{2}:?){31}[0-9a-f]{2}$/i.test(pin)) {
-    throw new ConfigError('BIRDTALK_PIN must be a SHA-256 fingerprint (64 hex digits)');
+    throw configError('BIRDTALK_PIN must be a SHA-256 fingerprint (64 hex digits)');
   }
   const insecure = value('BIRDTALK_INSECURE') === '1';
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botEnvironment } from './env.js';
+import { botEnvironment } from './environment.js';
 
 const base = { BIRDTALK_SERVER: 'wss://chat.example.com:7817/ws', BIRDTALK_BOT_PASSWORD: 'pw' };
 

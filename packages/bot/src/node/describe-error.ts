@@ -1,7 +1,10 @@
 import { isBirdTalkError, walkCauses } from '@birdtalk/errors';
 
-/** One line for a person: why the bot could not start or had to stop. */
-export function describeError(error: unknown, server: string): string {
+/**
+ * One line for a person: why a bot run from the environment ({@link botEnvironment}) could not start or had to
+ * stop, naming the variable to change where one is at fault.
+ */
+export function describeStartupError(error: unknown, server: string): string {
   if (!isBirdTalkError(error)) return error instanceof Error ? error.message : String(error);
   switch (error.code) {
     case 'LOGIN_REJECTED': {
