@@ -72,8 +72,8 @@ export function createEchoBot(options: EchoBotOptions, deps: EchoBotDeps = {}): 
   );
   if (credentials.method === 'register') {
     const userName = credentials.userName;
-    client.on('registered', ({ user }) => {
-      rememberRegistration(options.stateDir, userName, user.userId);
+    client.on('registered', async ({ user }) => {
+      await rememberRegistration(options.stateDir, userName, user.userId);
       logger.info('registered a new account', { userId: user.userId, userName });
     });
   }

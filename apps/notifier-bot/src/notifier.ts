@@ -90,8 +90,8 @@ export function createNotifierBot(options: NotifierOptions, deps: NotifierDeps =
   );
   if (credentials.method === 'register') {
     const userName = credentials.userName;
-    client.on('registered', ({ user }) => {
-      rememberRegistration(options.stateDir, userName, user.userId);
+    client.on('registered', async ({ user }) => {
+      await rememberRegistration(options.stateDir, userName, user.userId);
       logger.info('registered a new account', { userId: user.userId, userName });
     });
   }

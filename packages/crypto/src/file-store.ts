@@ -16,12 +16,13 @@
  * @packageDocumentation
  */
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { chmod, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { CryptoError } from '@birdtalk/errors';
 import { type Clock, systemClock } from '@birdtalk/runtime';
+import { writeFileAtomic } from '@birdtalk/runtime/node';
 import { decodeBase64, encodeBase64, standardPadded } from './encoding.js';
 import { CryptoErrorCode, cryptoError } from './errors.js';
 import { checkStoredKey, type KeyStore, type StoredKey, storedKeyProblem } from './key-store.js';
@@ -157,38 +158,6 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
     }
   };
 
-  const writeAtomically = async (path: string, text: string): Promise<void> => {
-    const temp = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    let created = false;
-    try {
-      const handle = await open(temp, 'wx', 0o600);
-      created = true;
-      try {
-        // An explicit chmod, because `open` applies the umask, which may be stricter or odd.
-        if (enforceModes) await handle.chmod(0o600);
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, path);
-      created = false;
-    } finally {
-      if (created) await unlink(temp).catch(() => undefined);
-    }
-    // Make the rename itself durable; not every platform can fsync a directory, and that is fine.
-    try {
-      const dir = await open(directory, 'r');
-      try {
-        await dir.sync();
-      } finally {
-        await dir.close();
-      }
-    } catch {
-      // Durability of the directory entry is best effort.
-    }
-  };
-
   const readKeyFile = async (path: string): Promise<string | undefined> => {
     let handle: Awaited<ReturnType<typeof open>>;
     try {
@@ -263,7 +232,8 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
       try {
         await prepareDirectory();
         await sweepTempFiles();
-        await writeAtomically(path, `${JSON.stringify(toKeyFile(key), null, 2)}\n`);
+        // Temp file, fsync, rename, directory fsync: a reader never sees half a key (see writeFileAtomic).
+        await writeFileAtomic(path, `${JSON.stringify(toKeyFile(key), null, 2)}\n`, { mode: 0o600 });
       } catch (cause) {
         throw cryptoError(CryptoErrorCode.KEYSTORE_WRITE_FAILED, 'The key file could not be written', {
           cause,

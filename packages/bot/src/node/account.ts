@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClientOptions } from '@birdtalk/client';
+import { writeFileAtomic } from '@birdtalk/runtime/node';
 
 /** The file in the state directory that remembers the id of an account the bot registered. */
 export const ACCOUNT_FILE = 'account.json';
@@ -17,13 +19,14 @@ export function credentialsFor(stateDir: string, credentials: Credentials): Cred
   return userId === undefined ? credentials : { method: 'id', userId, password: credentials.password };
 }
 
-/** Remembers the id of the account the bot registered (never its password). */
-export function rememberRegistration(stateDir: string, userName: string, userId: string): void {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const path = join(stateDir, ACCOUNT_FILE);
-  const temporary = `${path}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ userName, userId }, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+/** Remembers the id of the account the bot registered (never its password), in a private file written atomically. */
+export async function rememberRegistration(
+  stateDir: string,
+  userName: string,
+  userId: string,
+): Promise<void> {
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  await writeFileAtomic(join(stateDir, ACCOUNT_FILE), `${JSON.stringify({ userName, userId }, null, 2)}\n`);
 }
 
 function registeredId(stateDir: string, userName: string): string | undefined {

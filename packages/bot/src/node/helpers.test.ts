@@ -12,7 +12,7 @@ describe('the registered account', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bot-account-'));
     const register = { method: 'register', userName: 'echo', password: 'pw' } as const;
     expect(credentialsFor(dir, register)).toEqual(register);
-    rememberRegistration(dir, 'echo', '10007');
+    await rememberRegistration(dir, 'echo', '10007');
     expect(credentialsFor(dir, register)).toEqual({ method: 'id', userId: '10007', password: 'pw' });
     const file = await readFile(join(dir, ACCOUNT_FILE), 'utf8');
     expect(file).not.toContain('pw');

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { AbortError, InvalidArgumentError } from '@birdtalk/errors';
+import { writeFileAtomic as writeFileAtomically } from '@birdtalk/runtime/node';
 import { FeatureErrorCode } from '../feature-errors.js';
 import type { FilesDeps, WriteFile } from './api.js';
 import type { Md5Factory } from './md5.js';
@@ -51,34 +52,20 @@ export async function fileFromPath(path: string, options: SourceOptions = {}): P
 }
 
 /**
- * Writes a stream to `path` atomically: into a temporary file next to it, flushed to disk, then renamed over
- * the target, so readers never see a partial file. The temporary file is removed on failure.
+ * Writes a stream to `path` atomically: into a private temporary file next to it, flushed to disk, then renamed
+ * over the target, so readers never see a partial file. The temporary file is removed on failure or abort.
  */
 export const writeFileAtomic: WriteFile = async (path, body, options) => {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
-  const handle = await open(temporary, 'wx', 0o600);
-  let size = 0;
   try {
-    try {
-      for await (const chunk of body) {
-        if (options.signal?.aborted) {
-          throw new AbortError('the download was aborted', { cause: options.signal.reason });
-        }
-        let offset = 0;
-        while (offset < chunk.byteLength) {
-          const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
-          offset += bytesWritten;
-        }
-        size += chunk.byteLength;
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-    return size;
+    return await writeFileAtomically(
+      path,
+      body,
+      options.signal === undefined ? {} : { signal: options.signal },
+    );
   } catch (error) {
-    await rm(temporary, { force: true });
+    if (options.signal?.aborted) {
+      throw new AbortError('the download was aborted', { cause: options.signal.reason });
+    }
     throw error;
   }
 };

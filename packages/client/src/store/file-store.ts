@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type BirdTalkError, DecodeError, StateError } from '@birdtalk/errors';
 import { type Int64, isInt64String } from '@birdtalk/proto';
 import { type Clock, systemClock } from '@birdtalk/runtime';
+import { writeFileAtomic, writeFileIfAbsent } from '@birdtalk/runtime/node';
 import type { OutboxEntry } from '@birdtalk/session';
 import { ClientErrorCode } from '../client-errors.js';
 import { appendBounded, reservationStart } from './memory-store.js';
@@ -102,7 +103,7 @@ export function createFileStore(options: FileStoreOptions): Store {
     while (dirty) {
       dirty = false;
       try {
-        await writeAtomically(directory, statePath, serializeState(current));
+        await writeAtomically(statePath, serializeState(current));
         writeError = undefined;
       } catch (cause) {
         dirty = true;
@@ -230,7 +231,7 @@ export function createFileStore(options: FileStoreOptions): Store {
       return track(
         (async () => {
           await state();
-          await writeAtomically(directory, valuePath(key), valueText(key, value));
+          await writeAtomically(valuePath(key), valueText(key, value));
         })(),
       );
     },
@@ -239,18 +240,13 @@ export function createFileStore(options: FileStoreOptions): Store {
       const path = valuePath(key);
       const existing = await readValue(key);
       if (existing !== undefined) return existing;
-      const temp = await writeTemp(directory, path, valueText(key, value));
       try {
-        // link() fails with EEXIST when another writer got there first: creation is atomic.
-        await link(temp, path);
-        await syncDirectory(directory);
-        return value;
+        // Of racing writers (two clients sharing the directory), exactly one creates the file.
+        if (await writeFileIfAbsent(path, valueText(key, value))) return value;
       } catch (cause) {
-        if (errorCode(cause) !== 'EEXIST') throw writeFailed(cause, path);
-        return (await readValue(key)) ?? value;
-      } finally {
-        await unlink(temp).catch(() => undefined);
+        throw writeFailed(cause, path);
       }
+      return (await readValue(key)) ?? value;
     },
     async flush() {
       if (closed) throw closedError();
@@ -445,50 +441,11 @@ function serializeState(state: State): string {
   })}\n`;
 }
 
-/** Writes `text` to a fresh 0600 temp file next to `path`, flushed to disk; returns its path. */
-async function writeTemp(directory: string, path: string, text: string): Promise<string> {
-  const name = path.slice(directory.length + 1);
-  const temp = join(directory, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let created = false;
+/** Replaces `path` atomically and privately (see writeFileAtomic), reporting failures as store errors. */
+async function writeAtomically(path: string, text: string): Promise<void> {
   try {
-    const handle = await open(temp, 'wx', 0o600);
-    created = true;
-    try {
-      // An explicit chmod, because `open` applies the umask, which may be stricter or odd.
-      if (enforceModes) await handle.chmod(0o600);
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    return temp;
+    await writeFileAtomic(path, text, { mode: 0o600 });
   } catch (cause) {
-    if (created) await unlink(temp).catch(() => undefined);
     throw writeFailed(cause, path);
-  }
-}
-
-async function writeAtomically(directory: string, path: string, text: string): Promise<void> {
-  const temp = await writeTemp(directory, path, text);
-  try {
-    await rename(temp, path);
-  } catch (cause) {
-    await unlink(temp).catch(() => undefined);
-    throw writeFailed(cause, path);
-  }
-  await syncDirectory(directory);
-}
-
-/** Makes a rename or link durable; not every platform can fsync a directory, and that is fine. */
-async function syncDirectory(directory: string): Promise<void> {
-  try {
-    const handle = await open(directory, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Durability of the directory entry is best effort.
   }
 }
