@@ -10,6 +10,7 @@ import {
 import { ChatType, type Int64, type Int64Input, type UserInfo } from '@birdtalk/proto';
 import {
   type Clock,
+  EventHub,
   type Logger,
   type Random,
   silentLogger,
@@ -37,7 +38,6 @@ import { Positions } from './delivery/positions.js';
 import { ReceiptSender } from './delivery/receipts.js';
 import { type SendContent, Sender } from './delivery/sender.js';
 import type { ClientEvents, ClientListener, ClientState, ListenOptions, MessageState } from './events.js';
-import { EventHub } from './events-hub.js';
 import {
   createFilesApi,
   createFriendsApi,

@@ -161,8 +161,5 @@ export type DeliveryEvent = 'message' | 'recall';
 /** A listener of a client event; listeners of deliveries may return a promise. */
 export type ClientListener<K extends keyof ClientEvents> = (payload: ClientEvents[K]) => unknown;
 
-/** Options of `client.on()` and the client's async iterators. */
-export interface ListenOptions {
-  /** Removes the listener (or ends the iterator) when this signal aborts. */
-  readonly signal?: AbortSignal;
-}
+/** Options of `client.on()` and the client's async iterators: a `signal` that removes the listener. */
+export type { ListenOptions } from '@birdtalk/runtime';

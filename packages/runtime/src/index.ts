@@ -1,6 +1,7 @@
 /**
  * The environment every BirdTalk component receives instead of reaching for globals: a {@link Clock} for time
- * and timers, a {@link Random} source and a {@link Logger}. Production code uses {@link systemClock},
+ * and timers, a {@link Random} source and a {@link Logger} — and the typed {@link EventHub} every component
+ * reports through. Production code uses {@link systemClock},
  * {@link systemRandom} and a logger of the application's choosing; tests pass the fakes from
  * `@birdtalk/runtime/testing`.
  *
@@ -17,6 +18,7 @@
  */
 
 export { type Clock, sleep, systemClock, type TimerHandle } from './clock.js';
+export { EventHub, type HubListener, type ListenOptions, type StreamOptions } from './event-hub.js';
 export {
   createLogger,
   type LogFields,

@@ -31,6 +31,7 @@ import {
 } from '@birdtalk/proto';
 import {
   type Clock,
+  EventHub,
   type Logger,
   type Random,
   silentLogger,
@@ -44,7 +45,7 @@ import { Connection } from './connection.js';
 import type { MatchOutcome, RequestSpec } from './correlator.js';
 import { type Inbound, isSendAck } from './dispatch.js';
 import { SessionErrorCode } from './errors.js';
-import { describeError, EventHub, type ListenOptions } from './events.js';
+import { describeError, type ListenOptions } from './events.js';
 import { type BuiltFrame, buildFrame, type FrameSpec } from './frames.js';
 import { forgetKey, runHandshake } from './handshake.js';
 import { collectHelloInfo } from './hello-info.js';
@@ -240,7 +241,10 @@ class BirdTalkSession implements Session {
     this.#sendIds = deps.sendIds ?? createClockSendIds(this.#clock);
     this.#keyStore = deps.keyStore ?? createMemoryKeyStore();
     this.#ecdh = deps.ecdh ?? defaultEcdh();
-    this.#hub = new EventHub(this.#logger);
+    // A listener that throws is logged and skipped; it never breaks the session or the other listeners.
+    this.#hub = new EventHub((event, error) =>
+      this.#logger.error('an event listener threw', { event: String(event), error: describeError(error) }),
+    );
     this.#credentials = options.credentials;
     this.#account = this.#options.account;
     this.#backoff = createBackoff(

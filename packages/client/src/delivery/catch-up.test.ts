@@ -1,11 +1,11 @@
 import { type BirdTalkError, TimeoutError } from '@birdtalk/errors';
 import type { GroupOpResult, MsgChat, MsgQueryInit, MsgQueryResult } from '@birdtalk/proto';
+import { EventHub } from '@birdtalk/runtime';
 import { FakeClock, flushEventLoop } from '@birdtalk/runtime/testing';
 import type { Session } from '@birdtalk/session';
 import { describe, expect, it } from 'vitest';
 import { rawChat } from '../../test/raw-chat.js';
 import type { CatchUpEvent, ClientEvents } from '../events.js';
-import { EventHub } from '../events-hub.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { CatchUp, type CatchUpPolicy } from './catch-up.js';
 import { DedupWindow } from './dedup.js';

@@ -1,10 +1,10 @@
 import type { BirdTalkError } from '@birdtalk/errors';
 import type { Logger } from '@birdtalk/runtime';
+import { EventHub } from '@birdtalk/runtime';
 import { FakeClock, flushEventLoop } from '@birdtalk/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { rawChat } from '../../test/raw-chat.js';
 import type { ClientEvents } from '../events.js';
-import { EventHub } from '../events-hub.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { DedupWindow } from './dedup.js';

@@ -1,10 +1,9 @@
 import { BirdTalkError } from '@birdtalk/errors';
 import { ChatMsgType, ChatType, type Int64, isInt64String, type MsgChat } from '@birdtalk/proto';
-import type { Clock, Logger } from '@birdtalk/runtime';
+import type { Clock, EventHub, Logger } from '@birdtalk/runtime';
 import { targetKey } from '../chat-target.js';
 import { ClientErrorCode } from '../client-errors.js';
 import type { ClientEvents, DeliveryEvent } from '../events.js';
-import type { EventHub } from '../events-hub.js';
 import { type ChatMessage, chatOf, toChatMessage } from '../message.js';
 import { groupStream, P2P_STREAM, type Store } from '../store/store.js';
 import { ChatQueues } from './chat-queues.js';

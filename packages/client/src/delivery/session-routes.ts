@@ -1,8 +1,8 @@
 import type { BirdTalkError } from '@birdtalk/errors';
 import { ChatType, type Int64, type MsgChatReply } from '@birdtalk/proto';
+import type { EventHub } from '@birdtalk/runtime';
 import type { CloseReason, Session, SessionState } from '@birdtalk/session';
 import type { ClientEvents, ReceiptEvent } from '../events.js';
-import type { EventHub } from '../events-hub.js';
 import { friendEventFrom, friendRequestFrom, groupEventFrom, groupJoinRequestFrom } from '../features.js';
 import { groupStream } from '../store/store.js';
 import type { CatchUp } from './catch-up.js';

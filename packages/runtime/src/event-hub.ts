@@ -1,4 +1,8 @@
-import type { ListenOptions } from './events.js';
+/** Options of {@link EventHub.on} and {@link EventHub.stream}. */
+export interface ListenOptions {
+  /** Removes the listener (or ends the stream) when this signal aborts. */
+  readonly signal?: AbortSignal | undefined;
+}
 
 /** A listener as the hub keeps it. */
 export type HubListener<T> = (payload: T) => unknown;

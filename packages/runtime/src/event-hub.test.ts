@@ -1,6 +1,6 @@
-import { flushEventLoop } from '@birdtalk/runtime/testing';
 import { describe, expect, it } from 'vitest';
-import { EventHub } from './events-hub.js';
+import { EventHub } from './event-hub.js';
+import { flushEventLoop } from './testing.js';
 
 interface Events {
   tick: number;
