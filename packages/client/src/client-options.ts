@@ -76,6 +76,13 @@ export interface ClientOptions {
    */
   readonly maxTextBytes?: number;
   /**
+   * The largest file `files.upload()` and the media sends accept, in bytes; larger ones are refused with
+   * `FILE_TOO_LARGE` before anything is read or sent. Uploads travel in band, one chunk after the other on the
+   * chat connection, so a very large one holds up everything else for a long time.
+   * @defaultValue 67108864 (64 MiB, the same as the default limit of `files.downloadBytes()`)
+   */
+  readonly maxUploadBytes?: number;
+  /**
    * How long `stop()` waits for running handlers and unacknowledged chats by default, in milliseconds.
    * @defaultValue 10000
    */
@@ -99,6 +106,7 @@ export const DEFAULT_CLIENT_OPTIONS = {
   handlerRetries: 2,
   handlerRetryDelayMs: 1000,
   maxTextBytes: 65_536,
+  maxUploadBytes: 64 * 1024 * 1024,
   drainTimeoutMs: 10_000,
   trackedMessages: 10_000,
   policy: { allowServerCrashingRequests: false },
@@ -139,7 +147,13 @@ export interface ResolvedClientOptions
 }
 
 const durations = ['receiptDelayMs', 'handlerRetryDelayMs', 'drainTimeoutMs'] as const;
-const counts = ['dedupWindow', 'handlerRetries', 'maxTextBytes', 'trackedMessages'] as const;
+const counts = [
+  'dedupWindow',
+  'handlerRetries',
+  'maxTextBytes',
+  'maxUploadBytes',
+  'trackedMessages',
+] as const;
 
 /**
  * Checks the options and applies the defaults.

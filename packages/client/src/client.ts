@@ -164,6 +164,8 @@ class BirdTalkClient implements Client {
       httpBaseUrl,
       httpGet: deps.httpGet ?? createFetchHttpGet(),
       groups: this.#membership,
+      maxUploadBytes: this.#options.maxUploadBytes,
+      checkTarget: (target) => this.#sender.checkTarget(target),
       sendContent: (target, content, sendOptions) => this.#sender.sendContent(target, content, sendOptions),
     };
     this.files = createFilesApi(this.#context, deps.files ?? {});

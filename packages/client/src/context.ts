@@ -84,6 +84,13 @@ export interface ClientContext {
   readonly httpGet: HttpGet;
   /** The groups the user belongs to. */
   readonly groups: GroupMembership;
+  /** The largest file uploads accept, in bytes; `DEFAULT_MAX_UPLOAD_BYTES` when absent. */
+  readonly maxUploadBytes?: number;
+  /**
+   * Checks a chat target as a send would (ids, group membership) without sending anything; the media sends
+   * call it before uploading. Absent: only the send checks.
+   */
+  checkTarget?(target: ChatTarget): Promise<void>;
   /** Sends content to a chat through the outbox and resolves once the server acknowledged it. */
   sendContent(target: ChatTarget, content: OutgoingContent, options?: SendOptions): Promise<SentMessage>;
 }

@@ -51,6 +51,8 @@ export const FeatureErrorCode = {
   DOWNLOAD_TOO_LARGE: 'DOWNLOAD_TOO_LARGE',
   /** `InvalidArgumentError`: not a name the server gives stored files (`YYYYMMDD_<id>.<ext>`). */
   INVALID_STORED_NAME: 'INVALID_STORED_NAME',
+  /** `InvalidArgumentError`: a file larger than the client's `maxUploadBytes`; nothing was read or sent. */
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
   /** `InvalidArgumentError`: an empty file (the server refuses empty chunks, so it cannot be uploaded). */
   INVALID_FILE: 'INVALID_FILE',
   /** `InvalidArgumentError`: a bad argument of a feature call (names the argument in `details`). */

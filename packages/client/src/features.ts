@@ -11,6 +11,7 @@ export { FeatureErrorCode } from './feature-errors.js';
 export {
   createFilesApi,
   DEFAULT_DOWNLOAD_MAX_BYTES,
+  DEFAULT_MAX_UPLOAD_BYTES,
   type DownloadOptions,
   type FilesApi,
   type FilesDeps,

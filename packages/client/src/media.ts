@@ -78,6 +78,7 @@ export function createMediaApi(ctx: ClientContext, files: FilesApi): MediaApi {
   return {
     async sendImage(target, source, options = {}) {
       checkTarget(target);
+      await ctx.checkTarget?.(target);
       const input = await files.source(source, options);
       const mime = await mimeOf(input, true);
       const size = await imageSize(input);
@@ -95,6 +96,7 @@ export function createMediaApi(ctx: ClientContext, files: FilesApi): MediaApi {
 
     async sendFile(target, source, options = {}) {
       checkTarget(target);
+      await ctx.checkTarget?.(target);
       const input = await files.source(source, options);
       const mime = await mimeOf(input, false);
       const uploaded = await upload(target, input, mime, options);
@@ -104,6 +106,7 @@ export function createMediaApi(ctx: ClientContext, files: FilesApi): MediaApi {
 
     async sendVoice(target, source, options) {
       checkTarget(target);
+      await ctx.checkTarget?.(target);
       const durationMs = options?.durationMs;
       if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
         throw invalidArgument('durationMs', 'a voice clip needs its duration in milliseconds');

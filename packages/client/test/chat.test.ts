@@ -270,11 +270,26 @@ describe('self chat and own messages', () => {
 
 describe('bad input', () => {
   it('is refused before anything is sent', async () => {
-    const alice = world.client(ada, { maxTextBytes: 16 });
+    const alice = world.client(ada, { maxTextBytes: 16, maxUploadBytes: 1_000 });
     await started(alice);
     const before = alice.sent.length;
+    const big = new Uint8Array(1_001);
     const attempts: Array<[Promise<unknown>, string]> = [
       [alice.sendText(p2p(bob), 'x'.repeat(17)), ClientErrorCode.TEXT_TOO_LONG],
+      [alice.sendText({ type: 'p2p', userId: '' }, 'empty id'), 'INVALID_ID'],
+      [alice.sendText({ type: 'group', groupId: '' }, 'empty id'), 'INVALID_ID'],
+      [alice.files.upload(big, { name: 'big.bin' }), 'FILE_TOO_LARGE'],
+      [alice.media.sendFile(p2p(bob), big, { name: 'big.bin' }), 'FILE_TOO_LARGE'],
+      [alice.media.sendImage(p2p(bob), big, { name: 'big.png' }), 'FILE_TOO_LARGE'],
+      [
+        alice.media.sendVoice(p2p(bob), new Uint8Array(20_000), { name: 'v.ogg', durationMs: 1 }),
+        'FILE_TOO_LARGE',
+      ],
+      [alice.files.upload(new Uint8Array(0), { name: 'empty.bin' }), 'INVALID_FILE'],
+      [
+        alice.media.sendFile({ type: 'group', groupId: '99999' }, new Uint8Array(3), { name: 'a.txt' }),
+        ClientErrorCode.NOT_GROUP_MEMBER,
+      ],
       [alice.sendText(p2p(bob), 'bad \ud800 text'), ClientErrorCode.INVALID_UTF8],
       [alice.sendText({ type: 'p2p', userId: '0' }, 'zero'), 'INVALID_ID'],
       [alice.sendText({ type: 'p2p', userId: '-5' }, 'negative'), 'INVALID_ID'],

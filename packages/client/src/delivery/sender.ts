@@ -84,9 +84,31 @@ export class Sender {
     return this.#send(chat, { type: ChatMsgType.DELETE, data: new Uint8Array(0) }, ref, options.signal);
   }
 
+  /**
+   * Checks a chat target as a send would, without sending: its ids, and for a group that the user belongs to
+   * (waiting for the first group list if need be). Media sends check before they upload anything.
+   *
+   * @throws InvalidArgumentError `INVALID_ID`, `INVALID_ARGUMENT`, `NOT_GROUP_MEMBER`.
+   */
+  async checkTarget(target: ChatTarget): Promise<void> {
+    const chat = checkTarget(target);
+    if (chat.type === 'group') await this.#requireMember(chat.groupId);
+  }
+
   /** Sends content the feature modules built (already validated by them). */
   sendContent(target: ChatTarget, content: OutgoingContent, options: SendOptions = {}): Promise<SentMessage> {
     return this.send(target, content, options);
+  }
+
+  async #requireMember(groupId: Int64): Promise<void> {
+    if (!this.#deps.membership.known) await this.#membershipKnown();
+    if (!this.#deps.membership.has(groupId)) {
+      throw new InvalidArgumentError(
+        ClientErrorCode.NOT_GROUP_MEMBER,
+        `not a member of group ${groupId} (as far as the client knows)`,
+        { details: { groupId } },
+      );
+    }
   }
 
   /** Waits for the first group list, at most `membershipWaitMs`. */
@@ -150,16 +172,7 @@ export class Sender {
     if (this.#closed)
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const session = this.#deps.session();
-    if (chat.type === 'group') {
-      if (!this.#deps.membership.known) await this.#membershipKnown();
-      if (!this.#deps.membership.has(chat.groupId)) {
-        throw new InvalidArgumentError(
-          ClientErrorCode.NOT_GROUP_MEMBER,
-          `not a member of group ${chat.groupId} (as far as the client knows)`,
-          { details: { groupId: chat.groupId } },
-        );
-      }
-    }
+    if (chat.type === 'group') await this.#requireMember(chat.groupId);
     if (this.#closed)
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const sendId = this.#deps.nextSendId();

@@ -1,5 +1,6 @@
+import { InvalidArgumentError } from '@birdtalk/errors';
 import type { ClientContext } from '../context.js';
-import { invalidArgument } from '../feature-errors.js';
+import { FeatureErrorCode, invalidArgument } from '../feature-errors.js';
 import { collect, type DownloadRoute, downloadUrl, fetchStored, isStoredName } from './download.js';
 import { type Md5Factory, portableMd5 } from './md5.js';
 import { type FileInput, type FileSource, type OpenPath, type SourceOptions, toFileInput } from './source.js';
@@ -65,6 +66,9 @@ export interface FilesApi {
 /** The default `maxBytes` of {@link FilesApi.downloadBytes}. */
 export const DEFAULT_DOWNLOAD_MAX_BYTES = 64 * 1024 * 1024;
 
+/** The default largest upload (the client option `maxUploadBytes`). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
 /** Creates the files API over a client context. */
 export function createFilesApi(ctx: ClientContext, deps: FilesDeps = {}): FilesApi {
   const uploader = {
@@ -78,6 +82,14 @@ export function createFilesApi(ctx: ClientContext, deps: FilesDeps = {}): FilesA
     source: (source, options) => toFileInput(source, options, deps.openPath),
     async upload(source, options = {}) {
       const input = await toFileInput(source, options, deps.openPath);
+      const maxBytes = ctx.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+      if (input.size > maxBytes) {
+        throw new InvalidArgumentError(
+          FeatureErrorCode.FILE_TOO_LARGE,
+          `${input.name} is ${input.size} bytes, over the upload limit of ${maxBytes}`,
+          { details: { name: input.name, size: input.size, maxBytes } },
+        );
+      }
       return uploadInput(uploader, input, options);
     },
     url: (storedName, route) => downloadUrl(ctx, storedName, route).url,
