@@ -80,10 +80,47 @@ export function handleFriendOp(ctx: ServerContext, session: Session, msg: Msg): 
 }
 
 /** `findUserInfo`: the user's public profile, loading them into the cache. */
-function loadPublic(ctx: ServerContext, uid: bigint): { cached: CachedUser; info: UserRecord } | undefined {
+/** A stored user, as the cache holds it and as others may see it. */
+type PublicUser = { cached: CachedUser; info: UserRecord };
+
+function loadPublic(ctx: ServerContext, uid: bigint): PublicUser | undefined {
   const loaded = ctx.store.users.load(uid);
   if (loaded === undefined) return undefined;
   return { cached: loaded.user, info: publicUser(loaded.user.info) };
+}
+
+/** What the real server answers when a friend operation's target is absent or is the caller: each op words it. */
+interface TargetTexts {
+  readonly missing: string;
+  readonly self: string;
+}
+
+/**
+ * Checks the target of a friend operation in the real server's order (given, not the caller, stored) and sends
+ * the error itself when a check fails. Returns the target, its id and its stored user, or `undefined`.
+ */
+function checkTarget(
+  ctx: ServerContext,
+  session: Session,
+  op: FriendRequest,
+  texts: TargetTexts,
+): { target: NonNullable<FriendRequest['req']['user']>; uid2: bigint; friend: PublicUser } | undefined {
+  const target = op.req.user;
+  if (target === undefined) {
+    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, texts.missing);
+    return undefined;
+  }
+  const uid2 = big(target.userId);
+  if (uid2 === session.userId) {
+    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, texts.self);
+    return undefined;
+  }
+  const friend = loadPublic(ctx, uid2);
+  if (friend === undefined) {
+    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'user not in db');
+    return undefined;
+  }
+  return { target, uid2, friend };
 }
 
 function findUser(ctx: ServerContext, session: Session, op: FriendRequest): void {
@@ -146,22 +183,13 @@ function findUser(ctx: ServerContext, session: Session, op: FriendRequest): void
 }
 
 function addFriend(ctx: ServerContext, session: Session, op: FriendRequest): void {
-  const target = op.req.user;
-  if (target === undefined) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'must have a user info');
-    return;
-  }
+  const checked = checkTarget(ctx, session, op, {
+    missing: 'must have a user info',
+    self: "can't add your self",
+  });
+  if (checked === undefined) return;
+  const { target, uid2, friend } = checked;
   const me = session.userId;
-  const uid2 = big(target.userId);
-  if (uid2 === me) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, "can't add your self");
-    return;
-  }
-  const friend = loadPublic(ctx, uid2);
-  if (friend === undefined) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'user not in db');
-    return;
-  }
   if (friend.info.params?.status === 'deleted') {
     sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'user is deleted');
     return;
@@ -270,22 +298,13 @@ function saveFriendLog(
 }
 
 function removeFriend(ctx: ServerContext, session: Session, op: FriendRequest): void {
-  const target = op.req.user;
-  if (target === undefined) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'userinfo is null');
-    return;
-  }
+  const checked = checkTarget(ctx, session, op, {
+    missing: 'userinfo is null',
+    self: 'userinfo is your self',
+  });
+  if (checked === undefined) return;
+  const { target, uid2, friend } = checked;
   const me = session.userId;
-  const uid2 = big(target.userId);
-  if (uid2 === me) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'userinfo is your self');
-    return;
-  }
-  const friend = loadPublic(ctx, uid2);
-  if (friend === undefined) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'user not in db');
-    return;
-  }
   const { relations, users } = ctx.store;
   const friendMode = ctx.config.friendMode === 'request';
   relations.removeFollow(me, uid2);
@@ -327,21 +346,14 @@ function removeFriend(ctx: ServerContext, session: Session, op: FriendRequest): 
 
 /** BlockFriend, UnBlockFriend and SetFriendPermission: what I allow the other user. */
 function setPermission(ctx: ServerContext, session: Session, op: FriendRequest): void {
-  const target = op.req.user;
-  if (target === undefined) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'userinfo is null');
-    return;
-  }
+  // The same self text for all three operations, as on the real server ("can't block yourself").
+  const checked = checkTarget(ctx, session, op, {
+    missing: 'userinfo is null',
+    self: "can't block yourself",
+  });
+  if (checked === undefined) return;
+  const { target, uid2 } = checked;
   const me = session.userId;
-  const uid2 = big(target.userId);
-  if (uid2 === me) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, "can't block yourself");
-    return;
-  }
-  if (loadPublic(ctx, uid2) === undefined) {
-    sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'user not in db');
-    return;
-  }
   const operation = op.req.operation;
   const { relations } = ctx.store;
   if (operation === UserOperationType.UnBlockFriend) {
