@@ -46,10 +46,15 @@ function count(kinds: Map<FuzzKind, number>, kind: FuzzKind): void {
   kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
 }
 
+// A few seconds alone, but far longer on a loaded 2-core CI machine: the generous bound is for that.
+const fuzzTimeoutMs = 180_000;
+
 describe('hostile frames into a live client', () => {
   const seed = fuzzSeed(20_240_601);
 
-  it(`survives ${FRAMES} random, truncated, bit-flipped and spliced frames with typed reports only, then sends (seed ${seed})`, async () => {
+  it(`survives ${FRAMES} random, truncated, bit-flipped and spliced frames with typed reports only, then sends (seed ${seed})`, {
+    timeout: fuzzTimeoutMs,
+  }, async () => {
     const clock = new FakeClock(1_750_000_000_000);
     const server = createScriptedServer({
       clock,
@@ -126,7 +131,9 @@ describe('hostile frames into a live client', () => {
 describe('hostile frames into the reference server', () => {
   const seed = fuzzSeed(20_240_602);
 
-  it(`survives ${FRAMES} random, truncated, bit-flipped and spliced frames, recording only named hazards, and serves normally afterwards (seed ${seed})`, async () => {
+  it(`survives ${FRAMES} random, truncated, bit-flipped and spliced frames, recording only named hazards, and serves normally afterwards (seed ${seed})`, {
+    timeout: fuzzTimeoutMs,
+  }, async () => {
     const clock = new FakeClock(1_750_000_000_000);
     const server = await createServer({
       listen: false,
