@@ -4,14 +4,17 @@
 //   pnpm bench --only codec,handshake           some scenarios
 //   pnpm bench --rounds 9 --round-ms 1000       longer, steadier runs
 //   pnpm bench --sessions 10000                 scale scenario with 10,000 sessions
+//   pnpm bench --window 64,256                  round-trip throughput at each window
+//
+// A full run (no --only, no --out) also regenerates the summary table in the root README.
 //
 // Every figure is a ratio to a baseline measured in the same run: absolute numbers on a shared machine drift.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderMarkdown, renderTable } from './render.js';
+import { renderMarkdown, renderReadmeSummary, renderTable, replaceReadmeSummary } from './render.js';
 import type { ScenarioResult } from './result.js';
 import { runCatchUp } from './scenarios/catchup.js';
 import { runCodec } from './scenarios/codec.js';
@@ -27,7 +30,7 @@ const { values } = parseArgs({
     'chats-per-page': { type: 'string', default: '100' },
     'text-bytes': { type: 'string', default: '100' },
     messages: { type: 'string', default: '20000' },
-    window: { type: 'string', default: '64' },
+    window: { type: 'string', default: '64,256' },
     rate: { type: 'string', default: '1000' },
     'latency-ms': { type: 'string', default: '3000' },
     sessions: { type: 'string', default: '1000' },
@@ -57,17 +60,30 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
     () =>
       runRoundTrip({
         messages: Number(values.messages),
-        window: Number(values.window),
+        windows: values.window.split(',').map(Number),
         rate: Number(values.rate),
         latencyMs: Number(values['latency-ms']),
         textBytes: Number(values['text-bytes']),
         rounds,
       }),
   ],
-  ['scale', () => runScale({ sessions: Number(values.sessions), prepareConcurrency: 50 })],
+  [
+    'scale',
+    () =>
+      runScale({
+        sessions: Number(values.sessions),
+        prepareConcurrency: 50,
+        rounds: Math.min(rounds, 3),
+      }),
+  ],
   [
     'catchup',
-    () => runCatchUp({ messages: Number(values.backlog), textBytes: Number(values['text-bytes']) }),
+    () =>
+      runCatchUp({
+        messages: Number(values.backlog),
+        textBytes: Number(values['text-bytes']),
+        rounds: Math.min(rounds, 3),
+      }),
   ],
 ];
 
@@ -94,3 +110,13 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(outDir, 'latest.md'), renderMarkdown(report));
 process.stderr.write(`results written to ${join(outDir, 'latest.json')} and latest.md\n`);
+
+// A full run with the default output also regenerates the README's summary table from the results it wrote.
+if (only === undefined && values.out === undefined) {
+  const readmePath = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'README.md');
+  const updated = replaceReadmeSummary(readFileSync(readmePath, 'utf8'), renderReadmeSummary(report));
+  if (updated !== undefined) {
+    writeFileSync(readmePath, updated);
+    process.stderr.write(`README.md summary regenerated\n`);
+  }
+}

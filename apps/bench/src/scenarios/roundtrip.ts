@@ -11,8 +11,8 @@ import { row, type ScenarioResult, target } from '../result.js';
 export interface RoundTripParameters {
   /** Messages per throughput measurement. */
   readonly messages: number;
-  /** Messages in flight at once. */
-  readonly window: number;
+  /** Messages in flight at once: one throughput measurement per window. */
+  readonly windows: readonly number[];
   /** Rate of the latency measurement, messages per second. */
   readonly rate: number;
   /** Duration of the latency measurement, milliseconds. */
@@ -75,33 +75,43 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
     const raw = await connectRawEcho(peer.echoUrl, chatFrameBytes(text));
 
     // Warm both paths up (the JIT needs tens of thousands of messages to settle), then alternate rounds so
-    // noise hits both alike.
-    await windowedThroughput(sendOurs, parameters.messages, parameters.window);
-    await windowedThroughput(raw.roundTrip, parameters.messages, parameters.window);
-    const oursRates: number[] = [];
-    const rawRates: number[] = [];
-    for (let round = 0; round < parameters.rounds; round += 1) {
-      oursRates.push(await windowedThroughput(sendOurs, parameters.messages, parameters.window));
-      rawRates.push(await windowedThroughput(raw.roundTrip, parameters.messages, parameters.window));
+    // noise hits both alike; which contender goes first alternates too.
+    const firstWindow = parameters.windows[0] ?? 64;
+    await windowedThroughput(sendOurs, parameters.messages, firstWindow);
+    await windowedThroughput(raw.roundTrip, parameters.messages, firstWindow);
+    const throughputs = [];
+    for (const window of parameters.windows) {
+      const oursRates: number[] = [];
+      const rawRates: number[] = [];
+      for (let round = 0; round < parameters.rounds; round += 1) {
+        const measureOurs = async () =>
+          oursRates.push(await windowedThroughput(sendOurs, parameters.messages, window));
+        const measureRaw = async () =>
+          rawRates.push(await windowedThroughput(raw.roundTrip, parameters.messages, window));
+        if (round % 2 === 0) {
+          await measureOurs();
+          await measureRaw();
+        } else {
+          await measureRaw();
+          await measureOurs();
+        }
+      }
+      throughputs.push({ window, ours: median(oursRates), raw: median(rawRates) });
     }
     const oursLatency = await latencyAtRate(sendOurs, parameters.rate, parameters.latencyMs);
     const rawLatency = await latencyAtRate(raw.roundTrip, parameters.rate, parameters.latencyMs);
     raw.close();
-
-    const oursThroughput = median(oursRates);
-    const rawThroughput = median(rawRates);
-    const fraction = oursThroughput / rawThroughput;
     return {
       id: 'roundtrip',
       title: 'Round trip: send() to acknowledged, one client',
-      parameters: { ...parameters, frameBytes: chatFrameBytes(text) },
+      parameters: {
+        ...parameters,
+        windows: parameters.windows.join(','),
+        frameBytes: chatFrameBytes(text),
+      },
       rows: [
-        row(
-          `throughput, window ${parameters.window}`,
-          'msgs/s',
-          oursThroughput,
-          rawThroughput,
-          'raw ws echo',
+        ...throughputs.map((figure) =>
+          row(`throughput, window ${figure.window}`, 'msgs/s', figure.ours, figure.raw, 'raw ws echo'),
         ),
         row(
           `p50 latency at ${parameters.rate} msgs/s`,
@@ -118,7 +128,17 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
           'raw ws echo',
         ),
       ],
-      targets: [target('throughput ÷ raw ws echo', fraction, '>=', 0.5)],
+      targets: [
+        ...throughputs.map((figure) =>
+          target(`throughput ÷ raw ws echo, window ${figure.window}`, figure.ours / figure.raw, '>=', 0.7),
+        ),
+        target(
+          `p99 latency ÷ raw ws echo at ${parameters.rate} msgs/s`,
+          oursLatency.p99Ms / rawLatency.p99Ms,
+          '<=',
+          2,
+        ),
+      ],
       notes: [
         'Ours: client.sendText() resolves when the reference server acknowledged the message (stored as two P2P rows); each message crosses the process boundary twice, as a raw echo does.',
         `Rounds per contender: ${parameters.rounds}, alternating; medians reported.`,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { README_MARKERS, type Report, renderReadmeSummary, replaceReadmeSummary } from './render.js';
+import { row, target } from './result.js';
+
+const report: Report = {
+  startedAt: '2026-12-04T12:00:00.000Z',
+  machine: { node: 'v20.20.2', platform: 'linux x64', cpu: 'Test CPU × 2', memoryGiB: 24 },
+  results: [
+    {
+      id: 'catchup',
+      title: 'Catch-up',
+      parameters: {},
+      rows: [row('time until catch-up done', 'ms', 300, 200, 'raw ws + protobufjs client')],
+      targets: [target('catch-up time ÷ raw client', 1.5, '<=', 1.5), target('other', 3, '>=', 4)],
+      notes: [],
+    },
+  ],
+};
+
+describe('the README summary', () => {
+  it('lists every figure with its baseline and every target as met or missed', () => {
+    const summary = renderReadmeSummary(report);
+    expect(summary).toContain('Run 2026-12-04 on Test CPU × 2, 24 GiB, linux x64, Node v20.20.2.');
+    expect(summary).toContain(
+      '| catchup | time until catch-up done | 300 ms | raw ws + protobufjs client 200 ms | 1.50 |',
+    );
+    expect(summary).toContain('| catch-up time ÷ raw client | 1.5 | <= 1.5 | met |');
+    expect(summary).toContain('| other | 3 | >= 4 | **missed** |');
+  });
+
+  it('replaces only the text between the markers, and leaves a README without them alone', () => {
+    const readme = `intro\n${README_MARKERS.start}\nold table\n${README_MARKERS.end}\noutro\n`;
+    expect(replaceReadmeSummary(readme, 'new table')).toBe(
+      `intro\n${README_MARKERS.start}\n\nnew table\n\n${README_MARKERS.end}\noutro\n`,
+    );
+    expect(replaceReadmeSummary('no markers here', 'new table')).toBeUndefined();
+  });
+});

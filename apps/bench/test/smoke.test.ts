@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../src/result.js';
+
+const run = promisify(execFile);
+const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'birdtalk-bench-smoke-'));
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+// Figures from a run this small mean nothing; the run only proves that every scenario still works end to end and
+// reports what `pnpm bench` reports. Performance is never asserted here.
+describe('pnpm bench, smoke run with tiny parameters', () => {
+  it('runs every scenario and writes a complete results file', async () => {
+    await run(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--conditions=@birdtalk/source',
+        '--import',
+        'tsx',
+        main,
+        ...['--rounds', '1', '--round-ms', '20', '--messages', '200', '--window', '8,16'],
+        ...['--rate', '200', '--latency-ms', '200', '--sessions', '8', '--backlog', '150'],
+        ...['--out', out],
+      ],
+      { timeout: 120_000 },
+    );
+    const report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as {
+      machine: { cpu: string; node: string };
+      results: ScenarioResult[];
+    };
+    expect(report.machine.node).toBe(process.version);
+    expect(report.results.map((result) => result.id)).toEqual([
+      'codec',
+      'handshake',
+      'roundtrip',
+      'scale',
+      'catchup',
+    ]);
+    for (const result of report.results) {
+      expect(result.rows.length, result.id).toBeGreaterThan(0);
+      for (const row of result.rows) {
+        expect(Number.isFinite(row.ours) && row.ours >= 0, `${result.id}: ${row.metric}`).toBe(true);
+        expect(Number.isFinite(row.baseline) && row.baseline >= 0, `${result.id}: ${row.metric}`).toBe(true);
+      }
+      for (const check of result.targets) expect(typeof check.met, check.description).toBe('boolean');
+    }
+    const markdown = readFileSync(join(out, 'latest.md'), 'utf8');
+    expect(markdown).toContain('raw ws + protobufjs client');
+    expect(markdown).toContain('throughput, window 16');
+  }, 150_000);
+});
