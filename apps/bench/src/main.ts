@@ -21,6 +21,7 @@ import { runCodec } from './scenarios/codec.js';
 import { runHandshake } from './scenarios/handshake.js';
 import { runRoundTrip } from './scenarios/roundtrip.js';
 import { runScale } from './scenarios/scale.js';
+import { runStores } from './scenarios/stores.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string', default: '3000' },
     sessions: { type: 'string', default: '1000' },
     backlog: { type: 'string', default: '10000' },
+    'store-messages': { type: 'string', default: '2000' },
     out: { type: 'string' },
   },
 });
@@ -81,6 +83,15 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
     () =>
       runCatchUp({
         messages: Number(values.backlog),
+        textBytes: Number(values['text-bytes']),
+        rounds: Math.min(rounds, 3),
+      }),
+  ],
+  [
+    'stores',
+    () =>
+      runStores({
+        messages: Number(values['store-messages']),
         textBytes: Number(values['text-bytes']),
         rounds: Math.min(rounds, 3),
       }),

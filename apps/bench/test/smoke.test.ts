@@ -27,6 +27,7 @@ describe('pnpm bench, smoke run with tiny parameters', () => {
         main,
         ...['--rounds', '1', '--round-ms', '20', '--messages', '200', '--window', '8,16'],
         ...['--rate', '200', '--latency-ms', '200', '--sessions', '8', '--backlog', '150'],
+        ...['--store-messages', '60'],
         ...['--out', out],
       ],
       { timeout: 120_000 },
@@ -42,6 +43,7 @@ describe('pnpm bench, smoke run with tiny parameters', () => {
       'roundtrip',
       'scale',
       'catchup',
+      'stores',
     ]);
     for (const result of report.results) {
       expect(result.rows.length, result.id).toBeGreaterThan(0);

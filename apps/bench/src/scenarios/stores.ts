@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type Client, createClient, createMemoryStore, type Store } from '@birdtalk/client';
+import { createFileStore } from '@birdtalk/client/node';
+import { createNodeEcdh } from '@birdtalk/crypto/node';
+import { ChatType } from '@birdtalk/proto';
+import { createSession } from '@birdtalk/session';
+import { createSqliteStore } from '@birdtalk/store-sqlite';
+import { createNodeConnector } from '@birdtalk/transport/node';
+import { windowedThroughput } from '../load.js';
+import { median } from '../measure.js';
+import { startPeer } from '../peer-process.js';
+import { row, type ScenarioResult, target } from '../result.js';
+
+/** Parameters of the store scenario. */
+export interface StoresParameters {
+  /** Messages waiting for the bot, handled once per store and round. */
+  readonly messages: number;
+  /** Bytes of text per message. */
+  readonly textBytes: number;
+  /** Alternating measurements per store; the median is reported. */
+  readonly rounds: number;
+}
+
+const password = 'bench-password';
+
+/** A store under test: how to open a fresh one, and what to remove afterwards. */
+interface StoreKind {
+  readonly name: string;
+  open(scratch: string): Store;
+}
+
+const kinds: readonly StoreKind[] = [
+  { name: 'memory', open: () => createMemoryStore() },
+  { name: 'file', open: (scratch) => createFileStore({ directory: join(scratch, 'state') }) },
+  { name: 'SQLite', open: (scratch) => createSqliteStore({ path: join(scratch, 'state.db') }) },
+];
+
+/**
+ * Runs the store scenario: a bot handles `messages` waiting messages (catch-up of everything) with each store,
+ * from a fresh store every time; handled messages per second until the catch-up is done and the store has
+ * flushed (everything it promised is durable), against the memory store in the same run.
+ */
+export async function runStores(parameters: StoresParameters): Promise<ScenarioResult> {
+  const peer = await startPeer();
+  let bot: Client | undefined;
+  const scratchDirs: string[] = [];
+  try {
+    const [sender, botId] = await peer.createUsers(2, password);
+    await peer.follow(botId!, sender!);
+    const writer = createSession(
+      { url: peer.serverUrl, credentials: { method: 'id', userId: sender!, password } },
+      { connector: createNodeConnector(), ecdh: createNodeEcdh() },
+    );
+    await writer.start();
+    const data = new TextEncoder().encode('x'.repeat(parameters.textBytes));
+    await windowedThroughput(
+      async () => {
+        await writer.sendChat({ toId: botId!, chatType: ChatType.ChatTypeP2P, data });
+      },
+      parameters.messages,
+      64,
+    );
+    await writer.close();
+
+    const measure = async (kind: StoreKind): Promise<number> => {
+      const scratch = mkdtempSync(join(tmpdir(), 'birdtalk-bench-store-'));
+      scratchDirs.push(scratch);
+      const store = kind.open(scratch);
+      let handled = 0;
+      bot = createClient(
+        { server: peer.serverUrl, credentials: { method: 'id', userId: botId!, password }, catchUp: 'all' },
+        { connector: createNodeConnector(), ecdh: createNodeEcdh(), store },
+      );
+      const client = bot;
+      client.on('message', () => {
+        handled += 1;
+      });
+      const done = client.once('catch-up', { filter: (event) => event.phase === 'done' });
+      const begin = performance.now();
+      await client.start();
+      await done;
+      await store.flush();
+      const elapsedMs = performance.now() - begin;
+      await client.stop();
+      await store.close();
+      bot = undefined;
+      if (handled !== parameters.messages) {
+        throw new Error(`the ${kind.name} store's bot handled ${handled} of ${parameters.messages}`);
+      }
+      return (handled * 1000) / elapsedMs;
+    };
+    const rates = new Map(kinds.map((kind) => [kind.name, [] as number[]]));
+    for (let round = 0; round < parameters.rounds; round += 1) {
+      // Rotate the order each round, so no store always runs first on a cold process.
+      for (let i = 0; i < kinds.length; i += 1) {
+        const kind = kinds[(round + i) % kinds.length]!;
+        rates.get(kind.name)!.push(await measure(kind));
+      }
+    }
+    const rateOf = (name: string): number => median([...rates.get(name)!].sort((a, b) => a - b));
+    const memory = rateOf('memory');
+    const persistent = kinds.filter((kind) => kind.name !== 'memory').map((kind) => kind.name);
+    return {
+      id: 'stores',
+      title: `Stores: handled messages per second, ${parameters.messages.toLocaleString('en-US')} waiting messages`,
+      parameters: { ...parameters },
+      rows: persistent.map((name) =>
+        row(`handled, ${name} store`, 'msgs/s', rateOf(name), memory, 'memory store'),
+      ),
+      targets: persistent.flatMap((name) => [
+        target(`${name} store, handled msgs/s`, rateOf(name), '>=', 5000),
+        target(`${name} store ÷ memory store`, rateOf(name) / memory, '>=', 0.5),
+      ]),
+      notes: [
+        'Each run: a new client with a fresh store starts (connect, key exchange, login) and handles every waiting message once (catch-up of everything, receipts sent); the clock stops when the catch-up is done and store.flush() resolved, so the persistent stores have made their state durable as documented.',
+        `Rounds: ${parameters.rounds}, the order of the stores rotating; medians reported.`,
+      ],
+    };
+  } finally {
+    await bot?.stop();
+    await peer.stop();
+    for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
