@@ -16,6 +16,18 @@ export const BotErrorCode = {
   INVALID_COMMAND: 'BOT_INVALID_COMMAND',
   /** A `hears()` trigger that is neither a string nor a regular expression. */
   INVALID_TRIGGER: 'BOT_INVALID_TRIGGER',
+  /** `ctx.session` on an update the session's key function gave no key for. */
+  NO_SESSION_KEY: 'BOT_NO_SESSION_KEY',
+  /** A stored session or conversation that is not the JSON it should be. */
+  SESSION_DAMAGED: 'BOT_SESSION_DAMAGED',
+  /** A conversation's wait ended because its time ran out. */
+  CONVERSATION_TIMEOUT: 'BOT_CONVERSATION_TIMEOUT',
+  /** A conversation's wait ended because the conversation was cancelled. */
+  CONVERSATION_CANCELLED: 'BOT_CONVERSATION_CANCELLED',
+  /** A conversation that is not registered, or a second one entered while one is active. */
+  CONVERSATION_UNKNOWN: 'BOT_CONVERSATION_UNKNOWN',
+  /** A conversation whose code no longer asks for what its stored steps recorded. */
+  CONVERSATION_REPLAY: 'BOT_CONVERSATION_REPLAY',
 } as const;
 
 /** One of the {@link BotErrorCode} values. */

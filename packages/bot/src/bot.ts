@@ -28,7 +28,7 @@ export interface BotStopOptions {
 /**
  * A bot: a {@link Composer} whose middleware handles every update of a BirdTalk client. See {@link createBot}.
  */
-export class Bot extends Composer<Context> {
+export class Bot<C extends Context = Context> extends Composer<C> {
   /** The client the bot runs on. The bot starts it and stops it. */
   readonly client: Client;
   readonly #options: ResolvedBotOptions;
@@ -39,7 +39,7 @@ export class Bot extends Composer<Context> {
   readonly #background = new Set<Promise<unknown>>();
   readonly #abort = new AbortController();
   readonly #offs: Array<() => void> = [];
-  #errorHandler: ErrorHandler<Context> | undefined;
+  #errorHandler: ErrorHandler<C> | undefined;
   #state: BotState = 'created';
   #started: Promise<BotUser> | undefined;
   #stopped: Promise<void> | undefined;
@@ -108,7 +108,7 @@ export class Bot extends Composer<Context> {
    * few times and then passes it to its `dead-letter` event (notifications are not retried; the client
    * reports them as `error` events).
    */
-  catch(handler: ErrorHandler<Context>): this {
+  catch(handler: ErrorHandler<C>): this {
     if (typeof handler !== 'function') {
       throw new InvalidArgumentError('INVALID_ARGUMENT', 'bot.catch() needs a function');
     }
@@ -163,7 +163,8 @@ export class Bot extends Composer<Context> {
    * elsewhere or in tests. Rejects with an error no handler took.
    */
   async handle(update: Update): Promise<void> {
-    const ctx = new Context(update, this.client, this.info);
+    // The context flavours of `C` (such as `SessionFlavor`) are added by the middleware that provides them.
+    const ctx = new Context(update, this.client, this.info) as C;
     await this.#scheduler.run(sequenceKeyOf(update), async () => {
       await this.#followBack(ctx);
       try {
@@ -215,7 +216,7 @@ export class Bot extends Composer<Context> {
     return false;
   }
 
-  async #followBack(ctx: Context): Promise<void> {
+  async #followBack(ctx: C): Promise<void> {
     const filter = this.#options.autoFollowBack;
     if (filter === undefined || ctx.friendEvent === undefined) return;
     const user = followBackCandidate(ctx.friendEvent, ctx.me.id);
@@ -254,7 +255,7 @@ export class Bot extends Composer<Context> {
   }
 
   /** An error outside the middleware chain: to `bot.catch()` when set, else to the log. */
-  async #report(error: unknown, ctx: Context): Promise<void> {
+  async #report(error: unknown, ctx: C): Promise<void> {
     const handler = this.#errorHandler;
     if (handler === undefined) {
       this.#logger.warn('a bot operation failed', { update: ctx.type, error: String(error) });
@@ -316,8 +317,15 @@ export class Bot extends Composer<Context> {
  * await bot.start();
  * ```
  *
+ * The type parameter is the bot's context type: `Context` combined with the flavours of the middleware it
+ * uses, e.g. `createBot<Context & SessionFlavor<MySession>>(client)` types `ctx.session` in every handler.
+ *
  * @throws InvalidArgumentError `INVALID_ARGUMENT` for options that cannot work.
  */
-export function createBot(client: Client, options: BotOptions = {}, deps: BotDeps = {}): Bot {
-  return new Bot(client, options, deps);
+export function createBot<C extends Context = Context>(
+  client: Client,
+  options: BotOptions = {},
+  deps: BotDeps = {},
+): Bot<C> {
+  return new Bot<C>(client, options, deps);
 }

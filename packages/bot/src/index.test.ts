@@ -37,6 +37,7 @@ describe('the public API', () => {
       'DEFAULT_COMMAND_PREFIX',
       'addressesBot',
       'createBot',
+      'createMemorySessionStorage',
       'fromUser',
       'inGroup',
       'isCatchingUp',
@@ -45,7 +46,10 @@ describe('the public API', () => {
       'isP2P',
       'parseCommand',
       'sequentialize',
+      'session',
+      'sessionKeys',
       'splitArgs',
+      'storeSessionStorage',
     ]);
     expect(Object.keys(await import('./node.js')).sort()).toEqual([
       'ACCOUNT_FILE',

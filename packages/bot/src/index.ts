@@ -75,6 +75,19 @@ export type {
 export type { FollowBackFilter } from './follow-back.js';
 export type { HearsTrigger } from './hears.js';
 export { type SequenceKeys, sequentialize } from './sequentialize.js';
+export {
+  type SessionFlavor,
+  type SessionKey,
+  type SessionOptions,
+  session,
+  sessionKeys,
+} from './session/session.js';
+export {
+  createMemorySessionStorage,
+  type SessionStorage,
+  type StoreSessionStorageOptions,
+  storeSessionStorage,
+} from './session/storage.js';
 export type { BotUser, Int64, Int64Input } from './types.js';
 export type {
   FriendRequestUpdate,

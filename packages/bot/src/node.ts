@@ -19,6 +19,7 @@
 
 import { constants } from 'node:os';
 import type { Bot } from './bot.js';
+import type { Context } from './context.js';
 
 export { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './node/account.js';
 export { describeStartupError } from './node/describe-error.js';
@@ -97,8 +98,8 @@ export function stopOnSignals(
  *
  * @throws the bot's start errors (the signal handlers are removed then).
  */
-export async function runBot(
-  bot: Bot,
+export async function runBot<C extends Context>(
+  bot: Bot<C>,
   options: Omit<StopOnSignalsOptions, 'onStopped'> = {},
   target: SignalProcess = process,
 ): Promise<void> {

@@ -1,7 +1,22 @@
 // The README's snippets after the first (which test/readme.test.ts runs), checked by the compiler.
 import type { ChatMessage, Client } from '@birdtalk/client';
 import type { Logger } from '@birdtalk/runtime';
-import { Composer, createBot, fromUser, inGroup, isGroup, isLive, isP2P, sequentialize } from './index.js';
+import { createSqliteStore } from '@birdtalk/store-sqlite';
+import {
+  Composer,
+  type Context,
+  createBot,
+  fromUser,
+  inGroup,
+  isGroup,
+  isLive,
+  isP2P,
+  type SessionFlavor,
+  sequentialize,
+  session,
+  sessionKeys,
+  storeSessionStorage,
+} from './index.js';
 import { runBot, stopOnSignals } from './node.js';
 
 declare const client: Client;
@@ -56,3 +71,19 @@ bot.on('message', (ctx) => {
 
 await runBot(bot);
 stopOnSignals(bot, { timeoutMs: 5_000 })();
+
+// Sessions.
+interface Profile {
+  visits: number;
+  language?: string;
+}
+type ProfileContext = Context & SessionFlavor<Profile>;
+const sessionBot = createBot<ProfileContext>(client);
+sessionBot.use(
+  session({
+    initial: (): Profile => ({ visits: 0 }),
+    storage: storeSessionStorage(createSqliteStore({ path: 'sessions.db' })),
+    key: sessionKeys.user,
+  }),
+);
+sessionBot.command('visit', (ctx) => ctx.reply(`visit number ${++ctx.session.visits}`));

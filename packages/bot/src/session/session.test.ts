@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryStore } from '@birdtalk/client';
+import { createFileStore } from '@birdtalk/client/node';
+import { createSqliteStore } from '@birdtalk/store-sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { settle } from '../../test/deferred.js';
+import { createBot } from '../bot.js';
+import type { Context } from '../context.js';
+import { textMessage } from '../testing/builders.js';
+import { createTestClient } from '../testing/test-client.js';
+import { type SessionFlavor, session, sessionKeys } from './session.js';
+import { createMemorySessionStorage, type SessionStorage, storeSessionStorage } from './storage.js';
+
+interface Counter {
+  count: number;
+}
+type CounterContext = Context & SessionFlavor<Counter>;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bot-session-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A storage whose reads and writes take a few turns of the event loop, as a real database's would. */
+function slowStorage<T>(inner: SessionStorage<T>): SessionStorage<T> & { writes: number } {
+  const wrapper = {
+    writes: 0,
+    read: async (key: string) => {
+      await settle();
+      return inner.read(key);
+    },
+    write: async (key: string, value: T) => {
+      wrapper.writes += 1;
+      await settle();
+      return inner.write(key, value);
+    },
+    delete: (key: string) => inner.delete(key),
+  };
+  return wrapper;
+}
+
+describe('session()', () => {
+  it('keeps a typed value per chat and starts fresh chats from initial()', async () => {
+    const client = createTestClient();
+    const bot = createBot<CounterContext>(client);
+    bot.use(session({ initial: (): Counter => ({ count: 0 }) }));
+    bot.command('count', (ctx) => ctx.reply(String(++ctx.session.count)));
+    await bot.start();
+    expect((await client.receive('/count')).texts).toEqual(['1']);
+    expect((await client.receive('/count')).texts).toEqual(['2']);
+    expect((await client.receive('/count', { from: '20002' })).texts).toEqual(['1']);
+    expect((await client.receive('/count', { from: '20003', group: '50001' })).texts).toEqual(['1']);
+    expect((await client.receive('/count', { from: '20004', group: '50001' })).texts).toEqual(['2']);
+  });
+
+  it('never loses an update when handlers of one key run concurrently', async () => {
+    const client = createTestClient();
+    const bot = createBot<CounterContext>(client);
+    const storage = slowStorage(createMemorySessionStorage<Counter>());
+    // Per user: the messages arrive in 50 different chats, which the bot handles concurrently.
+    bot.use(session({ initial: (): Counter => ({ count: 0 }), storage, key: sessionKeys.user }));
+    bot.on('message', async (ctx) => {
+      const seen = ctx.session.count;
+      await settle();
+      ctx.session.count = seen + 1;
+    });
+    await bot.start();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        client.deliver(textMessage('hi', { from: '20001', group: String(50_000 + index) })),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(await storage.read('user:20001')).toEqual({ count: 50 });
+  });
+
+  it('writes only what changed, deletes on undefined and keeps nothing a failing handler changed', async () => {
+    const client = createTestClient();
+    const bot = createBot<CounterContext>(client);
+    const storage = slowStorage(createMemorySessionStorage<Counter>());
+    bot.use(session({ initial: (): Counter => ({ count: 0 }), storage }));
+    bot.command('inc', (ctx) => {
+      ctx.session.count += 1;
+    });
+    bot.command('fail', (ctx) => {
+      ctx.session.count = 100;
+      throw new Error('boom');
+    });
+    bot.command('reset', (ctx) => {
+      (ctx as { session: Counter | undefined }).session = undefined;
+    });
+    bot.command('read', (ctx) => ctx.reply(String(ctx.session.count)));
+    await bot.start();
+    await client.receive('/read');
+    expect(storage.writes).toBe(0);
+    await client.receive('/inc');
+    expect(storage.writes).toBe(1);
+    expect((await client.receive('/fail')).ok).toBe(false);
+    expect(await storage.read('p2p:20001')).toEqual({ count: 1 });
+    await client.receive('/reset');
+    expect(await storage.read('p2p:20001')).toBeUndefined();
+    expect((await client.receive('/read')).texts).toEqual(['0']);
+  });
+
+  it('refuses ctx.session on an update without a key, and leaves other handlers alone', async () => {
+    const client = createTestClient();
+    const bot = createBot<CounterContext>(client);
+    bot.use(session({ initial: (): Counter => ({ count: 0 }), key: () => undefined }));
+    bot.command('read', (ctx) => ctx.reply(String(ctx.session.count)));
+    bot.command('hello', (ctx) => ctx.reply('hello'));
+    await bot.start();
+    expect((await client.receive('/hello')).texts).toEqual(['hello']);
+    const failed = await client.receive('/read');
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toMatchObject({ name: 'StateError', code: 'BOT_NO_SESSION_KEY' });
+  });
+
+  it('refuses options without initial()', () => {
+    expect(() => session({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+});
+
+describe('storeSessionStorage()', () => {
+  const stores = {
+    memory: async () => createMemoryStore(),
+    file: async () => createFileStore({ directory: tempDir() }),
+    sqlite: async () => createSqliteStore({ path: join(tempDir(), 'bot.db') }),
+  };
+
+  for (const [name, make] of Object.entries(stores)) {
+    it(`keeps sessions in a ${name} store, beside the client's keys`, async () => {
+      const store = await make();
+      await store.set('deviceId', 'abc');
+      const storage = storeSessionStorage<Counter>(store);
+      expect(await storage.read('p2p:1')).toBeUndefined();
+      await storage.write('p2p:1', { count: 3 });
+      expect(await storage.read('p2p:1')).toEqual({ count: 3 });
+      expect(await store.get('session:p2p:1')).toBe('{"count":3}');
+      await storage.delete('p2p:1');
+      expect(await storage.read('p2p:1')).toBeUndefined();
+      expect(await store.get('deviceId')).toBe('abc');
+      await store.close();
+    });
+  }
+
+  it('survives a restart with the file and SQLite stores', async () => {
+    const dir = tempDir();
+    for (const open of [
+      () => createFileStore({ directory: dir }),
+      () => createSqliteStore({ path: join(dir, 'b.db') }),
+    ]) {
+      const first = open();
+      await storeSessionStorage<Counter>(first).write('user:7', { count: 7 });
+      await first.close();
+      const second = open();
+      expect(await storeSessionStorage<Counter>(second).read('user:7')).toEqual({ count: 7 });
+      await second.close();
+    }
+  });
+
+  it('reports a damaged value with a typed error', async () => {
+    const store = createMemoryStore();
+    await store.set('session:x', '{not json');
+    await expect(storeSessionStorage(store).read('x')).rejects.toMatchObject({
+      name: 'DecodeError',
+      code: 'BOT_SESSION_DAMAGED',
+    });
+  });
+});
