@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@birdtalk/runtime';
 import { createServer } from './server.js';
+import { chooseStateFile, startupFailureText } from './state-file.js';
 
 const USAGE = `usage: pnpm server [--port 7817] [--host 127.0.0.1] [--tls | --cert file --key file]
-                   [--strict | --lenient] [--snapshot file] [--friend-mode follow|request] [--verbose]`;
+                   [--strict | --lenient] [--snapshot file | --memory] [--friend-mode follow|request] [--verbose]
+
+State (users, groups, messages, files) is kept in ~/.local/state/birdtalk/server-<port>.json (under
+$XDG_STATE_HOME when set): loaded at start, saved on Ctrl-C or SIGTERM. --snapshot names another file;
+--memory (and --port 0) keep it in memory only.`;
 
 /** Runs the reference server until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
@@ -18,6 +23,7 @@ async function main(): Promise<void> {
       strict: { type: 'boolean', default: false },
       lenient: { type: 'boolean', default: false },
       snapshot: { type: 'string' },
+      memory: { type: 'boolean', default: false },
       'friend-mode': { type: 'string', default: 'follow' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -50,13 +56,19 @@ async function main(): Promise<void> {
       : values.tls
         ? ('self-signed' as const)
         : undefined;
+  if (values.memory && values.snapshot !== undefined) {
+    process.stderr.write('--snapshot and --memory exclude each other\n');
+    process.exitCode = 2;
+    return;
+  }
+  const state = chooseStateFile({ snapshot: values.snapshot, memory: values.memory, port });
   const server = await createServer({
     port,
     host: values.host,
     strict: !values.lenient,
     friendMode,
     ...(tls === undefined ? {} : { tls }),
-    ...(values.snapshot === undefined ? {} : { snapshotFile: values.snapshot }),
+    ...(state.file === undefined ? {} : { snapshotFile: state.file }),
     logger: createLogger(
       (record) =>
         process.stderr.write(`${record.level} ${record.message} ${JSON.stringify(record.fields)}\n`),
@@ -82,9 +94,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${server.url}\n`);
   if (server.certificate !== undefined)
     process.stdout.write(`certificate sha256 ${server.certificate.sha256}\n`);
+  process.stderr.write(`${state.note}\n`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
+  process.stderr.write(`server: ${startupFailureText(error) ?? String(error)}\n`);
   process.exitCode = 1;
 });

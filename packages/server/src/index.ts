@@ -29,3 +29,4 @@ export {
   trackedServers,
 } from './registry.js';
 export { type BirdTalkServer, createServer } from './server.js';
+export { chooseStateFile, defaultStateFile, type StateChoice, startupFailureText } from './state-file.js';

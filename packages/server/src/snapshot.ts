@@ -1,5 +1,7 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { BirdTalkError } from '@birdtalk/errors';
+import { writeFileAtomic } from '@birdtalk/runtime/node';
 import type { GroupRow, P2pRow } from './state/chat.js';
 import type { FileRecord } from './state/files.js';
 import type { GroupInfoData } from './state/groups.js';
@@ -169,13 +171,21 @@ export async function loadSnapshot(store: Store, file: string): Promise<boolean>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw new BirdTalkError('SNAPSHOT_UNREADABLE', `cannot read ${file}`, { cause: error });
   }
-  restoreStore(store, text);
+  try {
+    restoreStore(store, text);
+  } catch (error) {
+    // Name the file: the one who has to move it away needs to know which.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BirdTalkError('SNAPSHOT_INVALID', `${file}: ${message}`, { cause: error });
+  }
   return true;
 }
 
-/** Writes a snapshot file (through a temporary file, so a crash never leaves half a snapshot). */
+/**
+ * Writes a snapshot file atomically (a crash never leaves half a snapshot) and privately (0600: it holds
+ * password hashes and tokens), creating its directory (0700) when missing.
+ */
 export async function saveSnapshot(store: Store, file: string): Promise<void> {
-  const temporary = `${file}.tmp`;
-  await writeFile(temporary, serializeStore(store), 'utf8');
-  await rename(temporary, file);
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(file, serializeStore(store));
 }

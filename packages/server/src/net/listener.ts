@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { BirdTalkError } from '@birdtalk/errors';
 import { WebSocketServer } from 'ws';
 import { serveConnection } from '../connection.js';
 import type { ServerContext } from '../context.js';
@@ -60,9 +61,10 @@ export async function listen(ctx: ServerContext, tls: TlsMaterial | undefined): 
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: NodeJS.ErrnoException): void => reject(listenError(error, ctx.config));
+    server.once('error', onError);
     server.listen(ctx.config.port, ctx.config.host, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });
@@ -77,4 +79,32 @@ export async function listen(ctx: ServerContext, tls: TlsMaterial | undefined): 
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A failed `listen` as a typed error that names the address, since Node's own (`EADDRINUSE`) does not say which
+ * port was wanted or what to do about it.
+ */
+function listenError(error: NodeJS.ErrnoException, config: { host: string; port: number }): BirdTalkError {
+  const address = `${config.host}:${config.port}`;
+  if (error.code === 'EADDRINUSE') {
+    return new BirdTalkError(
+      'SERVER_PORT_IN_USE',
+      `port ${config.port} is already in use on ${config.host}`,
+      {
+        cause: error,
+        details: { host: config.host, port: config.port },
+      },
+    );
+  }
+  if (error.code === 'EACCES') {
+    return new BirdTalkError('SERVER_PORT_DENIED', `not allowed to listen on ${address}`, {
+      cause: error,
+      details: { host: config.host, port: config.port },
+    });
+  }
+  return new BirdTalkError('SERVER_LISTEN_FAILED', `cannot listen on ${address}: ${error.message}`, {
+    cause: error,
+    details: { host: config.host, port: config.port },
+  });
 }
