@@ -80,8 +80,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     seen: db.prepare<[], { key: string }>('SELECT key FROM seen ORDER BY seq'),
     forgetSeen: db.prepare<[string]>('DELETE FROM seen WHERE key = ?'),
     addSeen: db.prepare<[string]>('INSERT INTO seen (key) VALUES (?)'),
+    // Keyed: finds the newest row to forget through the primary key and deletes up to it, so trimming costs what
+    // it deletes, not a scan of the whole window on every message.
     trimSeen: db.prepare<[number]>(
-      'DELETE FROM seen WHERE seq NOT IN (SELECT seq FROM seen ORDER BY seq DESC LIMIT ?)',
+      'DELETE FROM seen WHERE seq <= (SELECT seq FROM seen ORDER BY seq DESC LIMIT 1 OFFSET ?)',
     ),
     outbox: db.prepare<[], { send_id: string; entry: string }>('SELECT send_id, entry FROM outbox'),
     putOutbox: db.prepare<[string, string]>(
