@@ -38,9 +38,9 @@ export interface BotOptions {
   readonly catchUp?: CatchUpHandling;
   /**
    * Follow back users who follow the bot, so that they can message it (the server accepts a P2P message only
-   * when its recipient follows the sender, reference §6.3): live, as they follow, and after every login for
+   * when its recipient follows the sender): live, as they follow, and after every login for
    * those who followed while the bot was away. A function decides per user; it must refuse users you blocked,
-   * because a blocked user the bot follows crashes the real server with their next message (§14).
+   * because a blocked user the bot follows crashes the real server with their next message.
    * @defaultValue false
    */
   readonly autoFollowBack?: boolean | FollowBackFilter;

@@ -4,13 +4,13 @@ import type { Int64 } from './types.js';
 
 /**
  * Decides whether to follow a user back; may be async. Return `false` for users you blocked: following a
- * user who is blocked lets their next P2P message crash the real server (reference §14).
+ * user who is blocked lets their next P2P message crash the real server.
  */
 export type FollowBackFilter = (user: UserProfile) => boolean | Promise<boolean>;
 
 /**
  * The user a friend event asks the bot to follow back: someone else who just followed it. The server only
- * accepts a P2P message A→B when B follows A (reference §6.3): their follow lets the bot write to them, the
+ * accepts a P2P message A→B when B follows A: their follow lets the bot write to them, the
  * bot's follow back lets them write to the bot.
  */
 export function followBackCandidate(event: FriendEvent, selfId: Int64 | undefined): UserProfile | undefined {

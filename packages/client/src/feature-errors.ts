@@ -9,29 +9,29 @@ import type { ClientPolicy } from './context.js';
  * The class is given beside each code: programs test with `isBirdTalkError(error, FeatureErrorCode.X)`.
  */
 export const FeatureErrorCode = {
-  /** `RefusedError`: the server never generates the code a phone change needs (reference §5.6). */
+  /** `RefusedError`: the server never generates the code a phone change needs. */
   REFUSED_PHONE_CHANGE: 'REFUSED_PHONE_CHANGE',
-  /** `RefusedError`: ApproveFriend crashes the real server (reference §8, §14). */
+  /** `RefusedError`: ApproveFriend crashes the real server. */
   REFUSED_APPROVE_FRIEND: 'REFUSED_APPROVE_FRIEND',
-  /** `RefusedError`: clearing the chat bit of a user you follow lets their next P2P message crash the server (§14). */
+  /** `RefusedError`: clearing the chat bit of a user you follow lets their next P2P message crash the server. */
   REFUSED_CHAT_BIT_WHILE_FOLLOWING: 'REFUSED_CHAT_BIT_WHILE_FOLLOWING',
-  /** `RefusedError`: GroupInviteAnswer crashes the real server (reference §9, §14). */
+  /** `RefusedError`: GroupInviteAnswer crashes the real server. */
   REFUSED_INVITE_ANSWER: 'REFUSED_INVITE_ANSWER',
-  /** `RefusedError`: the real server cannot approve join requests (reference §9, GroupJoinAnswer). */
+  /** `RefusedError`: the real server cannot approve join requests (GroupJoinAnswer). */
   REFUSED_JOIN_ANSWER: 'REFUSED_JOIN_ANSWER',
-  /** `RefusedError`: joining an `auth` group crashes the real server (reference §9, §14). */
+  /** `RefusedError`: joining an `auth` group crashes the real server. */
   REFUSED_JOIN_AUTH: 'REFUSED_JOIN_AUTH',
-  /** `RefusedError`: joining a `question` group always fails on the real server (reference §9, O4). */
+  /** `RefusedError`: joining a `question` group always fails on the real server. */
   REFUSED_JOIN_QUESTION: 'REFUSED_JOIN_QUESTION',
-  /** `RefusedError`: a group with join type `auth` or `question` would crash or reject every joiner (§9, §14). */
+  /** `RefusedError`: a group with join type `auth` or `question` would crash or reject every joiner. */
   REFUSED_JOIN_TYPE: 'REFUSED_JOIN_TYPE',
-  /** `RefusedError`: listing yourself among a new group's members demotes you after a reload (reference O3). */
+  /** `RefusedError`: listing yourself among a new group's members demotes you after a reload. */
   REFUSED_CREATOR_AS_MEMBER: 'REFUSED_CREATOR_AS_MEMBER',
-  /** `RefusedError`: the invitees' membership cannot be checked, and inviting a member demotes them (O3). */
+  /** `RefusedError`: the invitees' membership cannot be checked, and inviting a member demotes them. */
   REFUSED_INVITE_UNVERIFIABLE: 'REFUSED_INVITE_UNVERIFIABLE',
-  /** `RefusedError`: making the owner an admin, or removing the owner's admin role, demotes the owner (O3). */
+  /** `RefusedError`: making the owner an admin, or removing the owner's admin role, demotes the owner. */
   REFUSED_OWNER_ROLE_CHANGE: 'REFUSED_OWNER_ROLE_CHANGE',
-  /** `RefusedError`: an admin kicking the owner, which the server allows and which leaves the group ownerless (O2). */
+  /** `RefusedError`: an admin kicking the owner, which the server allows and which leaves the group ownerless. */
   REFUSED_KICK_OWNER: 'REFUSED_KICK_OWNER',
   /** `RefusedError`: kicking yourself; quit instead (the owner must transfer or dissolve). */
   REFUSED_KICK_SELF: 'REFUSED_KICK_SELF',
@@ -64,9 +64,12 @@ export const FeatureErrorCode = {
 /** One of the codes in {@link FeatureErrorCode}. */
 export type FeatureErrorCode = (typeof FeatureErrorCode)[keyof typeof FeatureErrorCode];
 
-/** A `RefusedError` naming the reference section the rule comes from; nothing was sent. */
+/**
+ * A `RefusedError` saying that nothing was sent. `section` (kept in `details.section`) locates the rule in the
+ * protocol notes the SDK's tests are written against; the message itself states the rule.
+ */
 export function refusal(code: FeatureErrorCode, message: string, section: string): RefusedError {
-  return new RefusedError(code, `${message} (reference ${section}); nothing was sent`, {
+  return new RefusedError(code, `${message}; nothing was sent`, {
     details: { section },
   });
 }

@@ -26,7 +26,7 @@ export type FriendEvent =
 
 /**
  * An incoming friend request (the server's friend mode). It cannot be approved on the real server:
- * ApproveFriend crashes it (reference §8, O12).
+ * ApproveFriend crashes it.
  */
 export interface FriendRequestEvent {
   readonly kind: 'friend-request';
@@ -49,7 +49,7 @@ const ownOperations: ReadonlyMap<number, FriendOperation> = new Map([
 ]);
 
 /**
- * The event for a friend result nobody asked for (reference §11 item 5): a "notice" that someone followed or
+ * The event for a friend result nobody asked for: a "notice" that someone followed or
  * removed us, or the result of a friend operation made on another of our devices. Search and list results
  * from other devices, and anything unrecognised, give `undefined`.
  */
@@ -74,7 +74,7 @@ export function friendEventFrom(result: FriendOpResult, selfId: string): FriendE
   return { kind: 'own-operation', operation, userId: target.userId, user };
 }
 
-/** The event for a friend request forwarded to us (friend mode, reference §8). */
+/** The event for a friend request forwarded to us (friend mode). */
 export function friendRequestFrom(request: FriendOpReq): FriendRequestEvent {
   const from = known(request.user);
   return {

@@ -7,7 +7,7 @@ import { FeatureErrorCode, invalidArgument, refuseUnlessAllowed } from './featur
 import { toUserProfile, type UserProfile } from './user-profile.js';
 
 /**
- * The permission bits a user grants another (reference §8). The server only enforces `Chat`, and only for P2P
+ * The permission bits a user grants another. The server only enforces `Chat`, and only for P2P
  * chat; it ORs in an "exists" bit (32768) itself.
  */
 export const FriendPermission = {
@@ -28,7 +28,7 @@ export type FollowResult =
   | { readonly status: 'following'; readonly user: UserProfile | undefined }
   /**
    * Friend mode: the request went to them and nobody answers us. On the real server it can never be approved
-   * (ApproveFriend crashes it, reference §8, O12), so the pair can never chat.
+   * (ApproveFriend crashes it), so the pair can never chat.
    */
   | { readonly status: 'requested' };
 
@@ -54,22 +54,22 @@ export interface FriendListOptions {
   readonly after?: Int64Input;
 }
 
-/** Following, blocking, memos, permissions and friend lists (reference §8). */
+/** Following, blocking, memos, permissions and friend lists. */
 export interface FriendsApi {
   /**
    * Follows a user (AddFriend). In the server's community mode that is immediate, and it is what lets them
    * send us P2P messages. Following a user we blocked (or whose chat bit we cleared) lets their next P2P
-   * message crash the real server (§14): unblock them first.
+   * message crash the real server: unblock them first.
    */
   follow(userId: Int64Input, options?: FollowOptions): Promise<FollowResult>;
   /**
    * Stops following a user (RemoveFriend); resolves `false` without sending anything when we do not follow
-   * them, because the server would decrement the counters anyway (reference O11).
+   * them, because the server would decrement the counters anyway.
    */
   unfollow(userId: Int64Input, options?: RequestOptions): Promise<boolean>;
   /**
    * Blocks a user (BlockFriend: they may do nothing). A blocked user we still follow would crash the real server
-   * with their next P2P message (§14), so when we follow them this unfollows them first.
+   * with their next P2P message, so when we follow them this unfollows them first.
    */
   block(userId: Int64Input, options?: RequestOptions): Promise<void>;
   /** Removes a block or custom permission (UnBlockFriend). */
@@ -79,7 +79,7 @@ export interface FriendsApi {
   /**
    * Sets what a user may do (SetFriendPermission): a number of {@link FriendPermission} bits or their names.
    * @throws RefusedError `REFUSED_CHAT_BIT_WHILE_FOLLOWING` when the bits lack `Chat` and we follow the user:
-   * their next P2P message would crash the real server (§14). Use {@link FriendsApi.block}.
+   * their next P2P message would crash the real server. Use {@link FriendsApi.block}.
    */
   setPermission(
     userId: Int64Input,
@@ -95,14 +95,14 @@ export interface FriendsApi {
   /** The users we follow who follow us back, in ascending id order, fetched 100 at a time. */
   mutual(options?: FriendListOptions): AsyncIterableIterator<UserProfile>;
   /**
-   * Would approve a friend request; refused, because ApproveFriend crashes the real server (reference §8, §14).
+   * Would approve a friend request; refused, because ApproveFriend crashes the real server.
    * With `policy.allowServerCrashingRequests` it is passed on, and the session's frame rules still refuse it.
    * @throws RefusedError `REFUSED_APPROVE_FRIEND`.
    */
   approve(userId: Int64Input, options?: RequestOptions): Promise<void>;
 }
 
-/** The server's page size of ListFriends (reference §8). */
+/** The server's page size of ListFriends. */
 export const FRIEND_PAGE_SIZE = 100;
 
 type ListMode = 'follows' | 'fans' | 'mutual';
@@ -164,7 +164,7 @@ export function createFriendsApi(ctx: ClientContext): FriendsApi {
         const user = result.users.find((entry) => entry.userId === id);
         return { status: 'following', user: user === undefined ? undefined : toUserProfile(user) };
       } catch (error) {
-        // Friend mode forwards the request to them and answers us nothing (reference §8).
+        // Friend mode forwards the request to them and answers us nothing.
         if (isBirdTalkError(error, SessionErrorCode.NO_REPLY)) return { status: 'requested' };
         throw error;
       }
@@ -176,7 +176,7 @@ export function createFriendsApi(ctx: ClientContext): FriendsApi {
       try {
         await simple(UserOperationType.RemoveFriend, id, options);
       } catch (error) {
-        // The real server removes a user it has not cached without answering (reference §8).
+        // The real server removes a user it has not cached without answering.
         if (!isBirdTalkError(error, SessionErrorCode.NO_REPLY)) throw error;
       }
       return true;
@@ -194,7 +194,7 @@ export function createFriendsApi(ctx: ClientContext): FriendsApi {
 
     async setMemo(userId, memo, options = {}) {
       const id = positiveId(userId, 'userId');
-      // §8: an empty memo gets no reply at all.
+      // An empty memo gets no reply at all.
       if (typeof memo !== 'string' || memo === '') throw invalidArgument('memo', 'a memo must not be empty');
       if (options.on !== undefined && options.on !== 'follow' && options.on !== 'fan') {
         throw invalidArgument('on', 'on must be "follow" or "fan"');

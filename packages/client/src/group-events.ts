@@ -14,12 +14,12 @@ interface GroupEventBase {
   readonly by: Int64 | undefined;
   /**
    * How the logged-in user's own membership changed: the client keeps its group membership current with
-   * this. Note that the server never tells kicked users (reference §9).
+   * this. Note that the server never tells kicked users.
    */
   readonly membership: 'joined' | 'left' | undefined;
 }
 
-/** News from a group (its broadcasts, reference §9 and O1). */
+/** News from a group (its broadcasts). */
 export type GroupEvent = GroupEventBase &
   (
     | {
@@ -49,7 +49,7 @@ export type GroupEvent = GroupEventBase &
 
 /**
  * A request to join an `auth` group, forwarded to its owner and admins. On the real server it is immediately
- * followed by a crash, and it can never be approved (GroupJoinAnswer always fails, reference §9).
+ * followed by a crash, and it can never be approved (GroupJoinAnswer always fails).
  */
 export interface GroupJoinRequestEvent {
   readonly kind: 'group-join-request';
@@ -64,7 +64,7 @@ export interface GroupJoinRequestEvent {
 }
 
 /**
- * The event for a group broadcast (reference §11 item 7), from the logged-in user's point of view. Search and
+ * The event for a group broadcast, from the logged-in user's point of view. Search and
  * list results, and anything unrecognised, give `undefined`.
  */
 export function groupEventFrom(result: GroupOpResult, selfId: string): GroupEvent | undefined {
@@ -87,7 +87,7 @@ export function groupEventFrom(result: GroupOpResult, selfId: string): GroupEven
     case GroupOperationType.GroupDissolve:
       return { ...base, membership: 'left', kind: 'group-dissolved' };
     case GroupOperationType.GroupSetInfo:
-      // §9: a member's nick change is answered and broadcast as SetInfo with detail "update nick".
+      // A member's nick change is answered and broadcast as SetInfo with detail "update nick".
       if (result.detail === 'update nick') {
         return {
           ...base,

@@ -9,7 +9,7 @@ export interface GroupDetails {
   readonly tags: readonly string[];
   /** `public` or `private` (`''` when the group never said). */
   readonly visibility: string;
-  /** `direct`, `invite`, `auth` or `question`; anything else (or `''`) joins directly (reference O4). */
+  /** `direct`, `invite`, `auth` or `question`; anything else (or `''`) joins directly. */
   readonly joinType: string;
   readonly brief: string;
   readonly icon: string;
@@ -17,7 +17,7 @@ export interface GroupDetails {
   readonly question: string;
   /**
    * Whether the group says it was dissolved. The real server keeps a dissolved group's old description in
-   * memory until it reloads it (reference O5), so this can read `false` for a while.
+   * memory until it reloads it, so this can read `false` for a while.
    */
   readonly dissolved: boolean;
   /** Every param, keys as the server sent them. */

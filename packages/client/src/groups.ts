@@ -30,8 +30,8 @@ export interface GroupFields {
   /** `private` groups hide from search and can only be joined by invitation. */
   readonly visibility?: 'public' | 'private';
   /**
-   * How others join. `auth` is refused: the real server crashes on the first join request (§9, §14).
-   * `question` is refused: every join of such a group fails on the real server (§9, O4).
+   * How others join. `auth` is refused: the real server crashes on the first join request.
+   * `question` is refused: every join of such a group fails on the real server.
    */
   readonly joinType?: GroupJoinType;
   readonly brief?: string;
@@ -47,7 +47,7 @@ export interface GroupCreateInit extends GroupFields {
   /** @defaultValue `'chat'` */
   readonly type?: 'chat' | 'channel' | 'map';
   /**
-   * Initial members besides the creator (the creator becomes owner and must not be listed, reference O3). The
+   * Initial members besides the creator (the creator becomes owner and must not be listed). The
    * real server only adds users it has in memory, so some may be skipped silently.
    */
   readonly members?: readonly Int64Input[];
@@ -57,7 +57,7 @@ export interface GroupCreateInit extends GroupFields {
 export interface InviteResult {
   /** The users the invitation was sent for (the server adds existing users at once, without asking them). */
   readonly invited: readonly Int64[];
-  /** Users left out because they are members already (inviting them would demote them, reference O3). */
+  /** Users left out because they are members already (inviting them would demote them). */
   readonly alreadyMembers: readonly Int64[];
 }
 
@@ -66,7 +66,7 @@ export interface MemberList {
   readonly members: readonly GroupMemberInfo[];
   /**
    * `false` when the server returned a full page of 100: there may be more members, and the server's paging
-   * cannot reach them (its `uid` cursor is ignored, reference §9 GroupSearchMember).
+   * cannot reach them (GroupSearchMember ignores its `uid` cursor).
    */
   readonly complete: boolean;
 }
@@ -78,14 +78,14 @@ export interface JoinOptions extends RequestOptions {
 }
 
 /**
- * Every group operation of the real server (reference §9).
+ * Every group operation of the real server.
  *
  * Refused before anything is sent, with a `RefusedError` that says why (unless `policy.allowServerCrashingRequests`,
  * and even then the session's frame rules refuse the frames known to be fatal):
  * answering an invitation (GroupInviteAnswer crashes the server), approving a join request (impossible: the
  * server always fails GroupJoinAnswer), joining an `auth` group (crash) or a `question` group (always fails),
  * creating or switching to those join types, listing yourself among a new group's members and inviting
- * existing members (both demote the user after a reload, O3), and giving or taking the owner's admin role
+ * existing members (both demote the user after a reload), and giving or taking the owner's admin role
  * (same).
  */
 export interface GroupsApi {
@@ -97,7 +97,7 @@ export interface GroupsApi {
   setInfo(groupId: Int64Input, changes: GroupFields, options?: RequestOptions): Promise<GroupDetails>;
   /**
    * Removes members (owner or admin). The server does not tell the kicked users. The member list is read
-   * first: kicking the owner is refused (`REFUSED_KICK_OWNER`), because the server would allow it (O2).
+   * first: kicking the owner is refused (`REFUSED_KICK_OWNER`), because the server would allow it.
    */
   kick(
     groupId: Int64Input,
@@ -137,7 +137,7 @@ export interface GroupsApi {
   ): Promise<void>;
   /**
    * Makes a member the owner (owner only). On the real server the old owner keeps the owner role in storage,
-   * and after a reload is the owner again (reference C17).
+   * and after a reload is the owner again.
    */
   transferOwner(groupId: Int64Input, newOwnerId: Int64Input, options?: RequestOptions): Promise<void>;
   /** Sets our nick in a group (GroupSetMemberInfo, answered as GroupSetInfo). */
@@ -153,25 +153,25 @@ export interface GroupsApi {
   members(groupId: Int64Input, options?: RequestOptions): Promise<MemberList>;
   /**
    * The groups we belong to (GroupListIn, asked once without a cursor: its cursor is a Redis scan cursor on
-   * the real server, reference C14). Groups known to be dissolved are left out; the server keeps listing
-   * dissolved groups until it reloads them (O5).
+   * the real server). Groups known to be dissolved are left out; the server keeps listing
+   * dissolved groups until it reloads them.
    */
   listMine(options?: RequestOptions): Promise<GroupDetails[]>;
   /**
-   * Would answer an invitation; refused, because GroupInviteAnswer crashes the real server (§9, §14). The server
+   * Would answer an invitation; refused, because GroupInviteAnswer crashes the real server. The server
    * adds invitees without asking them anyway.
    * @throws RefusedError `REFUSED_INVITE_ANSWER`.
    */
   answerInvite(groupId: Int64Input, accept: boolean, options?: RequestOptions): Promise<void>;
   /**
    * Would approve or refuse a join request; refused, because the real server always fails GroupJoinAnswer
-   * (§9): admin approval is impossible.
+   *: admin approval is impossible.
    * @throws RefusedError `REFUSED_JOIN_ANSWER`.
    */
   answerJoinRequest(groupId: Int64Input, userId: Int64Input, accept: boolean): Promise<void>;
 }
 
-/** The server's page size of member lists and searches (reference §9). */
+/** The server's page size of member lists and searches. */
 export const GROUP_PAGE_SIZE = 100;
 
 const reservedParams: ReadonlySet<string> = new Set([
@@ -230,7 +230,7 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
     return info;
   };
 
-  /** §9, §14, O4: refuses join types the real server crashes on or can never admit anyone to. */
+  /** Refuses join types the real server crashes on or can never admit anyone to. */
   const checkJoinType = (joinType: string): void => {
     const type = joinType.toLowerCase();
     if (type === 'auth') {
@@ -272,7 +272,7 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
         throw invalidArgument('joinType', 'joinType must be direct, invite, auth or question');
       }
       checkJoinType(joinType);
-      // O4: only the exact lower-case key is read by the join logic.
+      // Only the exact lower-case key is read by the join logic.
       params.jointype = joinType;
     }
     for (const key of ['brief', 'icon'] as const) {
@@ -289,14 +289,14 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
       { operation: GroupOperationType.GroupSearch, params: { keyword: groupId } },
       options,
     );
-    // §9: an unknown id, or a private group we are not in, is answered with result "fail" / "not find id".
+    // An unknown id, or a private group we are not in, is answered with result "fail" / "not find id".
     if (result.result !== 'ok') return undefined;
     const found = result.groups.find((group) => group.groupId === groupId);
     return found === undefined ? undefined : toGroupDetails(found);
   };
 
   const members = async (groupId: Int64, options?: RequestOptions): Promise<MemberList> => {
-    // §9: the `uid` cursor is ignored, so there is exactly one page: the first 100 members.
+    // The `uid` cursor is ignored, so there is exactly one page: the first 100 members.
     const result = await op({ operation: GroupOperationType.GroupSearchMember, group: { groupId } }, options);
     const list = result.members.filter((member) => member.userId !== '0').map(toGroupMember);
     return { members: list, complete: result.members.length < GROUP_PAGE_SIZE };
@@ -367,7 +367,7 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
       if (ids.includes(ctx.selfId())) {
         throw refusal(FeatureErrorCode.REFUSED_KICK_SELF, 'kicking yourself: quit instead', '§9');
       }
-      // O2: nothing protects the owner from an admin's kick, and the group would be left without an owner.
+      // Nothing protects the owner from an admin's kick, and the group would be left without an owner.
       const { members: current } = await members(id, options);
       if (current.some((member) => member.role === 'owner' && ids.includes(member.userId))) {
         refuseUnlessAllowed(
@@ -540,7 +540,7 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
   return api;
 }
 
-/** O3: AddAdmin/DelAdmin on the owner (only the owner may call them, so: on ourselves) demote the owner. */
+/** AddAdmin/DelAdmin on the owner (only the owner may call them, so: on ourselves) demote the owner. */
 function refuseOwnerRoleChange(ids: readonly Int64[], self: Int64): void {
   if (ids.includes(self)) {
     throw refusal(

@@ -3,7 +3,7 @@ import type { HttpGet } from './context.js';
 
 /**
  * The server's HTTP(S) origin for a WebSocket URL: `wss://host:port/ws` → `https://host:port`, `ws://` →
- * `http://`. Downloads (`/filestore/…`) live there (reference §1.3, §10.3).
+ * `http://`. Downloads (`/filestore/…`) live there.
  *
  * @throws InvalidArgumentError `INVALID_URL` for anything but a `ws:`, `wss:`, `http:` or `https:` URL.
  */

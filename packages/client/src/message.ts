@@ -29,7 +29,7 @@ export interface ChatMessage {
   readonly quote: Int64 | undefined;
   /**
    * When it was sent, in milliseconds since the Unix epoch: the server's store time, except for live group and
-   * self-chat messages, whose time is the sender's clock (reference §6.1, C9).
+   * self-chat messages, whose time is the sender's clock.
    */
   readonly time: number;
   /** Whether we sent it (from this or another device of the account). */

@@ -18,7 +18,7 @@ export interface UserProfile {
   /** Free-form; usually the stored name of an uploaded image. */
   readonly icon: string;
   readonly intro: string;
-  /** How many users this user follows, as far as the server counts (it can go negative, reference O11). */
+  /** How many users this user follows, as far as the server counts (it can go negative). */
   readonly follows: number;
   /** How many users follow this user. */
   readonly fans: number;
@@ -28,7 +28,7 @@ export interface UserProfile {
 
 /**
  * Params that must never reach the application: the password (`pwd`, and `wd`, the name the server's memory
- * gives `Params.pwd` after stripping characters of "params."; reference §5.6) and the friend-mode settings.
+ * gives `Params.pwd` after stripping characters of "params.") and the friend-mode settings.
  */
 const hiddenParams: ReadonlySet<string> = new Set(['pwd', 'wd', 'friendaddmode', 'friendaddanswer']);
 

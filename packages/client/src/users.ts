@@ -17,7 +17,7 @@ export interface ProfileChanges {
   readonly gender?: string;
   /**
    * Kept in the reply, but the real server overwrites the stored region with its GeoIP guess (or "-") when it
-   * knows the client's address (reference §5.6).
+   * knows the client's address.
    */
   readonly region?: string;
   readonly intro?: string;
@@ -26,7 +26,7 @@ export interface ProfileChanges {
   /**
    * Custom attributes, sent as `Params.<name>` like the Android client does. Names are letters, digits, `_`
    * and `-`; the server stores them lower-cased, and its in-memory copy strips leading characters of
-   * "params." from the name until it reloads the user (`sex` reads `ex` in the reply, reference §5.6).
+   * "params." from the name until it reloads the user (`sex` reads `ex` in the reply).
    * `pwd` (use {@link UsersApi.setPassword}) and `status` (ignored by the server) are refused.
    */
   readonly params?: Readonly<Record<string, string>>;
@@ -62,7 +62,7 @@ export interface UsersApi {
    */
   me(): UserProfile;
   /**
-   * Changes profile fields and custom attributes in one SetUserInfo (reference §5.6); resolves with the
+   * Changes profile fields and custom attributes in one SetUserInfo; resolves with the
    * profile the server answered.
    * @throws InvalidArgumentError when there is nothing to change or a value is invalid.
    */
@@ -86,19 +86,19 @@ export interface UsersApi {
   ): Promise<UserProfile>;
   /**
    * Always refused: the real server never generates the code a phone change needs, and keeps the session
-   * logged out while it waits for it (reference §5.6).
+   * logged out while it waits for it.
    * @throws RefusedError `REFUSED_PHONE_CHANGE`, without sending anything.
    */
   changePhone(phone: string): Promise<never>;
-  /** Uploads an image and makes its stored name the user's icon (there is no avatar endpoint, §10.5). */
+  /** Uploads an image and makes its stored name the user's icon (there is no avatar endpoint). */
   setAvatar(
     source: FileSource,
     options?: UploadOptions,
   ): Promise<{ readonly profile: UserProfile; readonly upload: UploadResult }>;
   /**
-   * Looks users up (FindUser, reference §8): by id, by exact user name then nick name, by e-mail or phone;
+   * Looks users up (FindUser): by id, by exact user name then nick name, by e-mail or phone;
    * at most 100 results. Note the real server's id search masks the found user's e-mail and phone as `"*"` in
-   * its memory from then on, even in that user's own login reply (§8 notes).
+   * its memory from then on, even in that user's own login reply.
    */
   find(query: UserQuery, options?: RequestOptions): Promise<UserProfile[]>;
   /** The user with this id, or `undefined`. */
@@ -203,7 +203,7 @@ export function createUsersApi(ctx: ClientContext, files: FilesApi = createFiles
           );
           return profileOf(done);
         } catch (error) {
-          // §5.3: a wrong code is ErrTMsgContent; retries are unlimited on the server.
+          // A wrong code is ErrTMsgContent; retries are unlimited on the server.
           const wrongCode = isBirdTalkError(error, 'SERVER_MSG_CONTENT');
           if (!wrongCode) throw error;
           if (typeof code === 'string' || attempt >= maxAttempts) {

@@ -208,7 +208,7 @@ async function soak(settings: Settings): Promise<Outcome> {
     alice: await server.createUser({ userName: 'alice', password: PASSWORD }),
     bob: await server.createUser({ userName: 'bob', password: PASSWORD }),
   };
-  // P2P chat needs the recipient to follow the sender (reference §6.3).
+  // P2P chat needs the recipient to follow the sender.
   await server.follow(ids.alice, ids.bob);
   await server.follow(ids.bob, ids.alice);
   const groupId = await server.createGroup({

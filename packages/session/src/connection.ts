@@ -10,7 +10,7 @@ import { type BuiltFrame, buildFrame, type FrameSpec } from './frames.js';
 import { type Liveness, startLiveness } from './liveness.js';
 import type { SecretScrubber } from './secrets.js';
 
-/** The text frames the server sends just before it closes a connection (reference §2). */
+/** The text frames the server sends just before it closes a connection. */
 export type ClosingText = 'logout' | 'unregok' | 'stop';
 
 /** How a connection ended. */
@@ -362,7 +362,7 @@ export class Connection {
     this.#options.hooks.onText(text);
   }
 
-  /** The server echoes passwords and check tokens in some errors (reference §5.4, §4.4): remove them. */
+  /** The server echoes passwords and check tokens in some errors: remove them. */
   #scrubError(error: MsgError): MsgError {
     const { scrubber } = this.#options;
     return { ...error, detail: scrubber.text(error.detail), params: scrubber.params(error.params) };

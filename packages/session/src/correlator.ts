@@ -7,8 +7,8 @@ import { errorFromServer, SessionErrorCode } from './errors.js';
 /**
  * Request correlation with fences.
  *
- * Server errors carry no correlation id (reference §12), and several server paths answer nothing at all. But
- * the server handles one connection's frames strictly in order and always answers a heartbeat (§2, §11). So
+ * Server errors carry no correlation id, and several server paths answer nothing at all. But
+ * the server handles one connection's frames strictly in order and always answers a heartbeat. So
  * every correlated request is followed by a heartbeat — a *fence*. Whatever the server sent because of the
  * request arrives before the fence's reply: a `MsgError` that arrives while the request is the only thing in
  * front of the first outstanding fence is that request's; and when the fence comes back, a request that still

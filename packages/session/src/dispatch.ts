@@ -24,7 +24,7 @@ import { SessionErrorCode } from './errors.js';
 /**
  * One decoded server frame, named by the payload it carries.
  *
- * The server labels several frames with a `msgType` that does not match their payload (reference §3.4):
+ * The server labels several frames with a `msgType` that does not match their payload:
  * heartbeat replies come as `MsgTHello`, re-pushed chats as `MsgTQueryResult`, online notices as `MsgTUserOp`
  * requests. So frames are routed on the payload case, and the label is only checked.
  */
@@ -33,7 +33,7 @@ export type Inbound =
   | { readonly kind: 'heartbeat'; readonly msg: Msg; readonly heartBeat: MsgHeartBeat }
   | { readonly kind: 'error'; readonly msg: Msg; readonly error: MsgError }
   | { readonly kind: 'key-exchange'; readonly msg: Msg; readonly keyEx: MsgKeyExchange }
-  /** `repushed`: re-sent by the server because the sender ran a receipt query (labelled MsgTQueryResult, §7). */
+  /** `repushed`: re-sent by the server because the sender ran a receipt query (labelled MsgTQueryResult). */
   | { readonly kind: 'chat'; readonly msg: Msg; readonly chat: MsgChat; readonly repushed: boolean }
   | { readonly kind: 'chat-reply'; readonly msg: Msg; readonly reply: MsgChatReply }
   | { readonly kind: 'query-result'; readonly msg: Msg; readonly result: MsgQueryResult }
@@ -54,7 +54,7 @@ export interface Classified {
   readonly anomaly: ProtocolError | undefined;
 }
 
-/** The labels the server is known to put on each payload it sends (reference §3.4, §16). */
+/** The labels the server is known to put on each payload it sends. */
 const expectedTypes: Partial<Record<MsgPlainCase, readonly number[]>> = {
   hello: [ComMsgType.MsgTHello],
   heartBeat: [ComMsgType.MsgTHello, ComMsgType.MsgTHeartBeat],
@@ -163,8 +163,8 @@ function unexpectedPayload(what: string, msg: Msg): ProtocolError {
  * Whether a `MsgChatReply` is the server's acknowledgement of one of our sends rather than a peer's receipt.
  *
  * Both arrive as `MsgTChatReply`. An acknowledgement always has `recvOk = readOk = 0` and a `params.detail`
- * (reference §6.2); a forwarded receipt is the peer's own frame, which carries a receive or read time and no
- * detail (§6.7).
+ *; a forwarded receipt is the peer's own frame, which carries a receive or read time and no
+ * detail.
  */
 export function isSendAck(reply: MsgChatReply): boolean {
   return reply.recvOk === '0' && reply.readOk === '0' && 'detail' in reply.params;

@@ -84,7 +84,7 @@ export function serverErrorCode(serverCode: number): string {
 
 /**
  * A {@link ProtocolError} for a server `MsgError`. `detail` must already be scrubbed of secrets: the server
- * echoes passwords and check tokens in some details (reference §5.4, §4.4).
+ * echoes passwords and check tokens in some details.
  */
 export function errorFromServer(
   error: Pick<MsgError, 'code' | 'detail'>,

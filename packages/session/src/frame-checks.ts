@@ -6,14 +6,17 @@ import { type Int64, type Int64Input, toInt64 } from '@birdtalk/proto';
  * (`InvalidArgumentError` for a bad value, `RefusedError` for a request the real server must never see).
  */
 
-/** An `InvalidArgumentError` with a code and the reference section the rule comes from. */
+/**
+ * An `InvalidArgumentError` with a code. `section` (kept in `details.section`) locates the rule in the protocol
+ * notes the SDK's tests are written against; the message itself states the rule.
+ */
 export function invalid(code: string, message: string, section: string): InvalidArgumentError {
-  return new InvalidArgumentError(code, `${message} (reference ${section})`, { details: { section } });
+  return new InvalidArgumentError(code, message, { details: { section } });
 }
 
-/** A `RefusedError` with a code and the reference section the rule comes from. */
+/** A `RefusedError` with a code; `section` as for {@link invalid}. */
 export function refused(code: string, message: string, section: string): RefusedError {
-  return new RefusedError(code, `${message} (reference ${section})`, { details: { section } });
+  return new RefusedError(code, message, { details: { section } });
 }
 
 /** The exact decimal text of a caller's id, or `InvalidArgumentError INVALID_ID` naming the field. */
@@ -59,7 +62,7 @@ const p256SpkiLength = p256SpkiPrefix.length + 64;
 
 /**
  * Whether `pem` is one PEM "PUBLIC KEY" block holding exactly an uncompressed P-256 SPKI. The server computes
- * on whatever curve the key names with P-256 arithmetic and panics on any other (reference §4.3, §14).
+ * on whatever curve the key names with P-256 arithmetic and panics on any other.
  */
 export function isP256SpkiPem(pem: string): boolean {
   const match = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----\s*$/.exec(pem);
@@ -82,7 +85,7 @@ export function decodeBase64(text: string): Uint8Array | undefined {
 
 /**
  * A name the server gave a stored file: `YYYYMMDD_` + base36 (or decimal) + an optional extension with its dot
- * (reference §10.1, C20). Anything else could make the server's `os.Stat` fail in a way it does not handle
- * (reference C21, C25): a 300-byte name crashes it.
+ *. Anything else could make the server's `os.Stat` fail in a way it does not handle
+ *: a 300-byte name crashes it.
  */
 export const storedFileNamePattern: RegExp = /^[0-9]{8}_[0-9a-z]{1,20}(?:\.[^\s/\\.]{1,16})?$/;

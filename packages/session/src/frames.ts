@@ -35,10 +35,9 @@ import {
 /**
  * The one place every outgoing frame is built.
  *
- * Several legal-looking requests crash the real BirdTalk server process or wedge a session (reference §14 and
- * the audit in §17). Every frame the session sends goes through {@link buildFrame}, which fills in the parts
- * the protocol fixes (envelope, `msgId = sendId`, receipt `gid`) and refuses — with a typed error, before any
- * byte is sent — everything on that list. Each rule below names the reference section it comes from.
+ * Several legal-looking requests crash the real BirdTalk server process or wedge a session. Every frame the session sends goes through
+ * {@link buildFrame}, which fills in the parts the protocol fixes (envelope, `msgId = sendId`, receipt `gid`) and refuses — with a typed error, before any
+ * byte is sent — every such request.
  */
 
 /** What the builder needs to know about the connection a frame is for. */
@@ -58,7 +57,7 @@ export interface FrameContext {
   readonly allowServerCrashingRequests?: boolean | undefined;
 }
 
-/** `MsgHello` contents (reference §4.1, §4.4). */
+/** `MsgHello` contents. */
 export interface HelloSpec {
   readonly kind: 'hello';
   readonly clientId: string;
@@ -71,7 +70,7 @@ export interface HelloSpec {
   readonly checkTokenData?: string;
 }
 
-/** Key exchange stage 1 (reference §4.3). */
+/** Key exchange stage 1. */
 export interface KeyExchange1Spec {
   readonly kind: 'key-exchange-1';
   /** The client's ephemeral public key as a PEM "PUBLIC KEY" block (SPKI, P-256). */
@@ -80,7 +79,7 @@ export interface KeyExchange1Spec {
   readonly encType: string;
 }
 
-/** Key exchange stage 3 (reference §4.3). */
+/** Key exchange stage 3. */
 export interface KeyExchange3Spec {
   readonly kind: 'key-exchange-3';
   readonly keyPrint: Int64Input;
@@ -89,59 +88,59 @@ export interface KeyExchange3Spec {
   readonly encType: string;
 }
 
-/** An application heartbeat, also used as a fence (reference §11). */
+/** An application heartbeat, also used as a fence. */
 export interface HeartbeatSpec {
   readonly kind: 'heartbeat';
 }
 
-/** A user operation (reference §5). */
+/** A user operation. */
 export interface UserOpSpec {
   readonly kind: 'user-op';
   readonly request: UserOpReqInit;
 }
 
-/** A chat message (reference §6.1). `sendId` is required; `msgId` and `fromId` are filled in. */
+/** A chat message. `sendId` is required; `msgId` and `fromId` are filled in. */
 export interface ChatSpec {
   readonly kind: 'chat';
   readonly chat: MsgChatInit;
 }
 
-/** A delivery or read receipt (reference §6.7). `params.gid` is always set to "0". */
+/** A delivery or read receipt. `params.gid` is always set to "0". */
 export interface ReceiptSpec {
   readonly kind: 'receipt';
   readonly receipt: MsgChatReplyInit;
 }
 
-/** A history, receipt or log query (reference §7). */
+/** A history, receipt or log query. */
 export interface QuerySpec {
   readonly kind: 'query';
   readonly query: MsgQueryInit;
 }
 
-/** A friend operation (reference §8). */
+/** A friend operation. */
 export interface FriendOpSpec {
   readonly kind: 'friend-op';
   readonly request: FriendOpReqInit;
 }
 
-/** A group operation (reference §9). */
+/** A group operation. */
 export interface GroupOpSpec {
   readonly kind: 'group-op';
   readonly request: GroupOpReqInit;
   /**
    * For `GroupJoinRequest` only: the target group's `params.jointype` as last seen (from a group search).
-   * Required there, because joining an `auth` group crashes the server (reference §14).
+   * Required there, because joining an `auth` group crashes the server.
    */
   readonly groupJoinType?: string;
 }
 
-/** One chunk of an in-band upload (reference §10.1). */
+/** One chunk of an in-band upload. */
 export interface UploadSpec {
   readonly kind: 'upload';
   readonly upload: MsgUploadReqInit;
 }
 
-/** An in-band download request (reference §10.2). Prefer HTTP: the in-band path is unreliable. */
+/** An in-band download request. Prefer HTTP: the in-band path is unreliable. */
 export interface DownloadSpec {
   readonly kind: 'download';
   readonly download: MsgDownloadReqInit;
@@ -169,14 +168,14 @@ export interface BuiltFrame {
   readonly bytes: Uint8Array;
 }
 
-/** The largest signed 64-bit integer: an open upper bound for receipt queries (reference C12). */
+/** The largest signed 64-bit integer: an open upper bound for receipt queries. */
 export const INT64_MAX: Int64 = '9223372036854775807';
 
 /**
- * Builds and encodes one outgoing frame, enforcing every rule of the reference's crash list.
+ * Builds and encodes one outgoing frame, refusing every request known to crash the real server.
  *
  * The envelope is always `{version: 1, keyPrint: 0, tm, msgType, plainMsg}` with the `msgType` that matches the
- * payload (reference §0, §3.1, §3.3): callers cannot choose either.
+ * payload: callers cannot choose either.
  *
  * @throws RefusedError when the real server would crash on the frame, silently drop it, or log the session out.
  * @throws InvalidArgumentError when a value is missing or malformed (including invalid UTF-8).
@@ -192,7 +191,7 @@ export function buildFrame(spec: FrameSpec, context: FrameContext): BuiltFrame {
 
 /**
  * Encodes, turning the codec's refusal of an ill-formed string into the caller's error: a string that is not
- * well-formed UTF-16 would go out as invalid UTF-8 and kill the server (reference §2, §14). The codec checks
+ * well-formed UTF-16 would go out as invalid UTF-8 and kill the server. The codec checks
  * every string as it writes it, so the frame is never walked twice.
  */
 function encode(msg: MsgInit): Uint8Array {
@@ -202,7 +201,7 @@ function encode(msg: MsgInit): Uint8Array {
     if (isBirdTalkError(error, 'ENCODE_INVALID_UTF8')) {
       throw new InvalidArgumentError(
         'INVALID_UTF8',
-        'a string of the frame holds a lone surrogate (reference §2, §14)',
+        'a string of the frame holds a lone surrogate, which the real server cannot decode',
         {
           cause: error,
           details: { section: '§14' },
@@ -222,7 +221,7 @@ function buildPayload(spec: FrameSpec, context: FrameContext): [ComMsgType, MsgP
     case 'key-exchange-3':
       return [ComMsgType.MsgTKeyExchange, { keyEx: keyExchange3(spec, context) }];
     case 'heartbeat':
-      // §11: the payload must be present or the server answers "heart msg ping is null".
+      // The payload must be present or the server answers "heart msg ping is null".
       return [ComMsgType.MsgTHeartBeat, { heartBeat: { tm: context.tm, userId: context.selfId ?? '0' } }];
     case 'user-op':
       return [ComMsgType.MsgTUserOp, { userOp: userOp(spec.request, context) }];
@@ -249,7 +248,7 @@ function buildPayload(spec: FrameSpec, context: FrameContext): [ComMsgType, MsgP
   }
 }
 
-/** §3.5: Hello and KeyExchange reset a logged-in server session to "not logged in". */
+/** Hello and KeyExchange reset a logged-in server session to "not logged in". */
 function beforeLoginOnly(context: FrameContext, what: string): void {
   if (context.loggedIn) {
     throw refused('REFUSED_AFTER_LOGIN', `${what} after login would log the session out`, '§3.5');
@@ -262,7 +261,7 @@ function hello(spec: HelloSpec, context: FrameContext) {
   const params: Record<string, string> = { ...spec.params };
   delete params.checkTokenData;
   if (keyPrint !== '0') {
-    // §4.4: a token login proves the key with checkTokenData, standard padded base64.
+    // A token login proves the key with checkTokenData, standard padded base64.
     const token = nonEmpty(spec.checkTokenData, 'checkTokenData', '§4.4');
     if (decodeBase64(token) === undefined) {
       throw invalid('INVALID_ARGUMENT', 'checkTokenData must be standard padded base64', '§4.4');
@@ -282,12 +281,12 @@ function hello(spec: HelloSpec, context: FrameContext) {
   };
 }
 
-/** The encryption names the server implements correctly (reference §4.3). */
+/** The encryption names the server implements correctly. */
 function checkEncType(encType: string): string {
   const lower = typeof encType === 'string' ? encType.toLowerCase() : '';
   if (lower === 'aes-ctr' || lower === 'chacha20') return encType;
   if (lower.startsWith('twofish')) {
-    // §4.3: twofish128 passes the server's check, then stage 2 fails silently (no reply at all).
+    // Twofish128 passes the server's check, then stage 2 fails silently (no reply at all).
     throw refused('REFUSED_TWOFISH', 'the server cannot complete a twofish key exchange', '§4.3');
   }
   throw invalid('INVALID_ENC_TYPE', `encType must be "AES-CTR" or "chacha20"`, '§4.3');
@@ -296,7 +295,7 @@ function checkEncType(encType: string): string {
 function keyExchange1(spec: KeyExchange1Spec, context: FrameContext) {
   beforeLoginOnly(context, 'KeyExchange');
   const encType = checkEncType(spec.encType);
-  // §4.3, §14: any curve but P-256 makes the server's P-256 ScalarMult panic.
+  // Any curve but P-256 makes the server's P-256 ScalarMult panic.
   if (typeof spec.publicKeyPem !== 'string' || !isP256SpkiPem(spec.publicKeyPem)) {
     throw refused(
       'REFUSED_NOT_P256',
@@ -304,13 +303,13 @@ function keyExchange1(spec: KeyExchange1Spec, context: FrameContext) {
       '§4.3, §14',
     );
   }
-  // §4.3: rsaPrint must be 0 (RSA wrapping is not implemented).
+  // RsaPrint must be 0 (RSA wrapping is not implemented).
   return { stage: 1, rsaPrint: 0, keyPrint: 0, pubKey: new TextEncoder().encode(spec.publicKeyPem), encType };
 }
 
 function keyExchange3(spec: KeyExchange3Spec, context: FrameContext) {
   beforeLoginOnly(context, 'KeyExchange');
-  // §4.3, §14: stage 3 on a connection without a stage-1/2 exchange dereferences nil in the server.
+  // Stage 3 on a connection without a stage-1/2 exchange dereferences nil in the server.
   if (!context.stage2Received) {
     throw refused('REFUSED_STAGE3_BEFORE_STAGE2', 'stage 3 needs stage 2 on this connection', '§4.3, §14');
   }
@@ -328,7 +327,7 @@ function keyExchange3(spec: KeyExchange3Spec, context: FrameContext) {
   };
 }
 
-/** The user operations the server handles as `MsgTUserOp` (reference §5.1, C5). */
+/** The user operations the server handles as `MsgTUserOp`. */
 const userOperations: ReadonlySet<number> = new Set([
   UserOperationType.RegisterUser,
   UserOperationType.UnregisterUser,
@@ -345,7 +344,7 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
     throw invalid('INVALID_ARGUMENT', 'a request is required', '§5');
   const operation = request.operation ?? UserOperationType.UserNoneAction;
   if (!userOperations.has(operation)) {
-    // C5: other operations sent as a UserOp get no reply (or ErrTNotLogin): they belong to MsgTFriendOp.
+    // Other operations sent as a UserOp get no reply (or ErrTNotLogin): they belong to MsgTFriendOp.
     throw refused('REFUSED_USER_OPERATION', `operation ${operation} is not a user operation`, '§5.1, C5');
   }
   const params = request.params ?? {};
@@ -356,7 +355,7 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
       if (request.user === undefined) throw invalid('INVALID_ARGUMENT', 'register needs a user', '§5.2');
       const mode = params.regmode ?? 'anonymous';
       if (mode !== 'anonymous' && mode !== 'email') {
-        // §5.2: "phone" is silently treated as anonymous.
+        // "phone" is silently treated as anonymous.
         throw invalid('INVALID_ARGUMENT', 'regmode must be "anonymous" or "email"', '§5.2');
       }
       if (mode === 'email') nonEmpty(request.user.email, 'user.email', '§5.2');
@@ -372,7 +371,7 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
           throw invalid('INVALID_ARGUMENT', 'an id login needs params.pwd', 'C6');
       } else if (mode === 'email') {
         nonEmpty(user.email, 'user.email', '§5.4');
-        // §5.4: an unknown e-mail is re-processed as an anonymous registration unless regmode says "email".
+        // An unknown e-mail is re-processed as an anonymous registration unless regmode says "email".
         if (params.regmode !== 'email') {
           throw refused(
             'REFUSED_EMAIL_LOGIN_WITHOUT_REGMODE',
@@ -390,7 +389,7 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
       break;
     case UserOperationType.SetUserInfo:
       for (const key of Object.keys(params)) {
-        // §5.6: no code is ever generated for a phone change, and the session stays logged out meanwhile.
+        // No code is ever generated for a phone change, and the session stays logged out meanwhile.
         if (key.toLowerCase() === 'phone') {
           throw refused('REFUSED_PHONE_CHANGE', 'a phone change can never be completed', '§5.6');
         }
@@ -408,24 +407,24 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
 }
 
 function chat(input: MsgChatInit, context: FrameContext): MsgChatInit {
-  // §3.3, §14: a MsgTChatMsg without chatData crashes the server.
+  // A MsgTChatMsg without chatData crashes the server.
   if (typeof input !== 'object' || input === null)
     throw invalid('INVALID_ARGUMENT', 'a chat message is required', '§14');
-  // §3.3, C25: chat has no login check on the server, and an unknown session user can crash it.
+  // Chat has no login check on the server, and an unknown session user can crash it.
   if (!context.loggedIn || context.selfId === undefined) {
     throw refused('REFUSED_NOT_LOGGED_IN', 'chat messages need a logged-in session', '§3.3, C25');
   }
   const sendId = nonZeroId(input.sendId, 'sendId');
-  // §6.1: msgId must equal sendId or the server answers "fail".
+  // MsgId must equal sendId or the server answers "fail".
   if (input.msgId !== undefined && int64(input.msgId, 'msgId') !== sendId) {
     throw invalid('INVALID_MSG_ID', 'msgId must equal sendId', '§6.1');
   }
-  // §6.1: fromId must be the session's user.
+  // FromId must be the session's user.
   if (input.fromId !== undefined && int64(input.fromId, 'fromId') !== context.selfId) {
     throw invalid('INVALID_FROM_ID', 'fromId must be the logged-in user', '§6.1');
   }
   const chatType = input.chatType;
-  // C8: any chatType other than P2P or group gets no reply at all and is not stored.
+  // Any chatType other than P2P or group gets no reply at all and is not stored.
   if (chatType !== ChatType.ChatTypeP2P && chatType !== ChatType.ChatTypeGroup) {
     throw invalid('INVALID_CHAT_TYPE', 'chatType must be P2P (1) or group (2)', '§6.1, C8');
   }
@@ -433,7 +432,7 @@ function chat(input: MsgChatInit, context: FrameContext): MsgChatInit {
   if (input.data !== undefined && !(input.data instanceof Uint8Array)) {
     throw invalid('INVALID_ARGUMENT', 'data must be a Uint8Array', '§6.1');
   }
-  // §6.6: a recall names its target.
+  // A recall names its target.
   if (input.msgType === ChatMsgType.DELETE) nonZeroId(input.refMessageId, 'refMessageId');
   // Every field written out: an object spread here cost more than encoding the whole frame.
   return {
@@ -464,16 +463,16 @@ function receipt(input: MsgChatReplyInit, context: FrameContext): MsgChatReplyIn
   if (typeof input !== 'object' || input === null)
     throw invalid('INVALID_ARGUMENT', 'a receipt is required', '§6.7');
   const params: Record<string, string> = { ...(input.params ?? {}) };
-  // §6.7, §14: an empty params map crashes the server; group receipts are not supported, gid is always "0".
+  // An empty params map crashes the server; group receipts are not supported, gid is always "0".
   if (params.gid !== undefined && params.gid !== '0') {
     throw invalid('INVALID_ARGUMENT', 'receipts exist for P2P chats only (gid "0")', '§6.7');
   }
   params.gid = '0';
   if (params.batch !== undefined) {
-    // O8, §14: a batch receipt on a session without a cached user crashes the server.
+    // A batch receipt on a session without a cached user crashes the server.
     if (!context.loggedIn)
       throw refused('REFUSED_BATCH_BEFORE_LOGIN', 'batch receipts need a logged-in session', 'O8');
-    // §12: an empty batch is refused; a non-numeric item silently becomes 0.
+    // An empty batch is refused; a non-numeric item silently becomes 0.
     const ids = params.batch.split(',');
     if (ids.length === 0 || ids.some((id) => !/^-?[0-9]+$/.test(id) || /^-?0+$/.test(id))) {
       throw invalid('INVALID_ARGUMENT', 'params.batch must be comma-separated non-zero ids', '§6.7, §12');
@@ -505,21 +504,21 @@ function query(input: MsgQueryInit): MsgQueryInit {
   const out: MsgQueryInit = { ...input, queryType, synType };
   switch (queryType) {
     case QueryDataType.QueryDataTypeChatData:
-      // §13.23: a ChatData query with chatType None gets no reply at all.
+      // A ChatData query with chatType None gets no reply at all.
       if (input.chatType !== ChatType.ChatTypeP2P && input.chatType !== ChatType.ChatTypeGroup) {
         throw invalid('INVALID_CHAT_TYPE', 'a ChatData query needs chatType P2P or group', '§7, §13.23');
       }
       if (input.chatType === ChatType.ChatTypeGroup) nonZeroId(input.groupId, 'groupId');
       break;
     case QueryDataType.QueryDataTypeChatReply:
-      // C12: bigId is not defaulted for receipt queries, so 0 would return nothing.
+      // BigId is not defaulted for receipt queries, so 0 would return nothing.
       if (synType !== SynType.SynTypeForward && int64(input.bigId, 'bigId', '0') === '0') {
         return { ...out, bigId: INT64_MAX, chatType: ChatType.ChatTypeP2P };
       }
       return { ...out, chatType: ChatType.ChatTypeP2P };
     case QueryDataType.QueryDataTypeFriendOP:
     case QueryDataType.QueryDataTypeGroupOP:
-      // §7: operation logs are only paged forward.
+      // Operation logs are only paged forward.
       if (synType !== SynType.SynTypeForward) {
         throw invalid('INVALID_ARGUMENT', 'operation-log queries only page forward', '§7');
       }
@@ -531,7 +530,7 @@ function query(input: MsgQueryInit): MsgQueryInit {
   return out;
 }
 
-/** Friend operations the server dispatches (reference §8); ApproveFriend is handled separately. */
+/** Friend operations the server dispatches; ApproveFriend is handled separately. */
 const friendOperations: ReadonlySet<number> = new Set([
   UserOperationType.FindUser,
   UserOperationType.AddFriend,
@@ -547,7 +546,7 @@ function friendOp(request: FriendOpReqInit, context: FrameContext): FriendOpReqI
   if (typeof request !== 'object' || request === null)
     throw invalid('INVALID_ARGUMENT', 'a request is required', '§8');
   const operation = request.operation ?? UserOperationType.UserNoneAction;
-  // §8, §14: ApproveFriend reads a nil payload and crashes the server.
+  // ApproveFriend reads a nil payload and crashes the server.
   if (operation === UserOperationType.ApproveFriend) {
     if (context.allowServerCrashingRequests === true) return request;
     throw refused('REFUSED_APPROVE_FRIEND', 'ApproveFriend crashes the server', '§8, §14');
@@ -567,13 +566,13 @@ function friendOp(request: FriendOpReqInit, context: FrameContext): FriendOpReqI
       break;
     case UserOperationType.SetFriendMemo:
       nonZeroId(request.user?.userId, 'user.userId');
-      // §8: an empty memo gets no reply at all.
+      // An empty memo gets no reply at all.
       nonEmpty(request.user?.nickName, 'user.nickName', '§8');
       break;
     case UserOperationType.SetFriendPermission: {
       nonZeroId(request.user?.userId, 'user.userId');
       const permission = params.permission ?? '';
-      // §8: parsed as a decimal int16.
+      // Parsed as a decimal int16.
       if (!/^-?[0-9]{1,5}$/.test(permission) || Number(permission) > 32_767 || Number(permission) < -32_768) {
         throw invalid('INVALID_ARGUMENT', 'params.permission must be a decimal int16', '§8');
       }
@@ -586,13 +585,13 @@ function friendOp(request: FriendOpReqInit, context: FrameContext): FriendOpReqI
   return { ...request, operation, params };
 }
 
-/** Group operations that do not name an existing group (reference §9). */
+/** Group operations that do not name an existing group. */
 const groupOpsWithoutGroupId: ReadonlySet<number> = new Set([
   GroupOperationType.GroupCreate,
   GroupOperationType.GroupSearch,
   GroupOperationType.GroupListIn,
 ]);
-/** Group operations that list target members (reference §9). */
+/** Group operations that list target members. */
 const groupOpsWithMembers: ReadonlySet<number> = new Set([
   GroupOperationType.GroupKickMember,
   GroupOperationType.GroupInviteRequest,
@@ -606,16 +605,16 @@ function groupOp(spec: GroupOpSpec, context: FrameContext): GroupOpReqInit {
   if (typeof request !== 'object' || request === null)
     throw invalid('INVALID_ARGUMENT', 'a request is required', '§9');
   const operation = request.operation ?? GroupOperationType.GroupNoneAction;
-  // §9, §14: GroupInviteAnswer reads a nil payload and crashes the server.
+  // GroupInviteAnswer reads a nil payload and crashes the server.
   if (operation === GroupOperationType.GroupInviteAnswer) {
     if (context.allowServerCrashingRequests === true) return request;
     throw refused('REFUSED_INVITE_ANSWER', 'GroupInviteAnswer crashes the server', '§9, §14');
   }
-  // §9: as a GroupOp, JoinAnswer always fails; admin approval is impossible on this server.
+  // As a GroupOp, JoinAnswer always fails; admin approval is impossible on this server.
   if (operation === GroupOperationType.GroupJoinAnswer) {
     throw refused('REFUSED_JOIN_ANSWER', 'the server cannot approve join requests', '§9');
   }
-  // O14: operation 0 or above 16 gets no reply at all.
+  // Operation 0 or above 16 gets no reply at all.
   if (operation < GroupOperationType.GroupCreate || operation > GroupOperationType.GroupListIn) {
     throw invalid('INVALID_OPERATION', `operation ${operation} is not a group operation`, '§9, O14');
   }
@@ -629,7 +628,7 @@ function groupOp(spec: GroupOpSpec, context: FrameContext): GroupOpReqInit {
   switch (operation) {
     case GroupOperationType.GroupCreate: {
       if (request.group === undefined) throw invalid('INVALID_ARGUMENT', 'create needs group info', '§9');
-      // O3: listing yourself re-inserts you as a plain member and demotes the owner after a reload.
+      // Listing yourself re-inserts you as a plain member and demotes the owner after a reload.
       const self = context.selfId;
       if (
         self !== undefined &&
@@ -640,7 +639,7 @@ function groupOp(spec: GroupOpSpec, context: FrameContext): GroupOpReqInit {
       break;
     }
     case GroupOperationType.GroupJoinRequest: {
-      // §9, §14: joining an "auth" group forwards the request to the admins and then crashes the server.
+      // Joining an "auth" group forwards the request to the admins and then crashes the server.
       const joinType = spec.groupJoinType;
       if (context.allowServerCrashingRequests === true) break;
       if (joinType === undefined) {
@@ -668,24 +667,24 @@ function groupOp(spec: GroupOpSpec, context: FrameContext): GroupOpReqInit {
 }
 
 function upload(input: MsgUploadReqInit): MsgUploadReqInit {
-  // §10.1, §14: a MsgTUpload without uploadReq crashes the server.
+  // A MsgTUpload without uploadReq crashes the server.
   if (typeof input !== 'object' || input === null)
     throw invalid('INVALID_ARGUMENT', 'an upload chunk is required', '§14');
   nonEmpty(input.fileName, 'fileName', '§10.1');
   if (!(input.fileData instanceof Uint8Array) || input.fileData.byteLength === 0) {
     throw invalid('INVALID_ARGUMENT', 'fileData must be non-empty', '§10.1');
   }
-  // §10.1: only MD5 is computed by the server; "sha1" passes the check and then always fails.
+  // Only MD5 is computed by the server; "sha1" passes the check and then always fails.
   if (input.hashType !== 'md5') throw invalid('INVALID_ARGUMENT', 'hashType must be "md5"', '§10.1');
   if (typeof input.hashCode !== 'string' || !/^[0-9a-f]{32}$/.test(input.hashCode)) {
     throw invalid('INVALID_ARGUMENT', 'hashCode must be the lower-case hex MD5 of the file', '§10.1');
   }
-  // §10.1, C19: a wrong fileSize poisons the server's dedupe record and crashes a later upload.
+  // A wrong fileSize poisons the server's dedupe record and crashes a later upload.
   const fileSize = nonZeroId(input.fileSize, 'fileSize');
   if (fileSize.startsWith('-')) throw invalid('INVALID_ARGUMENT', 'fileSize must be positive', '§10.1');
   const chunkCount = input.chunkCount ?? 0;
   const chunkIndex = input.chunkIndex ?? 0;
-  // O6: chunkCount is read from every chunk; 0 never finishes.
+  // ChunkCount is read from every chunk; 0 never finishes.
   if (!Number.isInteger(chunkCount) || chunkCount < 1)
     throw invalid('INVALID_ARGUMENT', 'chunkCount must be ≥ 1', 'O6');
   if (!Number.isInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= chunkCount) {
@@ -697,7 +696,7 @@ function upload(input: MsgUploadReqInit): MsgUploadReqInit {
 function download(input: MsgDownloadReqInit): MsgDownloadReqInit {
   if (typeof input !== 'object' || input === null)
     throw invalid('INVALID_ARGUMENT', 'a download request is required', '§10.2');
-  // C21, C25: only names the server produced; others can crash its os.Stat handling.
+  // Only names the server produced; others can crash its os.Stat handling.
   if (typeof input.fileName !== 'string' || !storedFileNamePattern.test(input.fileName)) {
     throw refused(
       'REFUSED_DOWNLOAD_NAME',

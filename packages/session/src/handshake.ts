@@ -27,8 +27,7 @@ import type { HelloInfo } from './hello-info.js';
 import type { SecretScrubber } from './secrets.js';
 
 /**
- * The handshake of one connection, up to the point where it is logged in or ready to log in (reference §4,
- * §15): a token Hello with the stored key (fast re-login), else a plain Hello and — when enabled — the
+ * The handshake of one connection, up to the point where it is logged in or ready to log in: a token Hello with the stored key (fast re-login), else a plain Hello and — when enabled — the
  * four-stage key exchange, whose key is stored only once stage 4 confirms it.
  */
 
@@ -61,7 +60,7 @@ export type HandshakeOutcome =
   /** The server waits for a login or registration; `key` is the key it will bind to the user, if any. */
   | { readonly loggedIn: false; readonly key: StoredKey | undefined };
 
-/** Runs the handshake on a fresh connection. Never sends Hello or KeyExchange after a login (reference §3.5). */
+/** Runs the handshake on a fresh connection. Never sends Hello or KeyExchange after a login. */
 export async function runHandshake(context: HandshakeContext): Promise<HandshakeOutcome> {
   context.onStage('hello');
   const stored = context.keyExchange ? await loadKey(context) : undefined;
@@ -98,7 +97,7 @@ export async function forgetKey(
 }
 
 /**
- * The token Hello (reference §4.4). Returns `undefined` when the key was refused (errors 2 and 13): the key is
+ * The token Hello. Returns `undefined` when the key was refused (errors 2 and 13): the key is
  * then forgotten and the caller goes on with a plain Hello on the same connection.
  */
 async function tokenHello(context: HandshakeContext, key: StoredKey): Promise<HandshakeOutcome | undefined> {
@@ -122,7 +121,7 @@ async function tokenHello(context: HandshakeContext, key: StoredKey): Promise<Ha
     (inbound) => {
       if (inbound.kind === 'error') return inbound;
       if (inbound.kind === 'hello') return inbound;
-      // A successful token login is answered by a Login result, not by a Hello (reference §4.2).
+      // A successful token login is answered by a Login result, not by a Hello.
       if (inbound.kind === 'user-op-result' && inbound.result.operation === UserOperationType.Login)
         return inbound;
       return undefined;
@@ -133,7 +132,7 @@ async function tokenHello(context: HandshakeContext, key: StoredKey): Promise<Ha
   if (answer.kind === 'error') {
     const code = answer.error.code;
     if (code === ErrorMsgType.ErrTKeyPrint || code === ErrorMsgType.ErrTCheckData) {
-      // §4.4, §15: the server does not know the key (2) or cannot verify it (13): drop it and start over.
+      // The server does not know the key (2) or cannot verify it (13): drop it and start over.
       context.logger.info('the server refused the stored key; exchanging a new one', { serverCode: code });
       await forgetKey(context);
       return undefined;
@@ -165,7 +164,7 @@ async function tokenHello(context: HandshakeContext, key: StoredKey): Promise<Ha
   return { loggedIn: true, user, key };
 }
 
-/** The plain Hello (reference §4.1–4.2): the server answers `waitlogin`. */
+/** The plain Hello: the server answers `waitlogin`. */
 async function plainHello(context: HandshakeContext): Promise<void> {
   const { conn } = context;
   conn.send({
@@ -187,7 +186,7 @@ async function plainHello(context: HandshakeContext): Promise<void> {
 }
 
 /**
- * The key exchange (reference §4.3). Error 11 — the server's copy of the secret lost a leading zero byte,
+ * The key exchange. Error 11 — the server's copy of the secret lost a leading zero byte,
  * about one exchange in 256 — is retried with a fresh key pair, up to `maxKeyExchangeAttempts` pairs.
  */
 async function exchangeKeys(context: HandshakeContext): Promise<StoredKey> {
@@ -260,7 +259,7 @@ async function exchangeOnce(context: HandshakeContext): Promise<StoredKey | unde
 }
 
 /**
- * Checks stage 2 before anything else is sent (reference §4.3): the server's keyPrint must be ours, and its
+ * Checks stage 2 before anything else is sent: the server's keyPrint must be ours, and its
  * tempKey must decrypt to the decimal of that message's `Msg.tm`. A server that fails either check does not
  * hold our secret, so the handshake stops.
  */

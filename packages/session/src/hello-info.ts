@@ -11,7 +11,7 @@ export interface HelloInfo {
   readonly version: string;
   /**
    * `MsgHello.params`: `Lang`, `CountryCode`, `TimeZone`, `OsVersion`, `Hardware`, `Sdk` and `Runtime`. The
-   * server copies capitalised keys into its session (reference §4.1); keys that cannot be determined are left
+   * server copies capitalised keys into its session; keys that cannot be determined are left
    * out rather than sent empty.
    */
   readonly params: Readonly<Record<string, string>>;

@@ -26,7 +26,7 @@ export interface Liveness {
 }
 
 /**
- * Keeps a connection provably alive: heartbeats (the server always answers them, reference §11) and WebSocket
+ * Keeps a connection provably alive: heartbeats (the server always answers them) and WebSocket
  * pings make a healthy server send something regularly, and a server that sends nothing for
  * `livenessTimeoutMs` is declared gone.
  *

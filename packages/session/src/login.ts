@@ -15,7 +15,7 @@ import type { CodeRequest, Credentials } from './options.js';
 import type { SecretScrubber } from './secrets.js';
 
 /**
- * Logging in and registering with credentials (reference §5.2–5.4), once the handshake has left the connection
+ * Logging in and registering with credentials, once the handshake has left the connection
  * waiting for a login.
  */
 
@@ -118,7 +118,7 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
           : reply;
       const created = done.users[0]?.userId;
       if (done.status === 'needlogin' && created !== undefined && created !== '0') {
-        // §5.2: the account exists but the server could not load it; log in to it rather than register again.
+        // The account exists but the server could not load it; log in to it rather than register again.
         done = await userOp(
           context,
           'login',
@@ -136,14 +136,14 @@ export async function logIn(context: LoginContext): Promise<LoginOutcome> {
 }
 
 function loginRequest(user: UserOpReqInit['user'], mode: 'id' | 'email'): UserOpReqInit {
-  // §5.4: regmode "email" turns an unknown address into a code registration the session then declines,
+  // Regmode "email" turns an unknown address into a code registration the session then declines,
   // instead of a silent anonymous registration.
   const params: Record<string, string> =
     mode === 'email' ? { loginmode: 'email', regmode: 'email' } : { loginmode: 'id' };
   return { operation: UserOperationType.Login, user, params };
 }
 
-/** §5.4: the server answers an unknown e-mail with a registration; this session never registers by accident. */
+/** The server answers an unknown e-mail with a registration; this session never registers by accident. */
 function refuseUnknownEmail(reply: UserOpResult): void {
   if (reply.operation === UserOperationType.RegisterUser) {
     throw new ProtocolError(SessionErrorCode.LOGIN_UNKNOWN_EMAIL, 'no account uses this e-mail address', {
@@ -153,7 +153,7 @@ function refuseUnknownEmail(reply: UserOpResult): void {
   }
 }
 
-/** Asks for codes and submits them until one is accepted (reference §5.3). */
+/** Asks for codes and submits them until one is accepted. */
 async function submitCode(
   context: LoginContext,
   purpose: 'login' | 'register',
@@ -189,7 +189,7 @@ async function submitCode(
         [UserOperationType.Login, UserOperationType.RegisterUser],
       );
     } catch (error) {
-      // A wrong code is error 14 and may be retried (§5.3); anything else ends the attempt.
+      // A wrong code is error 14 and may be retried; anything else ends the attempt.
       if (!isBirdTalkError(error, SessionErrorCode.LOGIN_REJECTED)) throw error;
       lastError = error as BirdTalkError;
     }
@@ -214,7 +214,7 @@ function expectLoginOk(reply: UserOpResult, request: string): UserInfo {
 
 /**
  * Sends one user operation and waits for the result whose `operation` is in `accepts` (user operations carry
- * no id and are matched by operation, in order, reference §5.1). Server errors become `LOGIN_REJECTED` when
+ * no id and are matched by operation, in order). Server errors become `LOGIN_REJECTED` when
  * they mean the credentials are wrong.
  */
 async function userOp(

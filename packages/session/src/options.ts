@@ -7,17 +7,17 @@ import type { SendIdSource } from './send-ids.js';
 
 /** How the session logs in — on the first connection and again whenever a fast re-login is not possible. */
 export type Credentials =
-  /** By user id and password (reference §5.4, mode "id"). */
+  /** By user id and password (login mode "id"). */
   | { readonly method: 'id'; readonly userId: Int64Input; readonly password: string }
   /**
-   * By e-mail and password (§5.4, mode "email"). The session always adds `regmode: "email"`, so an unknown
+   * By e-mail and password (login mode "email"). The session always adds `regmode: "email"`, so an unknown
    * address is never silently registered as a new anonymous account; it fails with `LOGIN_UNKNOWN_EMAIL`.
    */
   | { readonly method: 'email'; readonly email: string; readonly password: string }
-  /** By e-mail and a code the server mails (§5.4); `deps.requestCode` supplies the code. */
+  /** By e-mail and a code the server mails; `deps.requestCode` supplies the code. */
   | { readonly method: 'email-code'; readonly email: string }
   /**
-   * Registers a new account (§5.2), anonymously or — with `email` — after confirming a mailed code. Later
+   * Registers a new account, anonymously or — with `email` — after confirming a mailed code. Later
    * connections log in by the new id and this password; the `registered` event tells the application the id.
    */
   | {
@@ -55,7 +55,7 @@ export interface SessionOptions {
   readonly keyExchange?: boolean;
   /** The cipher of the key exchange. */
   readonly encType?: EncType;
-  /** How many fresh key pairs to try when the server refuses one with error 11 (reference §4.3). */
+  /** How many fresh key pairs to try when the server refuses one with error 11. */
   readonly maxKeyExchangeAttempts?: number;
   /** How many codes to ask `requestCode` for before giving up on a code login or registration. */
   readonly maxCodeAttempts?: number;

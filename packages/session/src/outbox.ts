@@ -50,7 +50,7 @@ export function createMemoryOutboxStore(): OutboxStore {
   };
 }
 
-/** The server's acknowledgement of a chat (reference §6.2). */
+/** The server's acknowledgement of a chat. */
 export interface ChatAck {
   /** The client id that was acknowledged. */
   readonly sendId: Int64;
@@ -92,7 +92,7 @@ interface Tracked {
  * acknowledges it, refuses it, or its deadline passes. While a connection is ready every entry is sent; after a
  * reconnect every entry still waiting is sent again with the same `sendId`.
  *
- * The server does not deduplicate by `sendId` (reference §6.1), so a resend after a lost acknowledgement can
+ * The server does not deduplicate by `sendId`, so a resend after a lost acknowledgement can
  * store the message twice; receivers deduplicate by sender and `sendId`.
  */
 export class Outbox {

@@ -5,7 +5,7 @@ export const REDACTED = '[redacted]';
 
 /**
  * Map keys whose values are secrets wherever they appear: passwords (`pwd`, `Params.pwd`, and `wd` — the server
- * stores `Params.pwd` in memory with the characters `params.` trimmed from its left, reference §5.6), handshake proofs
+ * stores `Params.pwd` in memory with the characters `params.` trimmed from its left), handshake proofs
  * (`checkTokenData`, `tempKey`), shared keys and download signatures.
  */
 const secretKeyPattern =
@@ -27,7 +27,7 @@ const maxTransientSecrets = 32;
  *
  * The server repeats secrets in several replies — the wrong-password error carries `{field:"pwd",
  * value:<the password>}`, a refused token login says `check data error: <the token>`, registration replies
- * echo `params.pwd` (reference §5.4, §4.4, §13.18) — so everything that leaves the session (errors, events, log
+ * echo `params.pwd` — so everything that leaves the session (errors, events, log
  * lines) goes through these functions first.
  */
 export class SecretScrubber {
@@ -115,7 +115,7 @@ export class SecretScrubber {
 
 /**
  * A user as the application should see it: secret params (the server echoes `params.pwd` in registration
- * replies, reference §13.18) removed.
+ * replies) removed.
  */
 export function sanitizeUser(user: UserInfo): UserInfo {
   const secretKeys = Object.keys(user.params).filter(isSecretKey);

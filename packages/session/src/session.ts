@@ -74,7 +74,7 @@ export interface RequestOptions {
 export interface GroupOpOptions extends RequestOptions {
   /**
    * For `GroupJoinRequest`: the group's `params.jointype`, as a group search returned it. Required there,
-   * because joining an `auth` group crashes the server (reference §14).
+   * because joining an `auth` group crashes the server.
    */
   readonly groupJoinType?: string;
 }
@@ -136,26 +136,26 @@ export interface Session {
    * `outboxDeadlineMs`; RefusedError / InvalidArgumentError from the frame rules.
    */
   sendChat(chat: OutgoingChat, options?: Pick<RequestOptions, 'signal'>): Promise<ChatAck>;
-  /** Sends a delivery or read receipt (reference §6.7); resolves once the server processed it. */
+  /** Sends a delivery or read receipt; resolves once the server processed it. */
   sendReceipt(receipt: MsgChatReplyInit, options?: RequestOptions): Promise<void>;
   /**
    * SetUserInfo, RealNameVerification (after a SetUserInfo `waitcode`), DisableUser or RecoverUser.
    * Login, registration, logout and unregistration have their own flows.
    */
   userOp(request: UserOpReqInit, options?: RequestOptions): Promise<UserOpResult>;
-  /** A friend operation (reference §8), matched by its echoed `sendId` (allocated here). */
+  /** A friend operation, matched by its echoed `sendId` (allocated here). */
   friendOp(
     request: Omit<FriendOpReqInit, 'sendId' | 'msgId'>,
     options?: RequestOptions,
   ): Promise<FriendOpResult>;
-  /** A group operation (reference §9), matched by its echoed `sendId` (allocated here). */
+  /** A group operation, matched by its echoed `sendId` (allocated here). */
   groupOp(
     request: Omit<GroupOpReqInit, 'sendId' | 'msgId'>,
     options?: GroupOpOptions,
   ): Promise<GroupOpResult>;
-  /** A history, receipt or log query (reference §7); results are matched in order. */
+  /** A history, receipt or log query; results are matched in order. */
   query(query: MsgQueryInit, options?: RequestOptions): Promise<MsgQueryResult>;
-  /** One chunk of an in-band upload (reference §10.1), matched by `sendId` and `fileName`. */
+  /** One chunk of an in-band upload, matched by `sendId` and `fileName`. */
   upload(chunk: MsgUploadReqInit, options?: RequestOptions): Promise<MsgUploadReply>;
   /** Logs out; the server hangs up and the session closes with reason `logged-out`. */
   logout(options?: RequestOptions): Promise<void>;
@@ -183,14 +183,14 @@ export function createSession(options: SessionOptions, deps: SessionDeps): Sessi
   return new BirdTalkSession(options, deps);
 }
 
-/** Chat-reply statuses of a failed acknowledgement that name their cause (reference §6.2). */
+/** Chat-reply statuses of a failed acknowledgement that name their cause. */
 const notFriendDetail = 'not friend';
 
-/** The operations a `userOp` call may carry, with the result operations that answer each (reference §5, §13.13). */
+/** The operations a `userOp` call may carry, with the result operations that answer each. */
 const userOpAnswers: ReadonlyMap<number, readonly number[]> = new Map([
   [UserOperationType.SetUserInfo, [UserOperationType.SetUserInfo]],
   [UserOperationType.DisableUser, [UserOperationType.DisableUser]],
-  // RecoverUser is answered with operation DisableUser (a server bug, §5.8).
+  // RecoverUser is answered with operation DisableUser (a server bug).
   [UserOperationType.RecoverUser, [UserOperationType.DisableUser, UserOperationType.RecoverUser]],
   [
     UserOperationType.RealNameVerification,
@@ -368,7 +368,7 @@ class BirdTalkSession implements Session {
         return;
       }
       if (this.#recycle) {
-        // A deliberate reconnect (after an e-mail change the server keeps the session logged out, §5.6).
+        // A deliberate reconnect (after an e-mail change the server keeps the session logged out).
         this.#recycle = false;
         continue;
       }
@@ -543,7 +543,7 @@ class BirdTalkSession implements Session {
         }
         this.#hub.emit('registered', { user: sanitizeUser(user) });
       }
-      // The server bound the key to this user at login (§4.5); remember that, so the next token login is checked.
+      // The server bound the key to this user at login; remember that, so the next token login is checked.
       if (key !== undefined && (key.userId !== user.userId || key.account !== this.#account)) {
         key = { ...key, account: this.#account, userId: user.userId };
         try {
@@ -655,7 +655,7 @@ class BirdTalkSession implements Session {
 
   #onText(text: string): void {
     this.#hub.emit('text', this.#scrubber.text(text));
-    // §2: the server's own texts; "recv msg:" echoes a text frame (this client never sends one).
+    // The server's own texts; "recv msg:" echoes a text frame (this client never sends one).
     if (text === 'logout' || text === 'unregok' || text === 'stop' || text.startsWith('recv msg:')) return;
     this.#anomaly(
       new ProtocolError(SessionErrorCode.UNEXPECTED_TEXT, 'a text frame where binary frames are expected', {
@@ -779,7 +779,7 @@ class BirdTalkSession implements Session {
           if (reply.extraMsg === 'ok') {
             return { value: { sendId: entry.sendId, msgId: reply.msgId, serverTime: reply.sendOk, detail } };
           }
-          // §6.2, §12: "not friend" follows an ErrTNotFriend (21), which the fence attributed to this chat.
+          // "not friend" follows an ErrTNotFriend (21), which the fence attributed to this chat.
           const cause = errors[0];
           return {
             error: new ProtocolError(
@@ -825,7 +825,7 @@ class BirdTalkSession implements Session {
     }
     const label = `user.${operation}`;
     // A new password (`Params.pwd`) or a code travels in the params; the server echoes some of them back
-    // (a password change answers with the value under `wd`, reference §5.6), so scrub them from then on.
+    // (a password change answers with the value under `wd`), so scrub them from then on.
     for (const [key, value] of Object.entries(request.params ?? {})) {
       if (isSecretKey(key) || /^code$/i.test(key)) this.#scrubber.pin(value);
     }
@@ -842,12 +842,12 @@ class BirdTalkSession implements Session {
         whenSilent: 'reject',
       },
       options,
-      // A code for an e-mail change is submitted while the server holds the session logged out (§5.6).
+      // A code for an e-mail change is submitted while the server holds the session logged out.
       operation !== UserOperationType.RealNameVerification,
     );
   }
 
-  /** §5.6: an e-mail change logs the server session out until a fresh login. */
+  /** An e-mail change logs the server session out until a fresh login. */
   #afterUserOp(operation: number, result: UserOpResult): void {
     const conn = this.#conn;
     if (conn === undefined) return;
@@ -968,7 +968,7 @@ class BirdTalkSession implements Session {
       this.#ending = undefined;
       throw error;
     }
-    // §5.5: the server answers by hanging up; should it not, the session ends here anyway.
+    // The server answers by hanging up; should it not, the session ends here anyway.
     this.#shutdown('logged-out', undefined);
   }
 
@@ -991,23 +991,23 @@ class BirdTalkSession implements Session {
       },
       options,
     );
-    // A deleted account can still log in with an old token (§4.4): never use this key again.
+    // A deleted account can still log in with an old token: never use this key again.
     await forgetKey(this.#keyContext());
     this.#key = undefined;
     this.#shutdown('unregistered', undefined);
   }
 }
 
-/** The result operation that settles a group operation, and one that only accompanies it (reference §9). */
+/** The result operation that settles a group operation, and one that only accompanies it. */
 function groupOpAnswers(operation: number): { final: number; partial: number | undefined } {
   switch (operation) {
-    // §9: a member nick change is answered as GroupSetInfo.
+    // A member nick change is answered as GroupSetInfo.
     case GroupOperationType.GroupSetMemberInfo:
       return { final: GroupOperationType.GroupSetInfo, partial: undefined };
-    // §9: a (direct) join is answered by the JoinAnswer broadcast that adds us.
+    // A (direct) join is answered by the JoinAnswer broadcast that adds us.
     case GroupOperationType.GroupJoinRequest:
       return { final: GroupOperationType.GroupJoinAnswer, partial: undefined };
-    // §9: each invitee's JoinAnswer broadcast comes first, then the inviter's own result.
+    // Each invitee's JoinAnswer broadcast comes first, then the inviter's own result.
     case GroupOperationType.GroupInviteRequest:
       return { final: GroupOperationType.GroupInviteRequest, partial: GroupOperationType.GroupJoinAnswer };
     default:

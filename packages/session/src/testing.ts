@@ -58,7 +58,7 @@ export interface ScriptedUser {
   readonly userName?: string;
 }
 
-/** A token of a completed key exchange, as the server keeps it (reference §4.5). */
+/** A token of a completed key exchange, as the server keeps it. */
 export interface ScriptedToken {
   key: Uint8Array;
   readonly encType: EncType;
@@ -94,13 +94,13 @@ export interface ScriptedServer {
   readonly connections: readonly ScriptedConnection[];
   /** Known users by id; tests may add to it. */
   readonly users: Map<string, ScriptedUser>;
-  /** Key-exchange tokens by keyPrint (reference §4.5); tests may delete one to simulate error 2. */
+  /** Key-exchange tokens by keyPrint; tests may delete one to simulate error 2. */
   readonly tokens: Map<string, ScriptedToken>;
   /** Resolves with the next connection to open (or the latest one if `connections` grew since `seen`). */
   nextConnection(seen?: number): Promise<ScriptedConnection>;
   /** Replaces (or, with `undefined`, restores) the handling of one payload case on every connection. */
   handle(payload: MsgPlainCase, handler: FrameHandler | undefined): void;
-  /** Frames received that the real server would crash on (reference §14, §17), as descriptions. */
+  /** Frames received that the real server would crash on, as descriptions. */
   hazards(): string[];
   /** Refuses new connections while `true` (the connector then fails, as with a server that is down). */
   refuseConnections: boolean;
@@ -121,7 +121,7 @@ export interface ScriptedConnection {
   next(payload?: MsgPlainCase, from?: number): Promise<Msg>;
   /** Sends a frame; `tm` is the server clock unless given. */
   send(msgType: number, plainMsg: MsgPlainInit, tm?: number): void;
-  /** Sends a `MsgError` (reference §12). */
+  /** Sends a `MsgError`. */
   sendError(code: number, detail?: string, params?: Record<string, string>): void;
   /** Sends a raw binary frame (for malformed-frame tests). */
   sendRaw(bytes: Uint8Array): void;
@@ -132,7 +132,7 @@ export interface ScriptedConnection {
 }
 
 const encoder = new TextEncoder();
-/** The server's verification code is a constant (reference §5.1). */
+/** The server's verification code is a constant. */
 const VERIFICATION_CODE = '12345';
 
 /** Creates a {@link ScriptedServer}. */
@@ -254,7 +254,7 @@ export function createScriptedServer(options: ScriptedServerOptions = {}): Scrip
           operation,
           result: 'ok',
           status: 'loginok',
-          // The real server echoes the password in registration replies (§13.18).
+          // The real server echoes the password in registration replies.
           users: [
             {
               userId,
@@ -295,7 +295,7 @@ export function createScriptedServer(options: ScriptedServerOptions = {}): Scrip
             plaintext = undefined;
           }
           if (plaintext !== msg.tm) {
-            // The real server echoes the token it could not verify (§4.4).
+            // The real server echoes the token it could not verify.
             peer.sendError(13, `check data error: ${data}`);
             return;
           }
@@ -393,7 +393,7 @@ export function createScriptedServer(options: ScriptedServerOptions = {}): Scrip
           return;
         }
         case 'heartBeat':
-          // §3.4: the reply is labelled Hello.
+          // The reply is labelled Hello.
           peer.send(ComMsgType.MsgTHello, { heartBeat: { tm: clock.now(), userId: peer.userId ?? '0' } });
           return;
         case 'userOp':
@@ -507,7 +507,7 @@ export function createScriptedServer(options: ScriptedServerOptions = {}): Scrip
           if (mode === 'email') {
             const entry = [...users.entries()].find(([, known]) => known.email === user.email);
             if (entry === undefined) {
-              // §5.4: an unknown e-mail is re-processed as a registration.
+              // An unknown e-mail is re-processed as a registration.
               if (params.regmode === 'email') {
                 pendingCode = { kind: 'register', user: { ...user, userName: user.userName || 'momo' } };
                 peer.send(ComMsgType.MsgTUserOpRet, {
@@ -547,7 +547,7 @@ export function createScriptedServer(options: ScriptedServerOptions = {}): Scrip
           const known = users.get(user.userId);
           if (known === undefined)
             return peer.sendError(14, "can't find user by id", { field: 'userid', value: user.userId });
-          // §5.4: the real server echoes the wrong password.
+          // The real server echoes the wrong password.
           if (known.password !== user.params.pwd)
             return peer.sendError(14, 'pwd is not correct', { field: 'pwd', value: user.params.pwd ?? '' });
           return loginOk(UserOperationType.Login, user.userId);

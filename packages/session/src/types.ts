@@ -49,7 +49,7 @@ export interface StateChange {
 export interface ReadyEvent {
   /** The logged-in user, with secret params removed. */
   readonly user: UserInfo;
-  /** Whether the stored key logged in without a password (a token Hello, reference §4.4). */
+  /** Whether the stored key logged in without a password (a token Hello). */
   readonly fastLogin: boolean;
   /** 1 for the first connection, then counting reconnects. */
   readonly connection: number;
@@ -87,19 +87,18 @@ export interface RegisteredEvent {
 export interface IncomingChat {
   readonly chat: MsgChat;
   /**
-   * Whether the server re-sent it because its sender ran a receipt query (it arrives as `MsgTQueryResult`,
-   * reference §7). It may have been delivered before: deduplicate by `msgId`.
+   * Whether the server re-sent it because its sender ran a receipt query (it arrives as `MsgTQueryResult`). It may have been delivered before: deduplicate by `msgId`.
    */
   readonly repushed: boolean;
-  /** Whether it is our own message, copied from another of our devices (`fromId` is us; §6.3). Never receipt it. */
+  /** Whether it is our own message, copied from another of our devices (`fromId` is us). Never receipt it. */
   readonly own: boolean;
 }
 
-/** The `presence` event: a mutual friend came online or went offline (reference §11; best effort). */
+/** The `presence` event: a mutual friend came online or went offline (best effort). */
 export interface PresenceEvent {
   readonly user: UserInfo;
   readonly status: 'online' | 'offline';
-  /** The notice as it arrived (a `SetUserInfo` request, reference §3.4). */
+  /** The notice as it arrived (a `SetUserInfo` request). */
   readonly notice: UserOpReq;
 }
 
@@ -138,17 +137,17 @@ export interface SessionEvents {
   registered: RegisteredEvent;
   /** A chat message arrived. */
   chat: IncomingChat;
-  /** A peer's delivery or read receipt for one of our messages (reference §6.7). */
+  /** A peer's delivery or read receipt for one of our messages. */
   receipt: MsgChatReply;
   /** A friend came online or went offline. */
   presence: PresenceEvent;
-  /** Someone followed or removed us, or another of our devices ran a friend operation (reference §8, §11). */
+  /** Someone followed or removed us, or another of our devices ran a friend operation. */
   'friend-notice': FriendOpResult;
-  /** A friend request in friend mode (reference §8). */
+  /** A friend request in friend mode. */
   'friend-request': FriendOpReq;
-  /** A group broadcast or a result of another device's group operation (reference §9, §11). */
+  /** A group broadcast or a result of another device's group operation. */
   'group-notice': GroupOpResult;
-  /** A request to join a group we administer (reference §9). */
+  /** A request to join a group we administer. */
   'group-join-request': GroupOpReq;
   /** A server error no pending request claimed. */
   'server-error': ServerErrorEvent;

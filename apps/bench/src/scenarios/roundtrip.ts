@@ -59,7 +59,7 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
   let client: Client | undefined;
   try {
     const [sender, receiver] = await peer.createUsers(2, 'bench-password');
-    // The receiver follows the sender, so the sender may message it (reference §6.3); it stays offline.
+    // The receiver follows the sender, so the sender may message it; it stays offline.
     await peer.follow(receiver!, sender!);
     client = createClient(
       { server: peer.serverUrl, credentials: { method: 'id', userId: sender!, password: 'bench-password' } },

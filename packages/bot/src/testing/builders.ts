@@ -24,7 +24,7 @@ export const TEST_BOT_ID = '10001';
 /** The user id that sends test messages, unless a test says otherwise. */
 export const TEST_USER_ID = '20001';
 
-// Wire values of MsgChat (reference §6.1): chat types, and the message type of a recall notice.
+// Wire values of MsgChat: chat types, and the message type of a recall notice.
 const CHAT_TYPE_P2P = 1;
 const CHAT_TYPE_GROUP = 2;
 const MSG_TYPE_DELETE = 5;

@@ -46,8 +46,7 @@ export interface CatchUpDeps {
 const backlogLimit = 2 * HISTORY_PAGE_SIZE;
 
 /**
- * The offline catch-up, run after every login (the server pushes nothing that arrived while a client was away,
- * reference §6.3): the P2P stream forward from its position (`userId` 0, every conversation), the group list,
+ * The offline catch-up, run after every login (the server pushes nothing that arrived while a client was away): the P2P stream forward from its position (`userId` 0, every conversation), the group list,
  * then each group forward from its position, 100 messages a page until a short page. Fetched messages go
  * through the inbox with `catchingUp: true`; live messages arriving meanwhile are held and fed in after.
  */
@@ -191,7 +190,7 @@ export class CatchUp {
   /** The groups to catch up on: the server's list (which also refreshes the membership). */
   async #groups(session: Session, signal: AbortSignal): Promise<readonly Int64[]> {
     try {
-      // C14: GroupListIn pages by a Redis cursor on the real server; one call without a cursor lists them all.
+      // GroupListIn pages by a Redis cursor on the real server; one call without a cursor lists them all.
       const result = await session.groupOp({ operation: GroupOperationType.GroupListIn }, { signal });
       this.#deps.membership.replace(result.groups);
     } catch (error) {

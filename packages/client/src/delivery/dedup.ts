@@ -5,12 +5,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
  * The keys that identify one message for deduplication.
  *
  * 1. `m:<msgId>` — the server's id. Re-pushes (a sender's receipt query makes the server send undelivered
- *    messages again, reference §7), reconnects and overlapping sync pages repeat a message with the same id.
+ *    messages again), reconnects and overlapping sync pages repeat a message with the same id.
  *
  * 2. `c:<sender>:<chatType>:<to>:<sendId>:<digest>` — for resends. The server does not deduplicate by
- *    `sendId` (§6.1): a sender that lost an acknowledgement resends with the same `sendId` and the server
+ *    `sendId`: a sender that lost an acknowledgement resends with the same `sendId` and the server
  *    stores a second copy under a new `msgId`. Sender and `sendId` alone would not do as a key: history rows
- *    carry no `devId` (§6.8), and Android devices of one user allocate `sendId`s from per-device counters that
+ *    carry no `devId`, and Android devices of one user allocate `sendId`s from per-device counters that
  *    all start at 1000, so two devices of one user reuse `sendId`s for different messages. The conversation
  *    (`chatType` and recipient) and a digest of `msgType` and `data` narrow the key to "the same sender sent the
  *    same content to the same chat under the same client id", which is a resend in practice. The price: a user

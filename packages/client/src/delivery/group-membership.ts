@@ -48,7 +48,7 @@ export class Membership implements GroupMembership {
   replace(groups: readonly GroupInfo[]): void {
     this.#ids.clear();
     for (const info of groups) {
-      // O5: a dissolved group stays listed; where its stored params say so, it is not a group we are in.
+      // A dissolved group stays listed; where its stored params say so, it is not a group we are in.
       if (info.groupId === '0' || info.params.status === 'deleted') continue;
       this.#ids.add(info.groupId);
     }
@@ -61,7 +61,7 @@ export class Membership implements GroupMembership {
     for (const wake of this.#waiters.splice(0)) wake();
   }
 
-  /** Applies a group broadcast (reference §9, O1); returns what it changed for us. */
+  /** Applies a group broadcast; returns what it changed for us. */
   apply(result: GroupOpResult, selfId: Int64): MembershipChange {
     const groupId = groupIdOf(result);
     if (groupId === undefined) return undefined;

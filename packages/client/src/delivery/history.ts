@@ -22,7 +22,7 @@ export interface HistoryOptions {
   readonly signal?: AbortSignal;
 }
 
-/** The server's fixed page size (reference §7). */
+/** The server's fixed page size. */
 export const HISTORY_PAGE_SIZE = 100;
 
 /**
@@ -77,7 +77,7 @@ export async function* history(
     for (const row of rows) {
       const id = BigInt(row.msgId);
       if (lowest === undefined || id < lowest) lowest = id;
-      // A P2P query for your own id (self chat) returns every conversation (reference §7): keep this one's.
+      // A P2P query for your own id (self chat) returns every conversation: keep this one's.
       if (chat.type === 'p2p' && !belongsTo(row, selfId, chat.userId)) continue;
       yield toChatMessage(row, { selfId, catchingUp: false });
       if (signal?.aborted) return;

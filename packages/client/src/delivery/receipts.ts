@@ -36,9 +36,9 @@ interface Due {
 }
 
 /**
- * Delivery and read receipts (reference §6.7), batched: receipts that fall due within `delayMs` of each other
+ * Delivery and read receipts, batched: receipts that fall due within `delayMs` of each other
  * go out together, one frame per sender and kind, several ids in `params.batch`. Receipts go out only while
- * the session is logged in (a batch receipt before login crashes the real server, O8; the frame builder also
+ * the session is logged in (a batch receipt before login crashes the real server; the frame builder also
  * refuses it); those due meanwhile wait for the next login. Receipts never go to groups or to ourselves —
  * callers only hand in P2P messages from others.
  */

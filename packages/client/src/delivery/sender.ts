@@ -217,7 +217,7 @@ export function checkTarget(target: ChatTarget): ChatTarget {
   throw new InvalidArgumentError('INVALID_ARGUMENT', 'a chat target is p2p(userId) or group(groupId)');
 }
 
-/** The server's "fail" details (reference §6.2) as typed codes. */
+/** The server's "fail" details as typed codes. */
 const failDetails: ReadonlyArray<[string, string]> = [
   ['you are not a group member', ClientErrorCode.CHAT_NOT_GROUP_MEMBER],
   ['group id error', ClientErrorCode.CHAT_GROUP_NOT_FOUND],

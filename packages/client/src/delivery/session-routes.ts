@@ -85,7 +85,7 @@ export function routeSessionEvents(session: Session, routes: SessionRoutes): voi
 }
 
 /**
- * A peer's receipt as a client event: the ids it covers (`msgId` and those of `params.batch`, reference §6.7)
+ * A peer's receipt as a client event: the ids it covers (`msgId` and those of `params.batch`)
  * and the peer's times.
  */
 export function receiptEventOf(reply: MsgChatReply): ReceiptEvent {

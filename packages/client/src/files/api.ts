@@ -36,7 +36,7 @@ export interface DownloadOptions {
   readonly route?: DownloadRoute;
 }
 
-/** Uploads (in band, reference §10.1) and downloads (HTTP, §10.3–10.4). */
+/** Uploads (in band) and downloads (HTTP). */
 export interface FilesApi {
   /** Turns a source into a {@link FileInput} (name, size, MIME type, ranged reads). */
   source(source: FileSource, options?: SourceOptions): Promise<FileInput>;

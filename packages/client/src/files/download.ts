@@ -5,8 +5,8 @@ import { FeatureErrorCode, serverAnswer } from '../feature-errors.js';
 
 /**
  * A name the server gives stored files: `YYYYMMDD_` + base36 (or decimal) + an optional extension of 1–16
- * characters with its dot (reference §10.1, C20). Only such names are requested: any other could make the
- * server's file lookup fail in a way it does not survive (C21, C25).
+ * characters with its dot. Only such names are requested: any other could make the
+ * server's file lookup fail in a way it does not survive.
  */
 export const STORED_NAME_PATTERN: RegExp = /^[0-9]{8}_[0-9a-z]{1,20}(?:\.[^\s/\\.?#%]{1,16})?$/;
 
@@ -35,8 +35,8 @@ export type DownloadRoute = 'signed' | 'plain';
 
 /**
  * The URL of a stored file: signed with the current key-exchange key
- * (`/filestore/download?u=<keyPrint>&sign=<token>`, valid for 300 s, reference §10.4), or, without a key or
- * with `route: 'plain'`, the unauthenticated `/filestore/<name>` (§10.3).
+ * (`/filestore/download?u=<keyPrint>&sign=<token>`, valid for 300 s), or, without a key or
+ * with `route: 'plain'`, the unauthenticated `/filestore/<name>`.
  */
 export function downloadUrl(
   ctx: Pick<ClientContext, 'httpBaseUrl' | 'currentKey' | 'clock' | 'random'>,
@@ -57,7 +57,7 @@ export function downloadUrl(
   };
 }
 
-/** The real server's 404 texts (reference §10.3, §10.4). */
+/** The real server's 404 texts. */
 const missing: ReadonlySet<string> = new Set(['File not found', 'filename not found']);
 
 /**

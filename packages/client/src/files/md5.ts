@@ -10,12 +10,11 @@ export interface Md5Hash {
 export type Md5Factory = () => Md5Hash;
 
 /**
- * The portable MD5 (`@noble/hashes`), which runs in browsers too. The server only computes MD5 (reference
- * §10.1), so uploads need it whatever its weakness; Node can inject `node:crypto`'s faster one.
+ * The portable MD5 (`@noble/hashes`), which runs in browsers too. The server only computes MD5, so uploads need it whatever its weakness; Node can inject `node:crypto`'s faster one.
  */
 export const portableMd5: Md5Factory = () => md5.create();
 
-/** Lower-case hex, as the server compares hashes (reference §10.1). */
+/** Lower-case hex, as the server compares hashes. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');

@@ -7,7 +7,7 @@ import { invalidArgument } from '../feature-errors.js';
 export interface FileInput {
   /** The file name to suggest to receivers; its extension becomes the stored name's. */
   readonly name: string;
-  /** The exact size in bytes (the server keeps it as the dedupe reference, reference C19). */
+  /** The exact size in bytes (the server keeps it as the dedupe reference). */
   readonly size: number;
   /** The MIME type, when known. */
   readonly mime: string | undefined;

@@ -2,7 +2,7 @@ import type { Session } from '@birdtalk/session';
 
 /**
  * What the uploads of one session must agree on, because the server keys an upload in progress by its
- * `fileName` per connection (reference §10.1, O6):
+ * `fileName` per connection:
  *
  * - two uploads of the same name at once clobber each other, so every upload gets a name no other upload
  *   uses on the connection;

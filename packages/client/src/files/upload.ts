@@ -7,7 +7,7 @@ import { type Md5Factory, toHex } from './md5.js';
 import type { FileInput, SourceOptions } from './source.js';
 import type { UploadRegistry } from './upload-registry.js';
 
-/** The chunk size the server's own clients use (reference §10.1); frames may not exceed 10 MiB. */
+/** The chunk size the server's own clients use; frames may not exceed 10 MiB. */
 export const UPLOAD_CHUNK_BYTES = 1 << 20;
 
 /** How far an upload got. */
@@ -62,7 +62,7 @@ export interface UploaderDeps {
   readonly md5: Md5Factory;
 }
 
-/** §10.1: the server's detail when a chunk after 0 arrives for an upload it does not know (a new connection). */
+/** The server's detail when a chunk after 0 arrives for an upload it does not know (a new connection). */
 const noFirstChunk = 'should send truck 0 first';
 
 class Restart extends Error {}
@@ -95,7 +95,7 @@ export async function hashInput(input: FileInput, md5: Md5Factory, signal?: Abor
 /**
  * The name to send: the server derives the stored name's extension from it with Go's `filepath.Ext`, and only
  * stored names of the form `YYYYMMDD_<id>.<ext>` (1–16 characters, no dot, slash or space) can be downloaded
- * safely (reference C20, C21). Path separators and unusable extensions are therefore neutralised.
+ * safely. Path separators and unusable extensions are therefore neutralised.
  */
 export function wireFileName(name: string): string {
   const flat = name.replace(/[/\\]/g, '_');
@@ -105,10 +105,10 @@ export function wireFileName(name: string): string {
 }
 
 /**
- * Uploads a file in band (reference §10.1): MD5 first, then 1 MiB chunks sent one at a time, each after the
+ * Uploads a file in band: MD5 first, then 1 MiB chunks sent one at a time, each after the
  * previous one's reply. `sameok` ends it early with the stored name of an identical file. A lost connection
  * restarts it from chunk 0 on the next one. The exact size is always declared: a wrong one would poison the
- * server's dedupe record (C19).
+ * server's dedupe record.
  *
  * @throws InvalidArgumentError `INVALID_FILE` for an empty file (the server refuses empty chunks).
  * @throws ProtocolError `UPLOAD_FAILED` when the server answers `fail`; `UPLOAD_RESTARTS_EXHAUSTED`.
@@ -151,7 +151,7 @@ export async function uploadInput(
   const attempt = async (fileName: string, restarts: number): Promise<UploadResult> => {
     let connection = -1;
     for (let index = 0; index < chunkCount; index += 1) {
-      // O6: a chunk after 0 on another connection than chunk 0's is unknown there; start over.
+      // A chunk after 0 on another connection than chunk 0's is unknown there; start over.
       if (index > 0 && registry.connection !== connection) throw new Restart();
       if (signal?.aborted) throw aborted(signal);
       const start = index * UPLOAD_CHUNK_BYTES;
@@ -230,7 +230,7 @@ export async function uploadInput(
     throw serverAnswer(FeatureErrorCode.UPLOAD_FAILED, 'the upload ended without a stored name', 'upload');
   };
 
-  // O6: identical content maps to the same stored path, so such uploads must not overlap.
+  // Identical content maps to the same stored path, so such uploads must not overlap.
   return registry.serialize(md5, async () => {
     const fileName = registry.reserve(wireFileName(input.name));
     let abandoned = false;

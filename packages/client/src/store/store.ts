@@ -66,7 +66,7 @@ export interface Store {
 /** The store key of the device id (`MsgHello.clientId`). */
 export const DEVICE_ID_KEY = 'deviceId';
 
-/** The stream name of the one P2P stream (every conversation of the account, reference §7 `userId` 0). */
+/** The stream name of the one P2P stream (every conversation of the account: a history query for `userId` 0). */
 export const P2P_STREAM = 'p2p';
 
 /** The stream name of a group's messages. */
