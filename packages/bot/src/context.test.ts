@@ -45,6 +45,34 @@ describe('what a context says about its update', () => {
   });
 });
 
+describe('the delivery a context belongs to', () => {
+  it('carries the message signal and redelivery mark, and a never-aborting signal for notifications', () => {
+    const abort = new AbortController();
+    const message = { ...textMessage('again', { redelivered: true }), signal: abort.signal };
+    const { ctx } = setup({ type: 'message', message });
+    expect([ctx.redelivered, ctx.signal]).toEqual([true, abort.signal]);
+    const recall = setup({ type: 'recall', recall: recallEvent('5', { redelivered: true }) }).ctx;
+    expect(recall.redelivered).toBe(true);
+    const receipt = setup({ type: 'receipt', receipt: receiptEvent('1') }).ctx;
+    expect([receipt.redelivered, receipt.signal.aborted]).toEqual([false, false]);
+  });
+});
+
+describe('the test client waitFor', () => {
+  it('takes the next matching delivered message away from the listeners', async () => {
+    const client = createTestClient();
+    const heard: string[] = [];
+    client.on('message', (message) => {
+      heard.push(message.text);
+    });
+    const answer = client.waitFor({ from: '30001' });
+    await client.receive('other', { from: '30002' });
+    await client.receive('mine', { from: '30001' });
+    expect((await answer).text).toBe('mine');
+    expect(heard).toEqual(['other']);
+  });
+});
+
 describe('replies', () => {
   it('go to the chat of the update, quoting on request', async () => {
     const message = textMessage('hi', { from: '30001' });

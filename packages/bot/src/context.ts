@@ -55,6 +55,9 @@ export type ImageReplyOptions = Omit<ImageOptions, 'quote'> & { readonly quote?:
 /** Options of {@link Context.replyVoice}: the client's voice options, with {@link ReplyOptions.quote}. */
 export type VoiceReplyOptions = Omit<VoiceOptions, 'quote'> & { readonly quote?: QuoteOption };
 
+/** The signal of updates that are notifications. */
+const NEVER_ABORTED = new AbortController().signal;
+
 /**
  * What a middleware gets for one update: the update and its parts, the chat it belongs to, who caused it, and
  * ways to answer in that chat. Filters (`bot.on('message:text', …)`, `bot.command(…)`, `isGroup`…) narrow its
@@ -94,6 +97,17 @@ export class Context {
   readonly text: string | undefined;
   /** Whether the update arrived through the offline catch-up after a login, rather than live. */
   readonly catchingUp: boolean;
+  /**
+   * Whether a previous run of the bot may have handed this message or recall to a handler already (it died,
+   * or stopped, before recording that the handling ended). Handlers that must not act twice check it.
+   * Always false for notifications.
+   */
+  readonly redelivered: boolean;
+  /**
+   * Aborts when the handling of this message or recall should stop: the client's `handlerTimeoutMs` is up, or
+   * the client stopped waiting. Pass it to what the handler awaits. Never aborts for notifications.
+   */
+  readonly signal: AbortSignal;
   /** The command (lower case, without prefix and `@name`), inside `bot.command()` handlers. */
   readonly command: string | undefined = undefined;
   /** The command's arguments, split at white space, quotes respected, inside `bot.command()` handlers. */
@@ -125,6 +139,10 @@ export class Context {
     this.from = fromOfUpdate(update, me.id);
     this.text = this.message?.kind === 'text' ? this.message.text : undefined;
     this.catchingUp = isCatchUpUpdate(update);
+    const delivery =
+      update.type === 'message' ? update.message : update.type === 'recall' ? update.recall : undefined;
+    this.redelivered = delivery?.redelivered ?? false;
+    this.signal = delivery?.signal ?? NEVER_ABORTED;
   }
 
   /** The update's event name. */

@@ -5,6 +5,7 @@ import type { MessageKind } from './content.js';
 import type { SendOptions, SentMessage } from './context.js';
 import type { HistoryOptions } from './delivery/history.js';
 import type { SendContent } from './delivery/sender.js';
+import type { WaitForFilter, WaitForOptions } from './delivery/wait-for.js';
 import type { ClientEvents, ClientListener, ClientState, ListenOptions, MessageState } from './events.js';
 import type {
   createFilesApi,
@@ -105,6 +106,32 @@ export interface Client {
   ): AsyncIterableIterator<ClientEvents[K]>;
   /** Incoming messages as an async iterable, optionally of one chat or kind; see {@link Client.stream}. */
   messages(filter?: MessageFilter): AsyncIterableIterator<ChatMessage>;
+  /**
+   * The next incoming message that `filter` accepts — a test, or `{ chat, from, kind }` — taken before it
+   * reaches the `message` listeners, iterators and `dead-letter`: they never see it. It does not wait for its
+   * chat's queue, so a `message` listener may await the next message of its own chat (a reply to a question):
+   * a message already queued behind the listener is taken at once (the oldest first), otherwise the next one
+   * to arrive. Only deliveries are offered: not duplicates, not our own sends, not recall notices, and not
+   * live messages held back while a catch-up fetches older ones (they are offered once it has).
+   *
+   * The message counts as handled when it is taken: it is recorded as seen and never delivered again, even if
+   * the process dies before the awaiting code acted on it.
+   *
+   * @example
+   * ```ts
+   * client.on('message', async (message) => {
+   *   if (message.text !== '/name') return;
+   *   await client.reply(message, 'What is your name?');
+   *   const answer = await client.waitFor({ chat: message.chat, from: message.from }, { timeoutMs: 60_000 });
+   *   await client.reply(answer, `Hello, ${answer.text}!`);
+   * });
+   * ```
+   *
+   * @throws TimeoutError after `timeoutMs`; `AbortError` when `signal` aborts; StateError
+   * `CLIENT_NOT_STARTED` before `start()`, `CLIENT_STOPPED` once the client stops; InvalidArgumentError
+   * `INVALID_ARGUMENT` for a bad filter or timeout.
+   */
+  waitFor(filter: WaitForFilter, options?: WaitForOptions): Promise<ChatMessage>;
 
   /** Sends text or content to a chat; resolves once the server stored it. See `Sender.send` for the errors. */
   send(target: ChatTarget, content: SendContent, options?: SendOptions): Promise<SentMessage>;

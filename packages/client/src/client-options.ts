@@ -71,6 +71,14 @@ export interface ClientOptions {
    */
   readonly handlerRetryDelayMs?: number;
   /**
+   * How long the `message` / `recall` listeners of one message may take, retries included, in milliseconds.
+   * Then the message's `signal` aborts with a `TimeoutError`, the message is dead-lettered with
+   * that error, and its chat moves on (the listener itself is not stopped: it should honour the signal).
+   * 0 disables the limit, and a listener that never settles then holds up its chat for good.
+   * @defaultValue 60000
+   */
+  readonly handlerTimeoutMs?: number;
+  /**
    * The longest text message, in bytes of UTF-8.
    * @defaultValue 65536
    */
@@ -105,6 +113,7 @@ export const DEFAULT_CLIENT_OPTIONS = {
   includeOwnMessages: false,
   handlerRetries: 2,
   handlerRetryDelayMs: 1000,
+  handlerTimeoutMs: 60_000,
   maxTextBytes: 65_536,
   maxUploadBytes: 64 * 1024 * 1024,
   drainTimeoutMs: 10_000,
@@ -146,7 +155,7 @@ export interface ResolvedClientOptions
   readonly policy: ClientPolicy;
 }
 
-const durations = ['receiptDelayMs', 'handlerRetryDelayMs', 'drainTimeoutMs'] as const;
+const durations = ['receiptDelayMs', 'handlerRetryDelayMs', 'handlerTimeoutMs', 'drainTimeoutMs'] as const;
 const counts = [
   'dedupWindow',
   'handlerRetries',

@@ -52,6 +52,7 @@ export type { Client, MessageFilter, StopOptions } from './client-api.js';
 import { outboxSettled, settlesBy } from './deadline.js';
 import { deliveryReceiptDue, receiptTargetOf } from './delivery/receipts.js';
 import { routeSessionEvents } from './delivery/session-routes.js';
+import { sameChat, type WaitForFilter, type WaitForOptions, waitForMessage } from './delivery/wait-for.js';
 import type { ChatMessage } from './message.js';
 import { createSessionFacade } from './session-facade.js';
 import { loadDeviceId } from './store/device-id.js';
@@ -244,6 +245,7 @@ class BirdTalkClient implements Client {
       isOwnSend: (msgId) => this.#states.isOwnSend(msgId),
       handlerRetries: this.#options.handlerRetries,
       handlerRetryDelayMs: this.#options.handlerRetryDelayMs,
+      handlerTimeoutMs: this.#options.handlerTimeoutMs,
       onAccepted: (message) => {
         if (this.#options.autoReceipts && deliveryReceiptDue(message))
           this.#receipts.delivered(receiptTargetOf(message.raw));
@@ -478,6 +480,19 @@ class BirdTalkClient implements Client {
     });
   }
 
+  waitFor(filter: WaitForFilter, options: WaitForOptions = {}): Promise<ChatMessage> {
+    if (this.#stopping) return Promise.reject(stoppedError());
+    const running = this.#running;
+    if (running === undefined) {
+      return Promise.reject(new StateError(ClientErrorCode.NOT_STARTED, 'the client has not been started'));
+    }
+    return waitForMessage(
+      { inbox: running.inbox, clock: this.#clock, stopped: () => stoppedError() },
+      filter,
+      options,
+    );
+  }
+
   // ─── chat ────────────────────────────────────────────────────────────────────────────────────────────────
 
   send(target: ChatTarget, content: SendContent, options?: SendOptions): Promise<SentMessage> {
@@ -610,12 +625,6 @@ function stoppedError(cause?: unknown): StateError {
 
 function abortError(signal: AbortSignal | undefined): BirdTalkError {
   return new AbortError('the wait was aborted', { cause: signal?.reason });
-}
-
-function sameChat(a: ChatTarget, b: ChatTarget): boolean {
-  return a.type === 'p2p'
-    ? b.type === 'p2p' && b.userId === a.userId
-    : b.type === 'group' && b.groupId === a.groupId;
 }
 
 function targetOfEntry(entry: OutboxEntry): ChatTarget | undefined {

@@ -50,6 +50,10 @@ export interface RecallEvent {
   /** The recall notice itself (kind `'recall'`). */
   readonly notice: ChatMessage;
   readonly catchingUp: boolean;
+  /** See `ChatMessage.redelivered`. */
+  readonly redelivered: boolean;
+  /** See `ChatMessage.signal`. */
+  readonly signal: AbortSignal;
 }
 
 /** The `receipt` event: a peer's delivery or read receipt for messages we sent (P2P only). */

@@ -61,6 +61,12 @@ export type { CatchUpPolicy } from './delivery/catch-up.js';
 export { dedupKeys } from './delivery/dedup.js';
 export type { HistoryOptions } from './delivery/history.js';
 export type { SendContent } from './delivery/sender.js';
+export {
+  type MessageMatch,
+  messageTest,
+  type WaitForFilter,
+  type WaitForOptions,
+} from './delivery/wait-for.js';
 export type {
   CatchUpEvent,
   ClientClosedEvent,

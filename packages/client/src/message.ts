@@ -38,6 +38,18 @@ export interface ChatMessage {
   readonly catchingUp: boolean;
   /** Whether it was recalled before we fetched it (history rows mark recalled messages; their data stays). */
   readonly recalled: boolean;
+  /**
+   * Whether it may have been handed to a listener before: a previous run of the client died (or was stopped)
+   * after handing it over and before recording that its handling ended. Listeners that must not act twice
+   * check it (and their own records) before acting.
+   */
+  readonly redelivered: boolean;
+  /**
+   * Aborts when the listeners of this delivery should stop: their time (`handlerTimeoutMs`) is up, or the
+   * client stopped waiting for them. Pass it to whatever the listener awaits. Never aborts for messages that
+   * are not deliveries (history, `waitFor`).
+   */
+  readonly signal: AbortSignal;
   /** The message as it arrived. */
   readonly raw: MsgChat;
 }
@@ -46,7 +58,14 @@ export interface ChatMessage {
 export interface MessageOrigin {
   readonly selfId: Int64;
   readonly catchingUp: boolean;
+  /** See {@link ChatMessage.redelivered}; false when absent. */
+  readonly redelivered?: boolean;
+  /** See {@link ChatMessage.signal}; one that never aborts when absent. */
+  readonly signal?: AbortSignal;
 }
+
+/** The signal of messages that are not deliveries. */
+const NEVER_ABORTED = new AbortController().signal;
 
 /** The conversation a raw message belongs to, from our point of view. */
 export function chatOf(raw: MsgChat, selfId: Int64): ChatTarget {
@@ -73,6 +92,8 @@ export function toChatMessage(raw: MsgChat, origin: MessageOrigin): ChatMessage 
     own: raw.fromId === origin.selfId,
     catchingUp: origin.catchingUp,
     recalled: raw.status === ChatMsgStatus.DELETED,
+    redelivered: origin.redelivered ?? false,
+    signal: origin.signal ?? NEVER_ABORTED,
     raw,
   };
 }

@@ -59,6 +59,8 @@ export interface MessageInit {
   readonly quote?: Int64Input;
   /** Whether it came through the offline catch-up. @defaultValue false */
   readonly catchingUp?: boolean;
+  /** Whether a previous run may have handed it to a listener already. @defaultValue false */
+  readonly redelivered?: boolean;
 }
 
 /** A message with any content, as the client would hand it to the bot. */
@@ -90,7 +92,11 @@ export function contentMessage(content: OutgoingContent, init: MessageInit = {})
     keyPrint: '0',
     params: {},
   };
-  return toChatMessage(raw, { selfId: botId, catchingUp: init.catchingUp ?? false });
+  return toChatMessage(raw, {
+    selfId: botId,
+    catchingUp: init.catchingUp ?? false,
+    redelivered: init.redelivered ?? false,
+  });
 }
 
 /** A text message. */
@@ -157,6 +163,7 @@ export function recallEvent(messageId: Int64Input, init: MessageInit = {}): Reca
   const recalled = toChatMessage(raw, {
     selfId: positiveId(init.botId ?? TEST_BOT_ID, 'botId'),
     catchingUp: notice.catchingUp,
+    redelivered: notice.redelivered,
   });
   return {
     id: raw.refMessageId,
@@ -164,6 +171,8 @@ export function recallEvent(messageId: Int64Input, init: MessageInit = {}): Reca
     by: recalled.from,
     notice: recalled,
     catchingUp: recalled.catchingUp,
+    redelivered: recalled.redelivered,
+    signal: recalled.signal,
   };
 }
 

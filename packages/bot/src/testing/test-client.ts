@@ -11,13 +11,16 @@ import {
   type FriendsApi,
   type MediaApi,
   type MediaMessage,
+  messageTest,
   positiveId,
   type RecallEvent,
   type SendContent,
   type SentMessage,
   type UserProfile,
+  type WaitForFilter,
+  type WaitForOptions,
 } from '@birdtalk/client';
-import { StateError } from '@birdtalk/errors';
+import { AbortError, StateError, TimeoutError } from '@birdtalk/errors';
 import { type Clock, systemClock } from '@birdtalk/runtime';
 import type { BotUser, Int64, Int64Input } from '../types.js';
 import { settlesBy } from '../within.js';
@@ -126,6 +129,7 @@ class FakeClient {
   readonly #follows: Set<Int64>;
   readonly #fans: UserProfile[];
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #waiters = new Set<{ accepts(message: ChatMessage): boolean; take(message: ChatMessage): void }>();
   readonly #clock: Clock;
   #state: ClientState = 'idle';
   #started: Promise<BotUser> | undefined;
@@ -299,7 +303,60 @@ class FakeClient {
     for (const message of list) if (message.chat.type === 'p2p' && !message.own) this.read.push(message.id);
   }
 
+  /**
+   * Like the real client's: the next delivered message `filter` accepts goes to the waiter instead of the
+   * listeners (`deliver()` then resolves at once with nothing sent).
+   */
+  waitFor(filter: WaitForFilter, options: WaitForOptions = {}): Promise<ChatMessage> {
+    let test: (message: ChatMessage) => boolean;
+    try {
+      test = messageTest(filter);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.#stopped !== undefined) {
+      return Promise.reject(new StateError(ClientErrorCode.STOPPED, 'the client is stopped'));
+    }
+    return new Promise((resolve, reject) => {
+      const { signal, timeoutMs } = options;
+      const end = (): void => {
+        this.#waiters.delete(waiter);
+        this.#clock.clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onAbort = (): void => {
+        end();
+        reject(new AbortError('the wait was aborted', { cause: signal?.reason }));
+      };
+      const waiter = {
+        accepts: test,
+        take: (message: ChatMessage) => {
+          end();
+          resolve(message);
+        },
+      };
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : this.#clock.setTimeout(() => {
+              end();
+              reject(new TimeoutError(`no matching message came within ${timeoutMs} ms`));
+            }, timeoutMs);
+      if (signal?.aborted) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#waiters.add(waiter);
+    });
+  }
+
   deliver(message: ChatMessage): Promise<DeliveryResult> {
+    for (const waiter of this.#waiters) {
+      if (!waiter.accepts(message)) continue;
+      waiter.take(message);
+      return Promise.resolve({ ok: true, sent: [], texts: [] });
+    }
     return this.#dispatch('message', message);
   }
 

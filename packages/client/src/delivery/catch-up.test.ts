@@ -46,6 +46,7 @@ function setup(
     isOwnSend: () => false,
     handlerRetries: 0,
     handlerRetryDelayMs: 0,
+    handlerTimeoutMs: 0,
     onAccepted: () => {},
     onError: () => {},
   });

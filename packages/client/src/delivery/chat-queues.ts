@@ -50,6 +50,22 @@ export class ChatQueues<T> {
     return new Promise((wake) => this.#belowWaiters.push({ limit, wake }));
   }
 
+  /**
+   * Removes and returns the first waiting item `predicate` accepts (queues in the order their keys became busy,
+   * each oldest first), or `undefined`.
+   */
+  take(predicate: (item: T) => boolean): T | undefined {
+    for (const queue of this.#queues.values()) {
+      const index = queue.findIndex(predicate);
+      if (index < 0) continue;
+      const [item] = queue.splice(index, 1);
+      this.#queued -= 1;
+      this.#notify();
+      return item;
+    }
+    return undefined;
+  }
+
   /** Removes and returns every item not yet started; items being worked on finish. */
   drain(): T[] {
     const dropped: T[] = [];

@@ -21,6 +21,7 @@ function setup(
     store?: Store;
     ownSends?: Set<string>;
     logger?: Logger;
+    handlerTimeoutMs?: number;
   } = {},
 ) {
   const clock = new FakeClock();
@@ -45,6 +46,7 @@ function setup(
     isOwnSend: (id) => options.ownSends?.has(id) ?? false,
     handlerRetries: options.retries ?? 2,
     handlerRetryDelayMs: 100,
+    handlerTimeoutMs: options.handlerTimeoutMs ?? 0,
     onAccepted: (message) => accepted.push(message),
     onError: (error) => errors.push(error),
   });
@@ -297,5 +299,88 @@ describe('the inbox', () => {
     await inbox.whenIdle();
     expect(handled).toEqual(['1']);
     expect(saved).toEqual([['p2p', '1']]);
+  });
+
+  it('gives up on a listener that never settles after handlerTimeoutMs: its signal aborts, the message is dead-lettered, the chat moves on', async () => {
+    const { clock, hub, inbox, saved } = setup({ handlerTimeoutMs: 5_000 });
+    const signals: AbortSignal[] = [];
+    const handled: string[] = [];
+    hub.on('message', async (message) => {
+      signals.push(message.signal);
+      if (message.id === '1') await new Promise(() => {});
+      handled.push(message.id);
+    });
+    const dead: unknown[] = [];
+    hub.on('dead-letter', (event) => {
+      dead.push(event.error);
+    });
+    inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    inbox.ingest(rawChat({ msgId: '2' }), 'live');
+    await flushEventLoop();
+    expect(handled).toEqual([]);
+    await clock.advance(4_999);
+    expect(signals[0]!.aborted).toBe(false);
+    await clock.advance(1);
+    await inbox.whenIdle();
+    expect(signals[0]!.aborted).toBe(true);
+    expect(signals[0]!.reason).toMatchObject({ name: 'TimeoutError', code: 'TIMEOUT' });
+    expect(dead).toEqual([signals[0]!.reason]);
+    expect(handled).toEqual(['2']);
+    expect(signals[1]!.aborted).toBe(false);
+    expect(saved.at(-1)).toEqual(['p2p', '2']);
+  });
+
+  it('hands a listener the next message of its own chat through a waiter, instead of queueing it behind the listener', async () => {
+    const { hub, inbox, saved } = setup();
+    const answers: string[] = [];
+    const handled: string[] = [];
+    hub.on('message', async (message) => {
+      handled.push(message.text);
+      if (message.text !== 'question') return;
+      const answer = await new Promise<string>((resolve, reject) => {
+        inbox.addWaiter({
+          accepts: (next) => next.from === message.from,
+          take: (next) => resolve(next.text),
+          closed: () => reject(new Error('closed')),
+        });
+      });
+      answers.push(answer);
+    });
+    inbox.ingest(rawChat({ msgId: '1', data: new TextEncoder().encode('question') }), 'live');
+    await flushEventLoop();
+    expect(inbox.ingest(rawChat({ msgId: '2', data: new TextEncoder().encode('answer') }), 'live')).toBe(
+      'taken',
+    );
+    await inbox.whenIdle();
+    expect(answers).toEqual(['answer']);
+    // The listeners never saw the taken message; both count as handled.
+    expect(handled).toEqual(['question']);
+    expect(saved.at(-1)).toEqual(['p2p', '2']);
+  });
+
+  it('serves a new waiter from the messages already queued, oldest first, and closes waiters when it closes', async () => {
+    const { hub, inbox } = setup();
+    let release!: () => void;
+    hub.on('message', async (message) => {
+      if (message.id === '1') await new Promise<void>((resolve) => (release = resolve));
+    });
+    inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    inbox.ingest(rawChat({ msgId: '2' }), 'live');
+    inbox.ingest(rawChat({ msgId: '3' }), 'live');
+    await flushEventLoop();
+    const taken: string[] = [];
+    const waiter = {
+      accepts: () => true,
+      take: (message: { id: string }) => taken.push(message.id),
+      closed: () => taken.push('closed'),
+    };
+    inbox.addWaiter(waiter);
+    expect(taken).toEqual(['2']);
+    expect(inbox.load).toBe(2);
+    inbox.close();
+    inbox.addWaiter(waiter);
+    expect(taken).toEqual(['2', 'closed']);
+    release();
+    await inbox.whenIdle();
   });
 });

@@ -1,4 +1,4 @@
-import { BirdTalkError } from '@birdtalk/errors';
+import { BirdTalkError, TimeoutError } from '@birdtalk/errors';
 import { ChatMsgType, ChatType, type Int64, isInt64String, type MsgChat } from '@birdtalk/proto';
 import type { Clock, EventHub, Logger } from '@birdtalk/runtime';
 import { targetKey } from '../chat-target.js';
@@ -15,7 +15,7 @@ import { runListeners } from './run-listeners.js';
 export type Arrival = 'live' | 'repush' | 'catch-up';
 
 /** What became of an ingested message. */
-export type IngestResult = 'queued' | 'held' | 'duplicate' | 'skipped' | 'invalid' | 'closed';
+export type IngestResult = 'queued' | 'taken' | 'held' | 'duplicate' | 'skipped' | 'invalid' | 'closed';
 
 /** What the inbox is told about every valid message from someone else, duplicate or not. */
 export interface AcceptedMessage {
@@ -41,6 +41,11 @@ export interface InboxDeps {
   isOwnSend(msgId: Int64): boolean;
   readonly handlerRetries: number;
   readonly handlerRetryDelayMs: number;
+  /**
+   * How long the listeners of one message may take, retries included, before the delivery is given up as
+   * failed (dead-lettered) and its chat moves on; 0 for no limit.
+   */
+  readonly handlerTimeoutMs: number;
   /** Every valid message from someone else, before deduplication decides (receipts hang off this). */
   onAccepted(message: AcceptedMessage): void;
   /** A problem that did not stop delivery (a store write, an invalid message). */
@@ -52,6 +57,17 @@ interface Item {
   readonly stream: string;
   readonly keys: string[];
   readonly catchingUp: boolean;
+  readonly redelivered: boolean;
+}
+
+/** Someone waiting for a message outside the per-chat queues (`client.waitFor`). */
+export interface MessageWaiter {
+  /** Whether this message is the one awaited; a throwing test counts as "no". */
+  accepts(message: ChatMessage): boolean;
+  /** Hands the message over; it counts as handled from now on. */
+  take(message: ChatMessage): void;
+  /** The inbox closed: no message will come. */
+  closed(): void;
 }
 
 /**
@@ -70,6 +86,7 @@ export class Inbox {
   #catchUpDelivered = 0;
   #catchUpWaiters: Array<() => void> = [];
   #warnedUnheard = false;
+  readonly #waiters = new Set<MessageWaiter>();
 
   constructor(deps: InboxDeps) {
     this.#deps = deps;
@@ -135,8 +152,67 @@ export class Inbox {
     this.#deps.dedup.begin(keys);
     this.#deps.positions.begin(stream, raw.msgId);
     if (catchingUp) this.#catchUpPending += 1;
-    this.#queues.push(targetKey(chatOf(raw, selfId)), { raw, stream, keys, catchingUp });
+    const item: Item = { raw, stream, keys, catchingUp, redelivered: false };
+    if (this.#offer(item)) return 'taken';
+    this.#queues.push(targetKey(chatOf(raw, selfId)), item);
     return 'queued';
+  }
+
+  /**
+   * Registers someone waiting for a message. The first message it accepts goes to it instead of the
+   * listeners — a queued one at once (the oldest of its chat first), otherwise the next one to arrive — without
+   * waiting for the chat's queue: a listener may wait for the next message of its own chat. Recall notices are
+   * not offered. Returns a function that withdraws the waiter.
+   */
+  addWaiter(waiter: MessageWaiter): () => void {
+    if (!this.#accepting) {
+      waiter.closed();
+      return () => {};
+    }
+    const queued = this.#queues.take((item) => !isRecall(item.raw) && this.#accepts(waiter, item));
+    if (queued !== undefined) {
+      this.#hand(queued, waiter);
+      return () => {};
+    }
+    this.#waiters.add(waiter);
+    return () => {
+      this.#waiters.delete(waiter);
+    };
+  }
+
+  /** Hands a message about to be queued to the first waiter that accepts it. */
+  #offer(item: Item): boolean {
+    if (this.#waiters.size === 0 || isRecall(item.raw)) return false;
+    for (const waiter of this.#waiters) {
+      if (!this.#accepts(waiter, item)) continue;
+      this.#waiters.delete(waiter);
+      this.#hand(item, waiter);
+      return true;
+    }
+    return false;
+  }
+
+  #accepts(waiter: MessageWaiter, item: Item): boolean {
+    try {
+      return waiter.accepts(this.#messageOf(item));
+    } catch {
+      return false;
+    }
+  }
+
+  #hand(item: Item, waiter: MessageWaiter): void {
+    if (item.catchingUp) this.#catchUpDelivered += 1;
+    this.#finish(item);
+    waiter.take(this.#messageOf(item));
+  }
+
+  #messageOf(item: Item, signal?: AbortSignal): ChatMessage {
+    return toChatMessage(item.raw, {
+      selfId: this.#deps.selfId(),
+      catchingUp: item.catchingUp,
+      redelivered: item.redelivered,
+      ...(signal === undefined ? {} : { signal }),
+    });
   }
 
   /** Resolves once every catch-up message queued so far has been handled (or abandoned). */
@@ -163,6 +239,9 @@ export class Inbox {
     this.#accepting = false;
     this.#held = undefined;
     for (const item of this.#queues.drain()) this.#abandonItem(item);
+    const waiters = [...this.#waiters];
+    this.#waiters.clear();
+    for (const waiter of waiters) waiter.closed();
   }
 
   /** Gives up on the messages still being handled (their retries stop; they stay unhandled). */
@@ -176,7 +255,33 @@ export class Inbox {
       this.#abandonItem(item);
       return;
     }
-    const message = toChatMessage(item.raw, { selfId: this.#deps.selfId(), catchingUp: item.catchingUp });
+    // One signal per delivery: aborted when the handler's time is up or the client gives up on it.
+    const handling = new AbortController();
+    const giveUp = (): void => handling.abort(this.#abandon.signal.reason);
+    this.#abandon.signal.addEventListener('abort', giveUp, { once: true });
+    const timeoutMs = this.#deps.handlerTimeoutMs;
+    const timer =
+      timeoutMs > 0
+        ? this.#deps.clock.setTimeout(
+            () =>
+              handling.abort(
+                new TimeoutError(`the listeners of a message did not finish within ${timeoutMs} ms`, {
+                  details: { msgId: item.raw.msgId, timeoutMs },
+                }),
+              ),
+            timeoutMs,
+          )
+        : undefined;
+    try {
+      await this.#deliver(item, handling.signal);
+    } finally {
+      this.#deps.clock.clearTimeout(timer);
+      this.#abandon.signal.removeEventListener('abort', giveUp);
+    }
+  }
+
+  async #deliver(item: Item, signal: AbortSignal): Promise<void> {
+    const message = this.#messageOf(item, signal);
     const event: DeliveryEvent = message.kind === 'recall' ? 'recall' : 'message';
     const recall = event === 'recall' ? recallOf(message) : undefined;
     const listeners =
@@ -194,28 +299,22 @@ export class Inbox {
       retries: this.#deps.handlerRetries,
       retryDelayMs: this.#deps.handlerRetryDelayMs,
       clock: this.#deps.clock,
-      signal: this.#abandon.signal,
+      signal,
     });
-    if (!outcome.ok && 'abandoned' in outcome) {
-      this.#abandonItem(item);
-      return;
-    }
     if (this.#abandon.signal.aborted) {
       // The client gave up waiting for this message before it was handled: leave it for the next run.
       this.#abandonItem(item);
       return;
     }
     if (!outcome.ok) {
-      this.#deps.logger.warn('a message listener kept failing; the message is dead-lettered', {
-        msgId: message.id,
-        attempts: outcome.attempts,
-      });
-      this.#deps.hub.emit('dead-letter', {
-        event,
-        message,
-        error: outcome.error,
-        attempts: outcome.attempts,
-      });
+      const error = 'abandoned' in outcome ? outcome.reason : outcome.error;
+      this.#deps.logger.warn(
+        'abandoned' in outcome
+          ? 'a message listener ran out of time; the message is dead-lettered'
+          : 'a message listener kept failing; the message is dead-lettered',
+        { msgId: message.id, attempts: outcome.attempts },
+      );
+      this.#deps.hub.emit('dead-letter', { event, message, error, attempts: outcome.attempts });
     }
     if (item.catchingUp) this.#catchUpDelivered += 1;
     this.#finish(item);
@@ -265,6 +364,8 @@ function recallOf(notice: ChatMessage): ClientEvents['recall'] {
     by: notice.from,
     notice,
     catchingUp: notice.catchingUp,
+    redelivered: notice.redelivered,
+    signal: notice.signal,
   };
 }
 

@@ -58,7 +58,21 @@ describe('running delivery listeners', () => {
       { retries: 5, retryDelayMs: 1_000, clock, signal: stop.signal },
     );
     await clock.advance(10);
-    stop.abort();
-    expect(await outcome).toEqual({ ok: false, abandoned: true });
+    stop.abort('stopping');
+    expect(await outcome).toEqual({ ok: false, abandoned: true, reason: 'stopping', attempts: 1 });
+  });
+
+  it('stops waiting for a listener that never settles once the signal aborts', async () => {
+    const clock = new FakeClock();
+    const stop = new AbortController();
+    const outcome = runListeners([() => new Promise(() => {})], undefined, {
+      retries: 2,
+      retryDelayMs: 1_000,
+      clock,
+      signal: stop.signal,
+    });
+    clock.setTimeout(() => stop.abort('time is up'), 5_000);
+    await clock.advance(5_000);
+    expect(await outcome).toEqual({ ok: false, abandoned: true, reason: 'time is up', attempts: 1 });
   });
 });

@@ -7,7 +7,11 @@ export interface RetryPolicy {
   /** The pause before retry n is `n × retryDelayMs`. */
   readonly retryDelayMs: number;
   readonly clock: Clock;
-  /** Aborts the waiting between attempts (the client is stopping for good). */
+  /**
+   * Ends the delivery: the waiting between attempts, and an attempt still running (its listeners are not
+   * stopped, but no longer waited for). The client aborts it when it stops for good or when the handler's time
+   * is up; `abortedWith` carries the signal's reason.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -15,12 +19,13 @@ export interface RetryPolicy {
 export type ListenerOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly error: unknown; readonly attempts: number }
-  | { readonly ok: false; readonly abandoned: true };
+  | { readonly ok: false; readonly abandoned: true; readonly reason: unknown; readonly attempts: number };
 
 /**
  * Runs every listener with `payload`, together, and retries those that failed (threw or rejected) — only
  * those, so a listener that succeeded never sees the payload twice. Resolves `ok` once all succeeded, or with
- * the last error once a listener failed `1 + retries` times; `abandoned` when `signal` aborted in between.
+ * the last error once a listener failed `1 + retries` times; `abandoned` when `signal` aborted before that
+ * (during an attempt or between attempts).
  */
 export async function runListeners<T>(
   listeners: ReadonlyArray<(payload: T) => unknown>,
@@ -30,7 +35,11 @@ export async function runListeners<T>(
   let failing = [...listeners];
   let lastError: unknown;
   for (let attempt = 1; ; attempt += 1) {
-    const results = await Promise.allSettled(failing.map(async (listener) => listener(payload)));
+    const results = await untilAborted(
+      Promise.allSettled(failing.map(async (listener) => listener(payload))),
+      policy.signal,
+    );
+    if (results === undefined) return abandoned(policy.signal, attempt);
     const next: Array<(payload: T) => unknown> = [];
     results.forEach((result, index) => {
       if (result.status === 'rejected') {
@@ -44,7 +53,25 @@ export async function runListeners<T>(
     try {
       await sleep(policy.clock, attempt * policy.retryDelayMs, policy.signal);
     } catch {
-      return { ok: false, abandoned: true };
+      return abandoned(policy.signal, attempt);
     }
   }
+}
+
+function abandoned(signal: AbortSignal | undefined, attempts: number): ListenerOutcome {
+  return { ok: false, abandoned: true, reason: signal?.reason, attempts };
+}
+
+/** `promise`'s value, or `undefined` as soon as `signal` aborts (the promise itself goes on, unobserved). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve) => {
+    const onAbort = (): void => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then((value) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    });
+  });
 }
