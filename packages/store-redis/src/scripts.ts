@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+
+/** The error text a script answers with when a write carries a fencing token older than an accepted one. */
+export const STALE_FENCE_REPLY = 'BIRDTALK_STALE_FENCE';
+
+/**
+ * Lua shared by every write: KEYS[1] is the fence key, ARGV[1] the writer's fencing token ('' = unfenced).
+ * A token below the highest accepted one is refused; a higher one becomes the highest. Tokens come from INCR,
+ * so they are integers below 2^53 and compare exactly as Lua numbers.
+ */
+const FENCE = `
+local token = ARGV[1]
+if token ~= '' then
+  local highest = redis.call('GET', KEYS[1])
+  if highest and tonumber(highest) > tonumber(token) then
+    return redis.error_reply('${STALE_FENCE_REPLY}')
+  end
+  if (not highest) or tonumber(highest) < tonumber(token) then
+    redis.call('SET', KEYS[1], token)
+  end
+end
+`;
+
+/**
+ * Decimal arithmetic on ids held as text: ids reach 2^63, beyond what a Lua number (a double) holds exactly.
+ * Both operands are non-negative decimal strings without leading zeros.
+ */
+const DECIMAL = `
+local function dec_cmp(a, b)
+  if #a ~= #b then return #a < #b and -1 or 1 end
+  if a == b then return 0 end
+  return a < b and -1 or 1
+end
+local function dec_add(a, b)
+  local result, carry = {}, 0
+  local i, j = #a, #b
+  while i > 0 or j > 0 or carry > 0 do
+    local digit = carry
+    if i > 0 then digit = digit + tonumber(string.sub(a, i, i)) end
+    if j > 0 then digit = digit + tonumber(string.sub(b, j, j)) end
+    table.insert(result, 1, tostring(digit % 10))
+    carry = math.floor(digit / 10)
+    i, j = i - 1, j - 1
+  end
+  return table.concat(result)
+end
+`;
+
+/** One Lua script and its SHA-1 (for EVALSHA). */
+export interface Script {
+  readonly name: string;
+  readonly source: string;
+  readonly sha: string;
+  readonly keys: number;
+}
+
+function script(name: string, keys: number, body: string): Script {
+  const source = `${FENCE}\n${body}`;
+  return { name, source, sha: createHash('sha1').update(source).digest('hex'), keys };
+}
+
+/** The store's writes, each one atomic and fenced. KEYS[1] is always the fence key. */
+export const SCRIPTS = {
+  /** KEYS: fence, positions. ARGV: token, stream, position. */
+  savePosition: script('savePosition', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),
+  /**
+   * KEYS: fence, seen, seen-seq. ARGV: token, limit, key… — each key gets the next sequence number as its score
+   * (a present key moves to the newest end), then everything but the newest `limit` is removed.
+   */
+  addSeen: script(
+    'addSeen',
+    3,
+    `
+for i = 3, #ARGV do
+  local seq = redis.call('INCR', KEYS[3])
+  redis.call('ZADD', KEYS[2], seq, ARGV[i])
+end
+local limit = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(limit + 1))
+return 1`,
+  ),
+  /** KEYS: fence, outbox. ARGV: token, sendId, entry. */
+  putOutbox: script('putOutbox', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),
+  /** KEYS: fence, outbox. ARGV: token, sendId. */
+  removeOutbox: script('removeOutbox', 2, `redis.call('HDEL', KEYS[2], ARGV[2]) return 1`),
+  /**
+   * KEYS: fence, send-id-mark. ARGV: token, count, floor. Returns the first id: max(mark + 1, floor); the new
+   * mark is first + count - 1.
+   */
+  reserveSendIds: script(
+    'reserveSendIds',
+    2,
+    `${DECIMAL}
+local mark = redis.call('GET', KEYS[2]) or '0'
+local first = dec_add(mark, '1')
+if dec_cmp(ARGV[3], first) > 0 then first = ARGV[3] end
+local last = dec_add(first, tostring(tonumber(ARGV[2]) - 1))
+redis.call('SET', KEYS[2], last)
+return first`,
+  ),
+  /** KEYS: fence, values. ARGV: token, key, value. */
+  set: script('set', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),
+  /** KEYS: fence, values. ARGV: token, key, value. Returns the value now stored. */
+  setIfAbsent: script(
+    'setIfAbsent',
+    2,
+    `redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3]) return redis.call('HGET', KEYS[2], ARGV[2])`,
+  ),
+} as const;
