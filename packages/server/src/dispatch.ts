@@ -50,5 +50,10 @@ export function dispatch(ctx: ServerContext, session: Session, msg: Msg): void {
     ctx.logger.debug('message type without a handler', { msgType: msg.msgType });
     return;
   }
-  handler(ctx, session, msg);
+  try {
+    handler(ctx, session, msg);
+  } finally {
+    // A group shown cold is cold for one request only.
+    ctx.store.groups.settle();
+  }
 }

@@ -100,6 +100,13 @@ export interface ServerOptions {
   snapshotFile?: string;
   /** Users and groups to create at start (after a snapshot is loaded). */
   seed?: { users?: readonly SeedUser[]; groups?: readonly SeedGroup[] };
+  /**
+   * Start as the real server does after a restart that also lost Redis's group member hashes: every group
+   * present at start (snapshot or seed) is cold, so the first request that loads it sees no members. See
+   * `BirdTalkServer.coldLoad`.
+   * @defaultValue `false`
+   */
+  coldLoad?: boolean;
 }
 
 /** The defaults of {@link ServerOptions}. */

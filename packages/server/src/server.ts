@@ -43,6 +43,15 @@ export interface BirdTalkServer {
   clearHazards(): void;
   /** Fault injection, changeable at run time. */
   readonly faults: FaultController;
+  /**
+   * Makes groups cold, as a restart of the real server that lost Redis's member hashes leaves them: the next
+   * request that loads such a group (any group operation, group chat, group query, GroupListIn) sees it
+   * without members, owner or administrators, so its membership and role checks fail once ("you are not a
+   * group member ", "not a member", "… you are not admin"); the request after it sees the group whole again.
+   * Without ids, every stored group becomes cold.
+   * @throws InvalidArgumentError when a named group does not exist.
+   */
+  coldLoad(groupIds?: readonly Int64Input[]): void;
   /** Serves an already open connection (in memory, no sockets). */
   acceptTransport(transport: Transport): void;
   /** A connector whose connections are served by this server in memory; the URL is ignored. */
@@ -112,6 +121,7 @@ export async function createServer(options: ServerOptions = {}): Promise<BirdTal
   };
   if (options.snapshotFile !== undefined) await loadSnapshot(store, options.snapshotFile);
   applySeeds(ctx, options.seed);
+  if (options.coldLoad === true) store.groups.markCold();
 
   let tls: TlsMaterial | undefined;
   if (options.tls === 'self-signed') tls = await selfSignedCertificate();
@@ -151,6 +161,13 @@ export async function createServer(options: ServerOptions = {}): Promise<BirdTal
     hazards: () => ctx.hazards.list(),
     clearHazards: () => ctx.hazards.clear(),
     faults: ctx.faults,
+    coldLoad(groupIds) {
+      const gids = groupIds?.map(toId);
+      const unknown = gids?.find((gid) => store.groups.get(gid) === undefined);
+      if (unknown !== undefined)
+        throw new InvalidArgumentError('SERVER_UNKNOWN_GROUP', `group ${unknown} does not exist`);
+      store.groups.markCold(gids);
+    },
     acceptTransport(transport) {
       serveConnection(ctx, transport);
     },

@@ -220,7 +220,7 @@ function p2pChat(ctx: ServerContext, session: Session, msg: Msg, chat: MsgChat, 
 function groupChat(ctx: ServerContext, session: Session, msg: Msg, chat: MsgChat, msgId: bigint): void {
   const gid = big(chat.toId);
   const ids = { msgId, sendId: big(chat.sendId), toId: gid };
-  const group = ctx.store.groups.get(gid);
+  const group = ctx.store.groups.load(gid);
   if (group === undefined) {
     ack(ctx, session, false, 'group id error', ids, gid);
     return;

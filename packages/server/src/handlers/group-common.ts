@@ -117,7 +117,7 @@ export function requireGroup(
     sendError(ctx, session, ErrorMsgType.ErrTMsgContent, missing);
     return undefined;
   }
-  const group = ctx.store.groups.get(big(info.groupId));
+  const group = ctx.store.groups.load(big(info.groupId));
   if (group === undefined) sendError(ctx, session, ErrorMsgType.ErrTMsgContent, wrongId);
   return group;
 }

@@ -242,7 +242,7 @@ export function search(ctx: ServerContext, session: Session, op: GroupRequest): 
   const systemUser = session.userId < 1000n;
   const gid = parseGoInt(keyword);
   if (gid !== undefined) {
-    const group = ctx.store.groups.get(gid);
+    const group = ctx.store.groups.load(gid);
     const visible =
       group !== undefined && (!isPrivateGroup(group.info) || systemUser || group.members.has(session.userId));
     send(
@@ -331,7 +331,7 @@ export function listGroupsIn(ctx: ServerContext, session: Session, op: GroupRequ
   }
   const groups: GroupInfoInit[] = [];
   for (const gid of ids) {
-    const group = store.get(gid);
+    const group = store.load(gid);
     if (group === undefined) throw new HazardSignal('group-list-unloadable', `group ${gid} cannot be loaded`);
     groups.push(groupToWire(filteredGroupInfo(group.info)));
   }

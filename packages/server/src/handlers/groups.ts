@@ -361,7 +361,7 @@ function transferOwner(ctx: ServerContext, session: Session, op: GroupRequest): 
     );
     return;
   }
-  const group = ctx.store.groups.get(big(info.groupId));
+  const group = ctx.store.groups.load(big(info.groupId));
   if (group === undefined) {
     sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'do not find a group with id');
     return;
@@ -414,7 +414,7 @@ function setMemberNick(ctx: ServerContext, session: Session, op: GroupRequest): 
     sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'group join request operation group info is null');
     return;
   }
-  const group = ctx.store.groups.get(big(info.groupId));
+  const group = ctx.store.groups.load(big(info.groupId));
   if (group === undefined) {
     sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'do not find a group with id');
     return;

@@ -121,7 +121,7 @@ function queryP2p(ctx: ServerContext, session: Session, query: MsgQuery): void {
 
 function queryGroup(ctx: ServerContext, session: Session, query: MsgQuery): void {
   const gid = big(query.groupId);
-  const group = ctx.store.groups.get(gid);
+  const group = ctx.store.groups.load(gid);
   if (group === undefined) {
     sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'group id is not correct');
     return;
@@ -285,7 +285,7 @@ function queryFriendOps(ctx: ServerContext, session: Session, query: MsgQuery): 
 
 function queryGroupOps(ctx: ServerContext, session: Session, query: MsgQuery): void {
   const gid = big(query.groupId);
-  const group = ctx.store.groups.get(gid);
+  const group = ctx.store.groups.load(gid);
   if (group === undefined) {
     sendError(ctx, session, ErrorMsgType.ErrTMsgContent, 'query message, group id is not correct');
     return;

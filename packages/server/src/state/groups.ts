@@ -1,4 +1,5 @@
 import { compareBig } from '../ids.js';
+import { showCold } from './cold-load.js';
 
 /** A group's public description, as stored and as sent. */
 export interface GroupInfoData {
@@ -70,8 +71,45 @@ export class GroupStore {
     return this.lastId;
   }
 
+  /** Groups whose next load finds no member list (see {@link GroupStore.load}). */
+  private readonly cold = new Set<bigint>();
+  /** What puts the groups shown cold during the current request back. */
+  private restores: (() => void)[] = [];
+
   get(gid: bigint): GroupRecord | undefined {
     return this.groups.get(gid);
+  }
+
+  /**
+   * The real server's `findGroupAndLoad`, which every group request, group chat and group query goes through.
+   * A cold group is shown without members, owner or administrators for the rest of the current request, as
+   * the real server's first access after a restart that lost the Redis member hash sees it; the stored
+   * roles come back for the next request, as the real server reloads them from Redis.
+   */
+  load(gid: bigint): GroupRecord | undefined {
+    const group = this.groups.get(gid);
+    if (group !== undefined && this.cold.delete(gid)) this.restores.push(showCold(group));
+    return group;
+  }
+
+  /**
+   * Marks groups cold: the next {@link GroupStore.load} of each sees no members. Without ids, every stored
+   * group is marked, as after a restart of the whole stack.
+   */
+  markCold(gids?: Iterable<bigint>): void {
+    for (const gid of gids ?? this.groups.keys()) if (this.groups.has(gid)) this.cold.add(gid);
+  }
+
+  /** Whether a group's next load is cold. */
+  isCold(gid: bigint): boolean {
+    return this.cold.has(gid);
+  }
+
+  /** Ends the current request: groups shown cold get their stored members and roles back. */
+  settle(): void {
+    const restores = this.restores;
+    this.restores = [];
+    for (const restore of restores) restore();
   }
 
   /** Records that `uid` is in `gid`. */
