@@ -55,6 +55,23 @@ export {
   type ReplyOptions,
   type VoiceReplyOptions,
 } from './context.js';
+export {
+  type ConversationControl,
+  type ConversationFlavor,
+  Conversations,
+  type ConversationsDeps,
+  type ConversationsOptions,
+  conversationKeyOf,
+  conversations,
+  DEFAULT_CONVERSATIONS_OPTIONS,
+} from './conversation/conversations.js';
+export type { ConversationRecord, LogEntry, PendingWait } from './conversation/record.js';
+export {
+  type Conversation,
+  type ConversationBuilder,
+  ConversationTimeoutError,
+  type WaitOptions,
+} from './conversation/replay.js';
 export type {
   Filter,
   FilterQuery,

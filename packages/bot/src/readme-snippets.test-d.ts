@@ -1,10 +1,12 @@
 // The README's snippets after the first (which test/readme.test.ts runs), checked by the compiler.
-import type { ChatMessage, Client } from '@birdtalk/client';
+import type { ChatMessage, Client, Store } from '@birdtalk/client';
 import type { Logger } from '@birdtalk/runtime';
 import { createSqliteStore } from '@birdtalk/store-sqlite';
 import {
   Composer,
   type Context,
+  type ConversationFlavor,
+  conversations,
   createBot,
   fromUser,
   inGroup,
@@ -87,3 +89,19 @@ sessionBot.use(
   }),
 );
 sessionBot.command('visit', (ctx) => ctx.reply(`visit number ${++ctx.session.visits}`));
+
+// Conversations.
+declare const store: Store;
+type ConversationContext = Context & ConversationFlavor;
+const orderBot = createBot<ConversationContext>(client);
+const convs = conversations<ConversationContext>({
+  storage: storeSessionStorage(store, { prefix: 'conversation:' }),
+  onCancel: (ctx) => ctx.reply('cancelled'),
+});
+convs.define('order', async (conv) => {
+  const dish = await conv.ask('what would you like?', { filter: (ctx) => ctx.text !== undefined });
+  const when = await conv.ask('for when?', { timeoutMs: 120_000 });
+  await conv.reply(`one ${dish.text}, ${when.text}`);
+});
+orderBot.use(convs);
+orderBot.command('order', (ctx) => ctx.conversation.enter('order'));
