@@ -56,6 +56,14 @@ export interface ClientOptions {
    */
   readonly dedupWindow?: number;
   /**
+   * How far apart in server time (`tm`) two copies with the same sender, chat, `sendId` and content may be
+   * for the second to be dropped as a resend, in milliseconds. Senders resend under the same `sendId` when an
+   * acknowledgement was lost; but clients also reuse `sendId`s (counters that restart), so a later copy is a
+   * new message.
+   * @defaultValue 600000 (10 minutes)
+   */
+  readonly resendWindowMs?: number;
+  /**
    * Deliver our own messages sent from other devices of the account (never those this client sent).
    * @defaultValue false
    */
@@ -110,6 +118,7 @@ export const DEFAULT_CLIENT_OPTIONS = {
   receiptDelayMs: 250,
   catchUp: 'latest',
   dedupWindow: 5000,
+  resendWindowMs: 600_000,
   includeOwnMessages: false,
   handlerRetries: 2,
   handlerRetryDelayMs: 1000,
@@ -155,7 +164,13 @@ export interface ResolvedClientOptions
   readonly policy: ClientPolicy;
 }
 
-const durations = ['receiptDelayMs', 'handlerRetryDelayMs', 'handlerTimeoutMs', 'drainTimeoutMs'] as const;
+const durations = [
+  'receiptDelayMs',
+  'handlerRetryDelayMs',
+  'handlerTimeoutMs',
+  'drainTimeoutMs',
+  'resendWindowMs',
+] as const;
 const counts = [
   'dedupWindow',
   'handlerRetries',

@@ -49,6 +49,31 @@ describe('deduplication keys', () => {
   });
 });
 
+describe('resends in time', () => {
+  const at = (msgId: string, tm: number): string[] => dedupKeys(chat({ msgId, tm: String(tm) }));
+
+  it('count a copy as a resend only within resendWindowMs of the handled one, in server time', () => {
+    const window = new DedupWindow(100, [], 60_000);
+    window.finish(at('1', 1_000_000));
+    expect(window.has(at('2', 1_000_000 + 60_000))).toBe(true);
+    expect(window.has(at('3', 1_000_000 - 60_000))).toBe(true);
+    // A client that reused the sendId for the same text later on (Android starts again at 1): a new message.
+    expect(window.has(at('4', 1_000_000 + 60_001))).toBe(false);
+    // The same id is the same message, whatever its time.
+    expect(window.has(at('1', 9_000_000))).toBe(true);
+  });
+
+  it('applies the same bound to copies of a message still being handled, and to keys loaded from the store', () => {
+    const window = new DedupWindow(100, [], 60_000);
+    window.begin(at('1', 0));
+    expect(window.has(at('2', 30_000))).toBe(true);
+    expect(window.has(at('3', 600_000))).toBe(false);
+    const loaded = new DedupWindow(100, [...at('1', 0)], 60_000);
+    expect(loaded.has(at('2', 30_000))).toBe(true);
+    expect(loaded.has(at('3', 600_000))).toBe(false);
+  });
+});
+
 describe('the deduplication window', () => {
   it('knows messages being handled and handled ones, and forgets the oldest beyond its size', () => {
     const window = new DedupWindow(2);
