@@ -51,7 +51,7 @@ export type { Client, MessageFilter, StopOptions } from './client-api.js';
 
 import { outboxSettled, settlesBy } from './deadline.js';
 import { deliveryReceiptDue, receiptTargetOf } from './delivery/receipts.js';
-import { routeSessionEvents } from './delivery/session-routes.js';
+import { applyGroupResult, routeSessionEvents } from './delivery/session-routes.js';
 import { sameChat, type WaitForFilter, type WaitForOptions, waitForMessage } from './delivery/wait-for.js';
 import type { ChatMessage } from './message.js';
 import { createSessionFacade } from './session-facade.js';
@@ -168,6 +168,18 @@ class BirdTalkClient implements Client {
       maxUploadBytes: this.#options.maxUploadBytes,
       checkTarget: (target) => this.#sender.checkTarget(target),
       sendContent: (target, content, sendOptions) => this.#sender.sendContent(target, content, sendOptions),
+      ownGroupResult: async (result) => {
+        const running = this.#running;
+        const selfId = this.#selfIdOrUndefined();
+        if (running === undefined || selfId === undefined) return;
+        await applyGroupResult(running.session, result, {
+          hub: this.#hub,
+          catchUp: running.catchUp,
+          membership: this.#membership,
+          selfId,
+          own: true,
+        });
+      },
     };
     this.files = createFilesApi(this.#context, deps.files ?? {});
     this.users = createUsersApi(this.#context, this.files);
@@ -228,7 +240,7 @@ class BirdTalkClient implements Client {
     if (this.#stopping) throw stoppedError();
     for (const entry of outbox) this.#states.sending(entry.sendId, targetOfEntry(entry));
 
-    const dedup = new DedupWindow(this.#options.dedupWindow, seen);
+    const dedup = new DedupWindow(this.#options.dedupWindow, seen, this.#options.resendWindowMs);
     const savePosition = (stream: string, position: Int64): void => {
       store.savePosition(stream, position).catch((error: unknown) => this.#storeFailed(error));
     };

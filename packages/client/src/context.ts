@@ -1,5 +1,5 @@
 import type { StoredKey } from '@birdtalk/crypto';
-import type { Int64, Int64Input } from '@birdtalk/proto';
+import type { GroupOpResult, Int64, Int64Input } from '@birdtalk/proto';
 import type { Clock, Logger, Random } from '@birdtalk/runtime';
 import type { Session } from '@birdtalk/session';
 import type { ChatTarget } from './chat-target.js';
@@ -91,6 +91,12 @@ export interface ClientContext {
    * call it before uploading. Absent: only the send checks.
    */
   checkTarget?(target: ChatTarget): Promise<void>;
+  /**
+   * Applies the answer to our own group create or join as the broadcast it stands for (the server sends it
+   * once, as the reply): membership, the group stream's starting point (resolved once set), a `group` event.
+   * Absent: only `groups.add()`.
+   */
+  ownGroupResult?(result: GroupOpResult): Promise<void>;
   /** Sends content to a chat through the outbox and resolves once the server acknowledged it. */
   sendContent(target: ChatTarget, content: OutgoingContent, options?: SendOptions): Promise<SentMessage>;
 }

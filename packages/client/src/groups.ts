@@ -336,6 +336,7 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
           'group.create',
         );
       }
+      await ctx.ownGroupResult?.(result);
       ctx.groups.add(result.group.groupId);
       return toGroupDetails(result.group);
     },
@@ -451,6 +452,7 @@ export function createGroupsApi(ctx: ClientContext): GroupsApi {
         },
         { ...options, groupJoinType: group.joinType },
       );
+      await ctx.ownGroupResult?.(result);
       ctx.groups.add(id);
       return result.group === undefined ? group : toGroupDetails(result.group);
     },

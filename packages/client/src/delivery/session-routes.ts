@@ -1,5 +1,5 @@
 import type { BirdTalkError } from '@birdtalk/errors';
-import { ChatType, type Int64, type MsgChatReply } from '@birdtalk/proto';
+import { ChatType, type GroupOpResult, type Int64, type MsgChatReply } from '@birdtalk/proto';
 import type { EventHub } from '@birdtalk/runtime';
 import type { CloseReason, Session, SessionState } from '@birdtalk/session';
 import type { ClientEvents, ReceiptEvent } from '../events.js';
@@ -71,17 +71,43 @@ export function routeSessionEvents(session: Session, routes: SessionRoutes): voi
   });
   session.on('friend-request', (request) => hub.emit('friend-request', friendRequestFrom(request)));
   session.on('group-notice', (result) => {
-    const change = membership.apply(result, selfId());
-    if (change?.change === 'joined') {
-      void catchUp.initialise(session, groupStream(change.groupId), change.groupId);
-    }
-    const event = groupEventFrom(result, selfId());
-    if (event !== undefined) hub.emit('group', event);
+    void applyGroupResult(session, result, { hub, catchUp, membership, selfId: selfId() });
   });
   session.on('group-join-request', (request) =>
     hub.emit('group-join-request', groupJoinRequestFrom(request)),
   );
   session.on('closed', ({ reason, error }) => routes.onClosed(reason, error));
+}
+
+/** What {@link applyGroupResult} updates. */
+export interface GroupResultTargets {
+  readonly hub: EventHub<ClientEvents>;
+  readonly catchUp: CatchUp;
+  readonly membership: Membership;
+  readonly selfId: Int64;
+  /** The answer to our own request: a group it names that we are a member of gets a starting point too. */
+  readonly own?: boolean;
+}
+
+/**
+ * Applies a group operation result — a broadcast, or the answer to our own create or join, which the server
+ * sends once, as the reply — to the membership, and emits it as a `group` event. A group we became a member
+ * of gets its stream's starting point (resolved once it has one, or the attempt failed), so that a catch-up
+ * after a restart fetches what was posted while we were away instead of starting from the newest message.
+ */
+export async function applyGroupResult(
+  session: Session,
+  result: GroupOpResult,
+  targets: GroupResultTargets,
+): Promise<void> {
+  const change = targets.membership.apply(result, targets.selfId);
+  const event = groupEventFrom(result, targets.selfId);
+  if (event !== undefined) targets.hub.emit('group', event);
+  const joined =
+    change?.change === 'joined' ? change.groupId : targets.own === true ? result.group?.groupId : undefined;
+  if (joined !== undefined && joined !== '0' && targets.membership.has(joined)) {
+    await targets.catchUp.initialise(session, groupStream(joined), joined);
+  }
 }
 
 /**
