@@ -222,7 +222,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     const user = followBackCandidate(ctx.friendEvent, ctx.me.id);
     if (user === undefined) return;
     try {
-      if (!(await shouldFollowBack(user, filter))) return;
+      if (!(await shouldFollowBack(user, filter, this.client))) return;
       await this.client.friends.follow(user.userId, { signal: this.#abort.signal });
       this.#logger.debug('followed back', { userId: user.userId });
     } catch (error) {

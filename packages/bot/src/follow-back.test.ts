@@ -112,3 +112,25 @@ describe('the autoFollowBack option', () => {
     expect(handled).toEqual(['30001']);
   });
 });
+
+describe('follow-back and blocks', () => {
+  it('skips users the bot blocked, without asking the filter or trying to follow', async () => {
+    const client = createTestClient({ fans: ['30001', '30002'], blocked: ['30002'] });
+    const asked: string[] = [];
+    const bot = createBot(client, {
+      autoFollowBack: (user) => {
+        asked.push(user.userId);
+        return true;
+      },
+    });
+    const caught: unknown[] = [];
+    bot.catch((error) => {
+      caught.push(error);
+    });
+    await bot.start();
+    await client.emit('friend', followedEvent('30002'));
+    expect(client.followed).toEqual(['30001']);
+    expect(asked).toEqual(['30001']);
+    expect(caught).toEqual([]);
+  });
+});

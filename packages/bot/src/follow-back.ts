@@ -20,8 +20,17 @@ export function followBackCandidate(event: FriendEvent, selfId: Int64 | undefine
   return user;
 }
 
-/** Whether the filter (or the plain `true` of the option) lets the bot follow `user` back. */
-export async function shouldFollowBack(user: UserProfile, filter: true | FollowBackFilter): Promise<boolean> {
+/**
+ * Whether the bot follows `user` back: never a user it blocked (the client's block list remembers them across
+ * restarts, and following them lets their next P2P message crash the real server), otherwise
+ * as the filter (or the plain `true` of the option) says.
+ */
+export async function shouldFollowBack(
+  user: UserProfile,
+  filter: true | FollowBackFilter,
+  client?: Pick<Client, 'friends'>,
+): Promise<boolean> {
+  if (client !== undefined && (await client.friends.isBlocked(user.userId))) return false;
   return filter === true ? true : (await filter(user)) === true;
 }
 
@@ -46,7 +55,7 @@ export async function reconcileFollowBacks(deps: ReconcileDeps): Promise<Int64[]
   for await (const fan of client.friends.fans({ signal })) {
     if (signal.aborted) break;
     if (fan.userId === selfId || following.has(fan.userId)) continue;
-    if (!(await shouldFollowBack(fan, filter))) continue;
+    if (!(await shouldFollowBack(fan, filter, client))) continue;
     await client.friends.follow(fan.userId, { signal });
     following.add(fan.userId);
     followed.push(fan.userId);

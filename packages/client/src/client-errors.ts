@@ -19,6 +19,11 @@ export const ClientErrorCode = {
   INVALID_UTF8: 'INVALID_UTF8',
   /** `InvalidArgumentError`: content that is neither text nor `OutgoingContent`, or empty. Nothing was sent. */
   INVALID_CONTENT: 'INVALID_CONTENT',
+  /**
+   * `RefusedError`: a P2P chat to a user we blocked: refused before sending, or taken out of the outbox when the
+   * block came while it waited for the server.
+   */
+  RECIPIENT_BLOCKED: 'RECIPIENT_BLOCKED',
   /** `ProtocolError`: the server refused a group chat because the user is not a member (any more). */
   CHAT_NOT_GROUP_MEMBER: 'CHAT_NOT_GROUP_MEMBER',
   /** `ProtocolError`: the server refused a group chat to a group it does not know. */

@@ -7,7 +7,7 @@ import {
   isBirdTalkError,
   StateError,
 } from '@birdtalk/errors';
-import { ChatType, type Int64, type Int64Input, type UserInfo } from '@birdtalk/proto';
+import { ChatType, type Int64, type Int64Input, toInt64, type UserInfo } from '@birdtalk/proto';
 import {
   type Clock,
   EventHub,
@@ -18,6 +18,7 @@ import {
   systemRandom,
 } from '@birdtalk/runtime';
 import { createSession, DEFAULT_SESSION_OPTIONS, type OutboxEntry, type Session } from '@birdtalk/session';
+import { BlockList } from './block-list.js';
 import type { ChatTarget } from './chat-target.js';
 import type { Client, MessageFilter, StopOptions } from './client-api.js';
 import { ClientErrorCode } from './client-errors.js';
@@ -36,7 +37,7 @@ import { Inbox } from './delivery/inbox.js';
 import { SentMessages } from './delivery/message-states.js';
 import { Positions } from './delivery/positions.js';
 import { ReceiptSender } from './delivery/receipts.js';
-import { type SendContent, Sender } from './delivery/sender.js';
+import { recipientBlockedError, type SendContent, Sender } from './delivery/sender.js';
 import type { ClientEvents, ClientListener, ClientState, ListenOptions, MessageState } from './events.js';
 import {
   createFilesApi,
@@ -100,6 +101,7 @@ class BirdTalkClient implements Client {
   readonly #store: Store;
   readonly #hub: EventHub<ClientEvents>;
   readonly #membership = new Membership();
+  readonly #blocks: BlockList;
   readonly #states: SentMessages;
   readonly #receipts: ReceiptSender;
   readonly #sender: Sender;
@@ -127,6 +129,7 @@ class BirdTalkClient implements Client {
     this.#random = deps.random ?? systemRandom;
     this.#logger = deps.logger ?? silentLogger;
     this.#store = deps.store ?? createMemoryStore();
+    this.#blocks = new BlockList(this.#store, this.#logger);
     const httpBaseUrl = httpBaseUrlOf(this.#options.server);
     this.#hub = new EventHub<ClientEvents>((event, error) => this.#listenerFailed(event, error));
     this.#states = new SentMessages(
@@ -153,6 +156,10 @@ class BirdTalkClient implements Client {
       membershipWaitMs: this.#options.session.requestTimeoutMs ?? DEFAULT_SESSION_OPTIONS.requestTimeoutMs,
       deviceId: () => this.#deviceId ?? '',
       maxTextBytes: this.#options.maxTextBytes,
+      isBlocked: (userId) => this.#blocks.has(this.#selfId(), userId),
+    });
+    this.#blocks.onBlocked((account, userId) => {
+      if (account === this.#selfIdOrUndefined()) this.#sender.recipientBlocked(userId);
     });
     this.#context = {
       session: this.#facade,
@@ -183,7 +190,7 @@ class BirdTalkClient implements Client {
     };
     this.files = createFilesApi(this.#context, deps.files ?? {});
     this.users = createUsersApi(this.#context, this.files);
-    this.friends = createFriendsApi(this.#context);
+    this.friends = createFriendsApi(this.#context, this.#blocks);
     this.groups = createGroupsApi(this.#context);
     this.media = createMediaApi(this.#context, this.files);
   }
@@ -239,6 +246,7 @@ class BirdTalkClient implements Client {
     await sendIds.ready;
     if (this.#stopping) throw stoppedError();
     for (const entry of outbox) this.#states.sending(entry.sendId, targetOfEntry(entry));
+    await this.#dropBlockedChats(outbox);
 
     const dedup = new DedupWindow(this.#options.dedupWindow, seen, this.#options.resendWindowMs);
     const savePosition = (stream: string, position: Int64): void => {
@@ -306,6 +314,24 @@ class BirdTalkClient implements Client {
     const user = await session.start();
     await catchUp.whenFetched();
     return user;
+  }
+
+  /**
+   * Chats an earlier run queued to users it blocked meanwhile fail with `RECIPIENT_BLOCKED` instead of being
+   * resent. Only known for a login by id: the block list belongs to an account.
+   */
+  async #dropBlockedChats(outbox: readonly OutboxEntry[]): Promise<void> {
+    const credentials = this.#options.credentials;
+    if (credentials.method !== 'id') return;
+    const account = toInt64(credentials.userId);
+    for (const entry of outbox) {
+      const target = targetOfEntry(entry);
+      if (target?.type !== 'p2p' || !(await this.#blocks.has(account, target.userId))) continue;
+      await this.#store.removeOutbox(entry.sendId);
+      const error = recipientBlockedError(target.userId, true);
+      this.#states.failed(entry.sendId, error);
+      this.#report(error);
+    }
   }
 
   stop(options: StopOptions = {}): Promise<void> {

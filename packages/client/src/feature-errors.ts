@@ -15,6 +15,8 @@ export const FeatureErrorCode = {
   REFUSED_APPROVE_FRIEND: 'REFUSED_APPROVE_FRIEND',
   /** `RefusedError`: clearing the chat bit of a user you follow lets their next P2P message crash the server. */
   REFUSED_CHAT_BIT_WHILE_FOLLOWING: 'REFUSED_CHAT_BIT_WHILE_FOLLOWING',
+  /** `RefusedError`: following a user we blocked lets their next P2P message crash the real server. */
+  REFUSED_FOLLOW_BLOCKED: 'REFUSED_FOLLOW_BLOCKED',
   /** `RefusedError`: GroupInviteAnswer crashes the real server. */
   REFUSED_INVITE_ANSWER: 'REFUSED_INVITE_ANSWER',
   /** `RefusedError`: the real server cannot approve join requests (GroupJoinAnswer). */

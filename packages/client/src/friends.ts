@@ -1,9 +1,11 @@
 import { isBirdTalkError } from '@birdtalk/errors';
 import { type Int64, type Int64Input, UserOperationType } from '@birdtalk/proto';
 import { type RequestOptions, SessionErrorCode } from '@birdtalk/session';
+import { BlockList } from './block-list.js';
 import { positiveId } from './chat-target.js';
 import type { ClientContext } from './context.js';
-import { FeatureErrorCode, invalidArgument, refuseUnlessAllowed } from './feature-errors.js';
+import { FeatureErrorCode, invalidArgument, refusal, refuseUnlessAllowed } from './feature-errors.js';
+import { createMemoryStore } from './store/memory-store.js';
 import { toUserProfile, type UserProfile } from './user-profile.js';
 
 /**
@@ -60,6 +62,7 @@ export interface FriendsApi {
    * Follows a user (AddFriend). In the server's community mode that is immediate, and it is what lets them
    * send us P2P messages. Following a user we blocked (or whose chat bit we cleared) lets their next P2P
    * message crash the real server: unblock them first.
+   * @throws RefusedError `REFUSED_FOLLOW_BLOCKED` for a user in our block list ({@link FriendsApi.blocked}).
    */
   follow(userId: Int64Input, options?: FollowOptions): Promise<FollowResult>;
   /**
@@ -69,11 +72,17 @@ export interface FriendsApi {
   unfollow(userId: Int64Input, options?: RequestOptions): Promise<boolean>;
   /**
    * Blocks a user (BlockFriend: they may do nothing). A blocked user we still follow would crash the real server
-   * with their next P2P message, so when we follow them this unfollows them first.
+   * with their next P2P message, so when we follow them this unfollows them first. The block is also
+   * recorded in the client's store (the server cannot list blocks): from then on `follow()` refuses them,
+   * auto-follow-back skips them, and chats to them still waiting in the outbox fail with `RECIPIENT_BLOCKED`.
    */
   block(userId: Int64Input, options?: RequestOptions): Promise<void>;
-  /** Removes a block or custom permission (UnBlockFriend). */
+  /** Removes a block or custom permission (UnBlockFriend), and the user from the block list. */
   unblock(userId: Int64Input, options?: RequestOptions): Promise<void>;
+  /** The users we blocked with this client's store, in ascending id order (the server cannot list them). */
+  blocked(): Promise<Int64[]>;
+  /** Whether we blocked this user (in this client's store). */
+  isBlocked(userId: Int64Input): Promise<boolean>;
   /** Sets our memo (display name) for a user we follow, or for one of our fans. */
   setMemo(userId: Int64Input, memo: string, options?: MemoOptions): Promise<void>;
   /**
@@ -107,8 +116,14 @@ export const FRIEND_PAGE_SIZE = 100;
 
 type ListMode = 'follows' | 'fans' | 'mutual';
 
-/** Creates the friends API over a client context. */
-export function createFriendsApi(ctx: ClientContext): FriendsApi {
+/**
+ * Creates the friends API over a client context. `blocks` records blocks (the client passes one on its store;
+ * the default keeps them in memory).
+ */
+export function createFriendsApi(
+  ctx: ClientContext,
+  blocks: BlockList = new BlockList(createMemoryStore(), ctx.logger),
+): FriendsApi {
   const { session } = ctx;
 
   const simple = async (operation: UserOperationType, userId: Int64, options?: RequestOptions) => {
@@ -153,6 +168,13 @@ export function createFriendsApi(ctx: ClientContext): FriendsApi {
       if (options.memo !== undefined && typeof options.memo !== 'string') {
         throw invalidArgument('memo', 'memo must be a string');
       }
+      if (await blocks.has(ctx.selfId(), id)) {
+        throw refusal(
+          FeatureErrorCode.REFUSED_FOLLOW_BLOCKED,
+          `user ${id} is blocked, and following a blocked user lets their next P2P message crash the server; unblock() first`,
+          '§14',
+        );
+      }
       try {
         const result = await session.friendOp(
           {
@@ -184,13 +206,20 @@ export function createFriendsApi(ctx: ClientContext): FriendsApi {
 
     async block(userId, options) {
       const id = positiveId(userId, 'userId');
+      // Recorded first: should the requests below fail, the user is still never followed again.
+      await blocks.add(ctx.selfId(), id);
       await api.unfollow(id, options);
       await simple(UserOperationType.BlockFriend, id, options);
     },
 
     async unblock(userId, options) {
-      await simple(UserOperationType.UnBlockFriend, positiveId(userId, 'userId'), options);
+      const id = positiveId(userId, 'userId');
+      await simple(UserOperationType.UnBlockFriend, id, options);
+      await blocks.remove(ctx.selfId(), id);
     },
+
+    blocked: async () => blocks.all(ctx.selfId()),
+    isBlocked: async (userId) => blocks.has(ctx.selfId(), positiveId(userId, 'userId')),
 
     async setMemo(userId, memo, options = {}) {
       const id = positiveId(userId, 'userId');

@@ -125,7 +125,9 @@ describe('the test client', () => {
       overrides: { groups: { list: () => [] } as never },
     });
     await expect(client.users.get('1')).rejects.toMatchObject({ code: 'TEST_CLIENT_UNSUPPORTED' });
-    await expect(client.friends.block('1')).rejects.toMatchObject({ code: 'TEST_CLIENT_UNSUPPORTED' });
+    await expect(client.friends.setMemo('1', 'one')).rejects.toMatchObject({
+      code: 'TEST_CLIENT_UNSUPPORTED',
+    });
     expect(() => client.history({ type: 'p2p', userId: '1' })).toThrow(
       expect.objectContaining({ code: 'TEST_CLIENT_UNSUPPORTED' }),
     );

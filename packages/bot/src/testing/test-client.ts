@@ -6,6 +6,7 @@ import {
   type ClientEvents,
   type ClientListener,
   type ClientState,
+  FeatureErrorCode,
   type FileSource,
   type FollowResult,
   type FriendsApi,
@@ -20,7 +21,7 @@ import {
   type WaitForFilter,
   type WaitForOptions,
 } from '@birdtalk/client';
-import { AbortError, StateError, TimeoutError } from '@birdtalk/errors';
+import { AbortError, RefusedError, StateError, TimeoutError } from '@birdtalk/errors';
 import { type Clock, systemClock } from '@birdtalk/runtime';
 import type { BotUser, Int64, Int64Input } from '../types.js';
 import { settlesBy } from '../within.js';
@@ -94,6 +95,8 @@ export interface TestClientOptions {
   readonly fans?: readonly (Int64Input | UserProfile)[];
   /** Users the bot follows (`friends.follows()`, `friends.isFollowing()`). */
   readonly follows?: readonly Int64Input[];
+  /** Users the bot blocked (`friends.blocked()`, `friends.isBlocked()`); `friends.follow()` refuses them. */
+  readonly blocked?: readonly Int64Input[];
   /**
    * Called for every send before it is recorded; throw to make the send fail, return a promise to delay it.
    */
@@ -127,6 +130,7 @@ class FakeClient {
   readonly #user: BotUser;
   readonly #listeners = new Map<keyof ClientEvents, Set<AnyListener>>();
   readonly #follows: Set<Int64>;
+  readonly #blocked: Set<Int64>;
   readonly #fans: UserProfile[];
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #waiters = new Set<{ accepts(message: ChatMessage): boolean; take(message: ChatMessage): void }>();
@@ -156,6 +160,7 @@ class FakeClient {
       params: {},
     } as unknown as BotUser;
     this.#follows = new Set((options.follows ?? []).map((id) => positiveId(id, 'follows')));
+    this.#blocked = new Set((options.blocked ?? []).map((id) => positiveId(id, 'blocked')));
     this.#fans = (options.fans ?? []).map((fan) => (typeof fan === 'object' ? fan : userProfile(fan)));
     const overrides = options.overrides ?? {};
     this.users = overrides.users ?? unsupported('users');
@@ -403,6 +408,9 @@ class FakeClient {
     const api: Partial<FriendsApi> = {
       follow: async (userId): Promise<FollowResult> => {
         const id = positiveId(userId, 'userId');
+        if (this.#blocked.has(id)) {
+          throw new RefusedError(FeatureErrorCode.REFUSED_FOLLOW_BLOCKED, `user ${id} is blocked`);
+        }
         this.followed.push(id);
         this.#follows.add(id);
         const fan = this.#fans.find((user) => user.userId === id);
@@ -410,6 +418,16 @@ class FakeClient {
       },
       unfollow: async (userId) => this.#follows.delete(positiveId(userId, 'userId')),
       isFollowing: async (userId) => this.#follows.has(positiveId(userId, 'userId')),
+      block: async (userId) => {
+        const id = positiveId(userId, 'userId');
+        this.#blocked.add(id);
+        this.#follows.delete(id);
+      },
+      unblock: async (userId) => {
+        this.#blocked.delete(positiveId(userId, 'userId'));
+      },
+      isBlocked: async (userId) => this.#blocked.has(positiveId(userId, 'userId')),
+      blocked: async () => [...this.#blocked].sort(byId),
       follows: () => iterate([...this.#follows].sort(byId).map((id) => userProfile(id))),
       fans: () => iterate([...this.#fans].sort((a, b) => byId(a.userId, b.userId))),
       mutual: () =>

@@ -4,6 +4,7 @@ import {
   InvalidArgumentError,
   isBirdTalkError,
   ProtocolError,
+  RefusedError,
   StateError,
 } from '@birdtalk/errors';
 import { ChatMsgType, ChatType, type Int64, type Int64Input, isWellFormed } from '@birdtalk/proto';
@@ -33,6 +34,19 @@ export interface SenderDeps {
   /** How long a group send waits for the first group list (before the first login) before it is refused. */
   readonly membershipWaitMs: number;
   readonly maxTextBytes: number;
+  /** Whether the logged-in user blocked this user (see `BlockList`); absent: nobody is blocked. */
+  isBlocked?(userId: Int64): Promise<boolean>;
+}
+
+/** The error of a chat to a user we blocked: refused before sending, or taken out of the outbox. */
+export function recipientBlockedError(userId: Int64, queued: boolean): RefusedError {
+  return new RefusedError(
+    ClientErrorCode.RECIPIENT_BLOCKED,
+    queued
+      ? `user ${userId} was blocked while this chat waited for the server; it is not sent again`
+      : `user ${userId} is blocked; nothing was sent`,
+    { details: { userId } },
+  );
 }
 
 /**
@@ -42,10 +56,22 @@ export interface SenderDeps {
  */
 export class Sender {
   readonly #deps: SenderDeps;
+  /** Aborts the P2P chats waiting in the outbox, by recipient, when the recipient gets blocked. */
+  readonly #p2pInFlight = new Map<Int64, Set<AbortController>>();
   #closed = false;
 
   constructor(deps: SenderDeps) {
     this.#deps = deps;
+  }
+
+  /**
+   * The user blocked `userId`: their chats still waiting for an acknowledgement fail with `RECIPIENT_BLOCKED`
+   * and the outbox does not send them again.
+   */
+  recipientBlocked(userId: Int64): void {
+    for (const controller of this.#p2pInFlight.get(userId) ?? []) {
+      controller.abort(recipientBlockedError(userId, true));
+    }
   }
 
   /** Refuses new sends from now on (the client is stopping); chats already queued still go out. */
@@ -173,10 +199,13 @@ export class Sender {
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const session = this.#deps.session();
     if (chat.type === 'group') await this.#requireMember(chat.groupId);
+    else if (await this.#deps.isBlocked?.(chat.userId)) throw recipientBlockedError(chat.userId, false);
     if (this.#closed)
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const sendId = this.#deps.nextSendId();
     this.#deps.states.sending(sendId, chat);
+    const blocking = chat.type === 'p2p' ? this.#watchBlock(chat.userId, signal) : undefined;
+    if (blocking !== undefined) signal = blocking.signal;
     let ack: ChatAck;
     try {
       ack = await session.sendChat(
@@ -192,15 +221,45 @@ export class Sender {
         signal === undefined ? {} : { signal },
       );
     } catch (error) {
-      const typed = typedChatError(error, chat);
+      const reason = blocking?.signal.reason;
+      const typed = isBirdTalkError(reason, ClientErrorCode.RECIPIENT_BLOCKED)
+        ? reason
+        : typedChatError(error, chat);
       if (isBirdTalkError(typed)) this.#deps.states.failed(sendId, typed as BirdTalkError);
       if (isBirdTalkError(typed, ClientErrorCode.CHAT_NOT_GROUP_MEMBER) && chat.type === 'group') {
         this.#deps.membership.remove(chat.groupId);
       }
       throw typed;
+    } finally {
+      blocking?.done();
     }
     this.#deps.states.acked(sendId, ack.msgId);
     return { id: ack.msgId, sendId, chat, time: Number(ack.serverTime) };
+  }
+
+  /** A signal that aborts when `userId` gets blocked (or when the caller's `signal` aborts). */
+  #watchBlock(
+    userId: Int64,
+    signal: AbortSignal | undefined,
+  ): { readonly signal: AbortSignal; done(): void } {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    let set = this.#p2pInFlight.get(userId);
+    if (set === undefined) {
+      set = new Set();
+      this.#p2pInFlight.set(userId, set);
+    }
+    set.add(controller);
+    return {
+      signal: controller.signal,
+      done: () => {
+        signal?.removeEventListener('abort', onAbort);
+        set.delete(controller);
+        if (set.size === 0 && this.#p2pInFlight.get(userId) === set) this.#p2pInFlight.delete(userId);
+      },
+    };
   }
 }
 
