@@ -6,6 +6,7 @@ import { findCommand } from './commands/find.js';
 import { friendsCommand } from './commands/friends.js';
 import { groupsCommand } from './commands/groups.js';
 import { historyCommand } from './commands/history.js';
+import { interopCommand } from './commands/interop.js';
 import { listenCommand } from './commands/listen.js';
 import { loginCommand } from './commands/login.js';
 import { logoutCommand } from './commands/logout.js';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   findCommand,
   uploadCommand,
   downloadCommand,
+  interopCommand,
 ];
 
 const COMMON_HELP = `common flags:
