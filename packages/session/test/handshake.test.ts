@@ -16,7 +16,7 @@ import { SessionErrorCode, type SessionState } from '../src/index.js';
 import { harness, PASSWORD, payloads, requests, until } from './helpers.js';
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../shared/vectors/crypto.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../crypto/test/vectors/crypto.json', import.meta.url), 'utf8'),
 ) as {
   ecdh: Array<{ clientPrivHex: string; serverPrivHex: string; serverAccepts: boolean }>;
 };

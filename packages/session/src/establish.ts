@@ -1,0 +1,112 @@
+import type { StoredKey } from '@birdtalk/crypto';
+import { toInt64, type UserInfo } from '@birdtalk/proto';
+import { describeError } from './events.js';
+import { forgetKey, type HandshakeContext, runHandshake } from './handshake.js';
+import { logIn } from './login.js';
+import type { CodeRequest, Credentials, ResolvedSessionOptions } from './options.js';
+import { sanitizeUser } from './secrets.js';
+
+/** What bringing one connection to a logged-in state needs. */
+export interface EstablishContext
+  extends Pick<
+    HandshakeContext,
+    'conn' | 'clock' | 'random' | 'logger' | 'scrubber' | 'keyStore' | 'ecdh' | 'hello'
+  > {
+  readonly options: ResolvedSessionOptions;
+  /** The credentials as they stand now (a completed registration has turned them into an id login). */
+  readonly credentials: Credentials;
+  /** The key-store account the key of this session is kept under. */
+  readonly account: string;
+  readonly requestCode: ((request: CodeRequest) => Promise<string>) | undefined;
+  /** Aborts a pending code request when the connection or session goes away. */
+  readonly signal: AbortSignal;
+  /** Reports progress: `'hello'`, `'key-exchange'`, `'awaiting-login'`. */
+  readonly onStage: (stage: 'hello' | 'key-exchange' | 'awaiting-login') => void;
+}
+
+/** A registration this connection completed: later connections use these credentials and account. */
+export interface Registration {
+  readonly credentials: Credentials;
+  readonly account: string;
+  /** The new account's user (secret params removed). */
+  readonly user: UserInfo;
+}
+
+/** What establishing a connection changed; the caller owns the state and applies it. */
+export interface Established {
+  /** The logged-in user (secret params removed). */
+  readonly user: UserInfo;
+  /** The key of the key exchange, for signed URLs and the next fast login. */
+  readonly key: StoredKey | undefined;
+  /** Whether the stored key logged this connection in (no password was sent). */
+  readonly fastLogin: boolean;
+  /** Set when this connection completed a registration. */
+  readonly registration: Registration | undefined;
+}
+
+/**
+ * Shakes hands and logs in (or registers) on a fresh connection. It changes no session
+ * state: everything that changed comes back in {@link Established}.
+ */
+export async function establish(context: EstablishContext): Promise<Established> {
+  const { conn, options, credentials } = context;
+  const outcome = await runHandshake({
+    ...context,
+    serverUrl: options.url,
+    account: context.account,
+    expectedUserId: credentials.method === 'id' ? toInt64(credentials.userId) : undefined,
+    keyExchange: options.keyExchange,
+    encType: options.encType,
+    maxKeyExchangeAttempts: options.maxKeyExchangeAttempts,
+    stageTimeoutMs: options.handshakeStageTimeoutMs,
+    onStage: context.onStage,
+  });
+  if (outcome.loggedIn) {
+    conn.fastLogin = true;
+    return { user: sanitizeUser(outcome.user), key: outcome.key, fastLogin: true, registration: undefined };
+  }
+  context.onStage('awaiting-login');
+  const login = await logIn({
+    conn,
+    credentials,
+    scrubber: context.scrubber,
+    timeoutMs: options.requestTimeoutMs,
+    maxCodeAttempts: options.maxCodeAttempts,
+    requestCode: context.requestCode,
+    signal: context.signal,
+  });
+  const user = login.user;
+  let account = context.account;
+  let registration: Registration | undefined;
+  if (login.registered && credentials.method === 'register') {
+    // Later connections log in by the new id (a registration is done once).
+    if (options.account === `register:${credentials.userName}`) {
+      if (outcome.key !== undefined) await forgetKey(keyContext(context, account));
+      account = user.userId;
+    }
+    registration = {
+      credentials: { method: 'id', userId: user.userId, password: credentials.password },
+      account,
+      user: sanitizeUser(user),
+    };
+  }
+  let key = outcome.key;
+  // The server bound the key to this user at login; remember that, so the next token login is checked.
+  if (key !== undefined && (key.userId !== user.userId || key.account !== account)) {
+    key = { ...key, account, userId: user.userId };
+    try {
+      await context.keyStore.save(key);
+    } catch (error) {
+      context.logger.warn('the key store could not update the key', { error: describeError(error) });
+    }
+  }
+  return { user: sanitizeUser(user), key, fastLogin: false, registration };
+}
+
+/** What {@link forgetKey} needs to forget the key of `account`. */
+export function keyContext(
+  context: Pick<EstablishContext, 'keyStore' | 'logger' | 'options'>,
+  account: string,
+): Parameters<typeof forgetKey>[0] {
+  return { keyStore: context.keyStore, serverUrl: context.options.url, account, logger: context.logger };
+}

@@ -1,0 +1,69 @@
+import type { Int64 } from '@birdtalk/proto';
+import type { Clock, EventHub } from '@birdtalk/runtime';
+import type { Connection } from '../connection.js';
+import type { RequestSpec } from '../correlator.js';
+import { type BuiltFrame, buildFrame, type FrameSpec } from '../frames.js';
+import type { ResolvedSessionOptions } from '../options.js';
+import type { SecretScrubber } from '../secrets.js';
+import type { SendIdSource } from '../send-ids.js';
+import type { SessionEvents } from '../types.js';
+
+/** Options of a single request. */
+export interface RequestOptions {
+  /** Cancels the request (it may already have been sent). */
+  readonly signal?: AbortSignal;
+  /** Overrides `requestTimeoutMs`, counted from the call (waiting for a ready connection included). */
+  readonly timeoutMs?: number;
+}
+
+/** What every request function needs of the session: a narrow view, so each can be tested on its own. */
+export interface RequestCore {
+  readonly options: ResolvedSessionOptions;
+  readonly clock: Clock;
+  readonly sendIds: SendIdSource;
+  readonly scrubber: SecretScrubber;
+  readonly hub: EventHub<SessionEvents>;
+  /** The logged-in user's id, if one is known (the last one while reconnecting). */
+  selfId(): Int64 | undefined;
+  /** The connection once the session is ready; see `ReadyGate.wait`. */
+  whenReady(
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+    label: string,
+    requireLogin: boolean,
+  ): Promise<Connection>;
+}
+
+/** Waits for a ready connection, then sends `frame` as a correlated request on it. */
+export async function request<T>(
+  core: RequestCore,
+  frame: FrameSpec,
+  spec: Omit<RequestSpec<T>, 'timeoutMs' | 'signal'>,
+  options: RequestOptions,
+  requireLogin = true,
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? core.options.requestTimeoutMs;
+  const startedAt = core.clock.now();
+  precheck(core, frame);
+  const conn = await core.whenReady(options.signal, timeoutMs, spec.label, requireLogin);
+  const remaining = Math.max(1, timeoutMs - (core.clock.now() - startedAt));
+  return conn.request(frame, { ...spec, timeoutMs: remaining, signal: options.signal });
+}
+
+/**
+ * Runs the frame rules at once, so a bad request fails before waiting for a connection. Returns the frame it
+ * built, or `undefined` while no user is known (the rules depend on who is logged in).
+ *
+ * @throws RefusedError, InvalidArgumentError, EncodeError from the frame builder.
+ */
+export function precheck(core: RequestCore, frame: FrameSpec): BuiltFrame | undefined {
+  const selfId = core.selfId();
+  if (selfId === undefined) return undefined;
+  return buildFrame(frame, {
+    tm: core.clock.now(),
+    loggedIn: true,
+    stage2Received: false,
+    allowServerCrashingRequests: core.options.allowServerCrashingRequests,
+    selfId,
+  });
+}

@@ -1,0 +1,401 @@
+import type { EcdhProvider, KeyStore, StoredKey } from '@birdtalk/crypto';
+import {
+  type BirdTalkError,
+  isBirdTalkError,
+  ProtocolError,
+  StateError,
+  TransportError,
+} from '@birdtalk/errors';
+import type { UserInfo } from '@birdtalk/proto';
+import {
+  type Clock,
+  type EventHub,
+  type Logger,
+  type Random,
+  sleep,
+  type TimerHandle,
+} from '@birdtalk/runtime';
+import type { Transport } from '@birdtalk/transport';
+import { type Backoff, createBackoff } from './backoff.js';
+import { Connection } from './connection.js';
+import type { Inbound } from './dispatch.js';
+import { SessionErrorCode } from './errors.js';
+import { establish, keyContext } from './establish.js';
+import { describeError } from './events.js';
+import { forgetKey } from './handshake.js';
+import type { HelloInfo } from './hello-info.js';
+import { isCredentialFailure } from './login.js';
+import type { Credentials, ResolvedSessionOptions, SessionDeps } from './options.js';
+import type { Outbox, OutboxSender } from './outbox.js';
+import { routePush } from './push-routes.js';
+import { closedError, type ReadyGate } from './ready-gate.js';
+import type { SecretScrubber } from './secrets.js';
+import type { CloseReason, SessionEvents, SessionState } from './types.js';
+
+/** The collaborators of a {@link Supervisor}; it owns none of them. */
+export interface SupervisorContext {
+  readonly options: ResolvedSessionOptions;
+  readonly deps: SessionDeps;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly logger: Logger;
+  readonly hub: EventHub<SessionEvents>;
+  readonly scrubber: SecretScrubber;
+  readonly keyStore: KeyStore;
+  readonly ecdh: EcdhProvider;
+  readonly hello: HelloInfo & { readonly clientId: string };
+  readonly outbox: Outbox;
+  readonly gate: ReadyGate;
+  readonly credentials: Credentials;
+  /** Sends one outbox attempt on `conn`. */
+  readonly chatSender: (conn: Connection) => OutboxSender;
+  /** The session closed for good: drop what only an open session needs. */
+  readonly onClosed: () => void;
+}
+
+/**
+ * The lifecycle of a session: connects, establishes (handshake and login), keeps the connection while it
+ * lives, reconnects with backoff after a loss, and shuts down for good on a final failure or on request. It
+ * owns the session's state, current connection, user, key, credentials and account.
+ */
+export class Supervisor {
+  readonly #context: SupervisorContext;
+  readonly #backoff: Backoff;
+  readonly #stop = new AbortController();
+  #state: SessionState = 'idle';
+  #credentials: Credentials;
+  #account: string;
+  #conn: Connection | undefined;
+  #user: UserInfo | undefined;
+  #key: StoredKey | undefined;
+  #connections = 0;
+  #closeReason: CloseReason | undefined;
+  #ending: 'logged-out' | 'unregistered' | undefined;
+  #recycle = false;
+  #loop: Promise<void> | undefined;
+  #closed: Promise<void> | undefined;
+
+  constructor(context: SupervisorContext) {
+    this.#context = context;
+    this.#credentials = context.credentials;
+    this.#account = context.options.account;
+    this.#backoff = createBackoff(
+      {
+        baseMs: context.options.reconnectBaseMs,
+        capMs: context.options.reconnectCapMs,
+        maxAttempts: context.options.reconnectMaxAttempts,
+      },
+      context.random,
+    );
+  }
+
+  /** Where the session is. */
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  /** The logged-in user; the last one known while reconnecting. */
+  get user(): UserInfo | undefined {
+    return this.#user;
+  }
+
+  /** The key of the current key exchange. */
+  get key(): StoredKey | undefined {
+    return this.#key;
+  }
+
+  /** Why the session closed, once it has. */
+  get closeReason(): CloseReason | undefined {
+    return this.#closeReason;
+  }
+
+  /** The connection of a ready session. */
+  get readyConnection(): Connection | undefined {
+    return this.#state === 'ready' ? this.#conn : undefined;
+  }
+
+  /** The current connection, ready or not. */
+  get connection(): Connection | undefined {
+    return this.#conn;
+  }
+
+  /** Starts the connection loop (once). */
+  start(): void {
+    if (this.#loop !== undefined || this.#state === 'closed') return;
+    this.#loop = this.#run().catch((error: unknown) => {
+      this.#context.logger.error('the session loop failed', { error: describeError(error) });
+      this.shutdown('gave-up', asBirdTalkError(error));
+    });
+  }
+
+  /** Shuts down (reason `closed`) and resolves once the loop and the connection are over. Idempotent. */
+  close(): Promise<void> {
+    if (this.#closed !== undefined) return this.#closed;
+    const conn = this.#conn;
+    this.shutdown('closed', undefined);
+    this.#closed = (async () => {
+      await this.#loop;
+      if (conn !== undefined) await conn.ended;
+    })();
+    return this.#closed;
+  }
+
+  /**
+   * Ends `conn` on purpose and connects again at once, without backoff: after an e-mail change the server
+   * keeps the session logged out until a fresh login.
+   */
+  recycle(conn: Connection, why: string): void {
+    this.#recycle = true;
+    queueMicrotask(() => conn.end(new TransportError(SessionErrorCode.CONNECTION_LOST, why)));
+  }
+
+  /** Marks the end the session is heading for, so the server hanging up closes it with that reason. */
+  setEnding(ending: 'logged-out' | 'unregistered' | undefined): void {
+    this.#ending = ending;
+  }
+
+  /** Forgets the stored key of this account (a deleted account can still log in with an old token). */
+  async forgetKey(): Promise<void> {
+    await forgetKey(keyContext(this.#context, this.#account));
+    this.#key = undefined;
+  }
+
+  /** Ends the session for good: no more reconnects, everything waiting fails. Idempotent. */
+  shutdown(reason: CloseReason, error: BirdTalkError | undefined): void {
+    if (this.#state === 'closed') return;
+    const { hub, logger } = this.#context;
+    this.#closeReason = reason;
+    this.#stop.abort();
+    const closed = new StateError(SessionErrorCode.SESSION_CLOSED, `the session closed (${reason})`, {
+      ...(error === undefined ? {} : { cause: error }),
+      details: { reason },
+    });
+    this.#conn?.end(closed);
+    this.#context.outbox.close(closed);
+    this.#context.onClosed();
+    this.#context.gate.fail(error ?? closed);
+    logger.info('session closed', {
+      reason,
+      ...(error === undefined ? {} : { error: describeError(error) }),
+    });
+    this.#setState('closed');
+    hub.emit('closed', error === undefined ? { reason } : { reason, error });
+    hub.end();
+  }
+
+  async #run(): Promise<void> {
+    const { outbox, logger, hub, clock } = this.#context;
+    try {
+      await outbox.restore();
+    } catch (error) {
+      logger.warn('the outbox store could not be loaded', { error: describeError(error) });
+    }
+    while (!this.#stop.signal.aborted) {
+      const error = await this.#connectOnce();
+      if (this.#stop.signal.aborted) return;
+      if (isCredentialFailure(error)) {
+        this.shutdown('auth-failed', error);
+        return;
+      }
+      if (this.#recycle) {
+        this.#recycle = false;
+        continue;
+      }
+      const delayMs = this.#backoff.next();
+      if (delayMs === undefined) {
+        this.shutdown('gave-up', error);
+        return;
+      }
+      this.#setState('reconnecting');
+      hub.emit('reconnecting', { attempt: this.#backoff.attempts, delayMs, error });
+      try {
+        await sleep(clock, delayMs, this.#stop.signal);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  /** One connection, from connecting to its end. Returns why it ended. */
+  async #connectOnce(): Promise<BirdTalkError> {
+    const { clock, logger, hub, outbox, options } = this.#context;
+    this.#setState('connecting');
+    let transport: Transport;
+    try {
+      transport = await this.#openTransport();
+    } catch (error) {
+      return asBirdTalkError(error);
+    }
+    if (this.#stop.signal.aborted) {
+      transport.close(1000, 'closing');
+      return closedError();
+    }
+    const conn = this.#connect(transport);
+    this.#conn = conn;
+    const connectionGone = new AbortController();
+    void conn.ended.then(() => connectionGone.abort());
+    conn.startLiveness();
+
+    let stable: TimerHandle | undefined;
+    try {
+      await this.#establish(conn, connectionGone.signal);
+      this.#setState('ready');
+      hub.emit('ready', { user: this.#user!, fastLogin: conn.fastLogin, connection: conn.id });
+      this.#context.gate.open(conn);
+      outbox.connected(this.#context.chatSender(conn));
+      stable = clock.setTimeout(() => this.#backoff.reset(), options.stableAfterMs);
+    } catch (error) {
+      const failure = asBirdTalkError(error);
+      logger.warn('the handshake failed', { error: describeError(failure) });
+      conn.end(failure);
+      if (this.#conn === conn) this.#conn = undefined;
+      return failure;
+    }
+    const end = await conn.ended;
+    clock.clearTimeout(stable);
+    outbox.disconnected();
+    if (this.#conn === conn) this.#conn = undefined;
+    if (this.#stop.signal.aborted) return end.error;
+    if (end.text === 'unregok' || this.#ending === 'unregistered') {
+      await this.forgetKey();
+      this.shutdown('unregistered', undefined);
+      return end.error;
+    }
+    if (end.text === 'logout' || this.#ending === 'logged-out') {
+      this.shutdown('logged-out', undefined);
+      return end.error;
+    }
+    logger.info('the connection was lost', { connection: conn.id, error: describeError(end.error) });
+    hub.emit('disconnected', { error: end.error, willReconnect: true });
+    return end.error;
+  }
+
+  #connect(transport: Transport): Connection {
+    const { clock, logger, hub, scrubber, options } = this.#context;
+    this.#connections += 1;
+    const conn: Connection = new Connection(transport, {
+      id: this.#connections,
+      clock,
+      logger,
+      scrubber,
+      heartbeatIntervalMs: options.heartbeatIntervalMs,
+      pingIntervalMs: options.pingIntervalMs,
+      livenessTimeoutMs: options.livenessTimeoutMs,
+      allowServerCrashingRequests: options.allowServerCrashingRequests,
+      hooks: {
+        onInbound: (inbound) => this.#onPush(conn, inbound),
+        onServerError: (error, after) => {
+          logger.warn('server error', {
+            code: error.code,
+            serverCode: error.serverCode,
+            detail: error.serverDetail,
+            after,
+          });
+          hub.emit('server-error', after === undefined ? { error } : { error, after });
+        },
+        onAnomaly: (error) => this.#anomaly(error),
+        onText: (text) => this.#onText(text),
+      },
+    });
+    return conn;
+  }
+
+  async #openTransport(): Promise<Transport> {
+    const { clock, options, deps } = this.#context;
+    const attempt = new AbortController();
+    const onStop = (): void => attempt.abort(closedError());
+    this.#stop.signal.addEventListener('abort', onStop, { once: true });
+    let timer: TimerHandle | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = clock.setTimeout(() => {
+        const error = new TransportError(
+          SessionErrorCode.CONNECT_TIMEOUT,
+          `no connection within ${options.connectTimeoutMs} ms`,
+          { details: { timeoutMs: options.connectTimeoutMs } },
+        );
+        attempt.abort(error);
+        reject(error);
+      }, options.connectTimeoutMs);
+    });
+    const connecting = deps.connector(options.url, { signal: attempt.signal });
+    try {
+      // The race guards against a connector that ignores its signal.
+      return await Promise.race([connecting, timeout]);
+    } catch (error) {
+      // A connection that opens after we gave up on it is closed at once.
+      connecting.then(
+        (late) => late.terminate(),
+        () => {},
+      );
+      throw error;
+    } finally {
+      clock.clearTimeout(timer);
+      this.#stop.signal.removeEventListener('abort', onStop);
+    }
+  }
+
+  async #establish(conn: Connection, signal: AbortSignal): Promise<void> {
+    const context = this.#context;
+    const established = await establish({
+      ...context,
+      conn,
+      credentials: this.#credentials,
+      account: this.#account,
+      requestCode: context.deps.requestCode,
+      signal,
+      onStage: (stage) => this.#setState(stage),
+    });
+    const { registration } = established;
+    if (registration !== undefined) {
+      this.#credentials = registration.credentials;
+      this.#account = registration.account;
+      context.hub.emit('registered', { user: registration.user });
+    }
+    this.#key = established.key;
+    this.#user = established.user;
+  }
+
+  #setState(to: SessionState): void {
+    const from = this.#state;
+    if (from === to || from === 'closed') return;
+    this.#state = to;
+    this.#context.logger.debug('session state', { from, to });
+    this.#context.hub.emit('state', { from, to });
+  }
+
+  #onPush(conn: Connection, inbound: Inbound): void {
+    const route = routePush(inbound, conn.selfId);
+    if ('unsolicited' in route) {
+      this.#anomaly(
+        new ProtocolError(SessionErrorCode.UNSOLICITED, `${route.unsolicited} nobody asked for`, {
+          details: { kind: inbound.kind, msgType: inbound.msg.msgType },
+        }),
+      );
+      return;
+    }
+    // The route pairs each event with its own payload type; the hub's signature cannot see that pairing.
+    this.#context.hub.emit(route.event, route.payload as never);
+  }
+
+  #anomaly(error: BirdTalkError): void {
+    this.#context.logger.warn('unusable frame', { error: describeError(error) });
+    this.#context.hub.emit('protocol-error', error);
+  }
+
+  #onText(text: string): void {
+    this.#context.hub.emit('text', this.#context.scrubber.text(text));
+    // The server's own texts; "recv msg:" echoes a text frame (this client never sends one).
+    if (text === 'logout' || text === 'unregok' || text === 'stop' || text.startsWith('recv msg:')) return;
+    this.#anomaly(
+      new ProtocolError(SessionErrorCode.UNEXPECTED_TEXT, 'a text frame where binary frames are expected', {
+        details: { length: text.length },
+      }),
+    );
+  }
+}
+
+/** Any thrown value as a typed error (a connector may throw anything). */
+export function asBirdTalkError(error: unknown): BirdTalkError {
+  if (isBirdTalkError(error)) return error as BirdTalkError;
+  return new TransportError(SessionErrorCode.CONNECTION_LOST, describeError(error), { cause: error });
+}
