@@ -23,9 +23,9 @@ import { join, resolve } from 'node:path';
 import type { CryptoError } from '@birdtalk/errors';
 import { type Clock, systemClock } from '@birdtalk/runtime';
 import { writeFileAtomic } from '@birdtalk/runtime/node';
-import { decodeBase64, encodeBase64, standardPadded } from './encoding.js';
 import { CryptoErrorCode, cryptoError } from './errors.js';
-import { checkStoredKey, type KeyStore, type StoredKey, storedKeyProblem } from './key-store.js';
+import { decodeKeyRecord, encodeKeyRecord } from './key-record.js';
+import { checkStoredKey, type KeyStore } from './key-store.js';
 
 /** Options of {@link createFileKeyStore}. */
 export interface FileKeyStoreOptions {
@@ -40,10 +40,7 @@ export interface FileKeyStoreOptions {
   clock?: Pick<Clock, 'now'>;
 }
 
-/** The `format` field of every key file. */
-export const keyFileFormat = 'birdtalk-key';
-/** The `version` field this code writes and reads. */
-export const keyFileVersion = 1;
+export { keyFileFormat, keyFileVersion } from './key-record.js';
 
 /** A key file is a few hundred bytes; anything far larger is not one, and is not read into memory. */
 const maxKeyFileBytes = 64 * 1024;
@@ -62,20 +59,6 @@ export function keyFileName(serverUrl: string, account: string): string {
     .update(JSON.stringify([serverUrl, account]), 'utf8')
     .digest('hex');
   return `key-${digest}.json`;
-}
-
-/** The JSON shape of a key file, version 1. */
-interface KeyFileV1 {
-  format: typeof keyFileFormat;
-  version: typeof keyFileVersion;
-  serverUrl: string;
-  account: string;
-  keyPrint: string;
-  encType: string;
-  /** The shared key in standard padded base64. */
-  sharedKey: string;
-  userId?: string;
-  createdAt: number;
 }
 
 function errorCode(error: unknown): unknown {
@@ -217,7 +200,7 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
       const path = pathOf(serverUrl, account);
       const text = await readKeyFile(path);
       if (text === undefined) return undefined;
-      const parsed = parseKeyFile(text);
+      const parsed = decodeKeyRecord(text);
       if (typeof parsed === 'string') return ignore(path, parsed);
       // The name is a hash; a file copied or renamed from another pair must not be used for this one.
       if (parsed.serverUrl !== serverUrl || parsed.account !== account) {
@@ -233,7 +216,7 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
         await prepareDirectory();
         await sweepTempFiles();
         // Temp file, fsync, rename, directory fsync: a reader never sees half a key (see writeFileAtomic).
-        await writeFileAtomic(path, `${JSON.stringify(toKeyFile(key), null, 2)}\n`, { mode: 0o600 });
+        await writeFileAtomic(path, `${encodeKeyRecord(key, 2)}\n`, { mode: 0o600 });
       } catch (cause) {
         throw cryptoError(CryptoErrorCode.KEYSTORE_WRITE_FAILED, 'The key file could not be written', {
           cause,
@@ -255,46 +238,4 @@ export function createFileKeyStore(options: FileKeyStoreOptions): KeyStore {
       }
     },
   };
-}
-
-function toKeyFile(key: StoredKey): KeyFileV1 {
-  return {
-    format: keyFileFormat,
-    version: keyFileVersion,
-    serverUrl: key.serverUrl,
-    account: key.account,
-    keyPrint: key.keyPrint,
-    encType: key.encType,
-    sharedKey: encodeBase64(key.sharedKey, standardPadded),
-    ...(key.userId === undefined ? {} : { userId: key.userId }),
-    createdAt: key.createdAt,
-  };
-}
-
-/** The key held by a key file's text, or why there is none. */
-function parseKeyFile(text: string): StoredKey | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return 'it is not JSON (truncated or damaged)';
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it is not a JSON object';
-  const file = value as Partial<Record<keyof KeyFileV1, unknown>>;
-  if (file.format !== keyFileFormat) return 'it is not a BirdTalk key file';
-  if (file.version !== keyFileVersion)
-    return `format version ${String(file.version).slice(0, 16)} is not supported`;
-  const sharedKey =
-    typeof file.sharedKey === 'string' ? decodeBase64(file.sharedKey, standardPadded) : undefined;
-  if (sharedKey === undefined) return 'sharedKey is not base64';
-  const key = {
-    serverUrl: file.serverUrl,
-    account: file.account,
-    keyPrint: file.keyPrint,
-    sharedKey,
-    encType: file.encType,
-    ...(file.userId === undefined ? {} : { userId: file.userId }),
-    createdAt: file.createdAt,
-  };
-  return storedKeyProblem(key) ?? (key as StoredKey);
 }

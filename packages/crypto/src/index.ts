@@ -3,8 +3,8 @@
  * public keys, X-coordinate secrets, signed keyPrints), AES-256-CTR and ChaCha20 with their IV-prefixed
  * layouts, the handshake's temp keys and check tokens, signed download tokens, and key stores.
  *
- * Everything here runs in browsers as well as Node; the file-backed key store lives in the Node-only
- * `@birdtalk/crypto/file-store`.
+ * Everything here runs in browsers as well as Node: key stores in memory and in a browser's Web Storage; the
+ * file-backed key store lives in the Node-only `@birdtalk/crypto/file-store`.
  *
  * @example
  * ```ts
@@ -56,4 +56,10 @@ export {
 } from './key-store.js';
 export { publicKeyFromPem, publicKeyToPem } from './pem.js';
 export { uncompressedPointLength } from './point.js';
+export {
+  createWebStorageKeyStore,
+  DEFAULT_WEB_STORAGE_KEY_PREFIX,
+  type WebStorageKeyStoreOptions,
+  type WebStorageLike,
+} from './web-storage-store.js';
 export { createWebCryptoEcdh } from './webcrypto-ecdh.js';
