@@ -66,6 +66,11 @@ export interface BirdTalkServer {
   getUser(userId: Int64Input): StoredUser | undefined;
   /** How many live connections are bound to the user. */
   sessionCount(userId: Int64Input): number;
+  /**
+   * The most live connections the user had logged in at the same time since the server loaded it: a fleet
+   * test's proof that no account ran twice at once.
+   */
+  peakSessionCount(userId: Int64Input): number;
   /** How many connections are open. */
   connectionCount(): number;
   /** The user's stored P2P rows (one per message they sent or received), ascending id. */
@@ -197,6 +202,9 @@ export async function createServer(options: ServerOptions = {}): Promise<BirdTal
     sessionCount(userId) {
       const user = store.users.cached(toId(userId));
       return user === undefined ? 0 : user.sessions.filter((sid) => ctx.sessions.has(sid)).length;
+    },
+    peakSessionCount(userId) {
+      return store.users.cached(toId(userId))?.peakLiveSessions ?? 0;
     },
     connectionCount: () => ctx.sessions.size,
     getMessages: (userId) => storedMessages(ctx, toId(userId)),

@@ -3,7 +3,7 @@ import { FakeClock } from '@birdtalk/runtime/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BirdTalkServer, createServer } from '../src/index.js';
 import { connectMemory, pick, settle } from './helpers/client.js';
-import { errorOf, msg, nextError } from './helpers/protocol.js';
+import { errorOf, login, msg, nextError } from './helpers/protocol.js';
 
 let server: BirdTalkServer | undefined;
 afterEach(async () => {
@@ -142,5 +142,27 @@ describe('connection layer', () => {
     expect(lenient.hazards()).toHaveLength(1);
     lenient.clearHazards();
     expect(lenient.hazards()).toEqual([]);
+  });
+});
+
+describe('peak logged-in connections per user', () => {
+  it('records the most connections a user had logged in at once, not the total over time', async () => {
+    const s = await start();
+    const uid = await s.createUser({ password: 'pw' });
+    expect(s.peakSessionCount(uid)).toBe(0);
+    for (let i = 0; i < 3; i += 1) {
+      // One at a time: each closes before the next logs in.
+      const client = await connectMemory(s);
+      await login(client, uid, 'pw');
+      client.close();
+      await client.closed();
+      await settle();
+    }
+    expect(s.peakSessionCount(uid)).toBe(1);
+    const first = await connectMemory(s);
+    const second = await connectMemory(s);
+    await login(first, uid, 'pw');
+    await login(second, uid, 'pw');
+    expect(s.peakSessionCount(uid)).toBe(2);
   });
 });

@@ -25,10 +25,11 @@ export {
   LeaseErrorCode,
   type LeaseOptions,
 } from './lease.js';
-export type { RedisLike } from './redis-client.js';
+export { type RedisLike, runScript } from './redis-client.js';
 export {
   createRedisStore,
   DEFAULT_REDIS_STORE_OPTIONS,
   RedisStoreErrorCode,
   type RedisStoreOptions,
 } from './redis-store.js';
+export { defineScript, type Script } from './scripts.js';

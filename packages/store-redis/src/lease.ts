@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { InvalidArgumentError, StateError } from '@birdtalk/errors';
 import { type Clock, systemClock } from '@birdtalk/runtime';
 import { accountKeys } from './keys.js';
 import { type RedisLike, runScript } from './redis-client.js';
-import type { Script } from './scripts.js';
+import { defineScript as script } from './scripts.js';
 
 /** Error codes of account leases. */
 export const LeaseErrorCode = {
@@ -51,10 +50,6 @@ export interface Lease {
   heldUntil(): number;
   /** Stops renewing and gives the lease up at once, so another process can take over without waiting. */
   release(): Promise<void>;
-}
-
-function script(name: string, keys: number, source: string): Script {
-  return { name, source, sha: createHash('sha1').update(source).digest('hex'), keys };
 }
 
 /**

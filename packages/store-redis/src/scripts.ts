@@ -54,9 +54,13 @@ export interface Script {
   readonly keys: number;
 }
 
-function script(name: string, keys: number, body: string): Script {
-  const source = `${FENCE}\n${body}`;
+/** A script from its Lua source, with its SHA-1 for EVALSHA ({@link runScript}). */
+export function defineScript(name: string, keys: number, source: string): Script {
   return { name, source, sha: createHash('sha1').update(source).digest('hex'), keys };
+}
+
+function script(name: string, keys: number, body: string): Script {
+  return defineScript(name, keys, `${FENCE}\n${body}`);
 }
 
 /** The store's writes, each one atomic and fenced. KEYS[1] is always the fence key. */

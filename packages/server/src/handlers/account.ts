@@ -45,9 +45,11 @@ export function saveSessionToken(ctx: ServerContext, session: Session, uid: bigi
   });
 }
 
-/** Adds the connection to the user's list (`AddSessionID`), once. */
-function bindSession(user: CachedUser, session: Session): void {
+/** Adds the connection to the user's list (`AddSessionID`), once, and records the most live ones at once. */
+function bindSession(ctx: ServerContext, user: CachedUser, session: Session): void {
   if (!user.sessions.includes(session.sid)) user.sessions.push(session.sid);
+  const live = user.sessions.filter((sid) => ctx.sessions.has(sid)).length;
+  if (live > user.peakLiveSessions) user.peakLiveSessions = live;
 }
 
 /** `onRegisterSuccess`: load the new user, bind the token, answer `loginok` with the raw stored document. */
@@ -60,7 +62,7 @@ export function onRegisterSuccess(ctx: ServerContext, session: Session): void {
   }
   session.tempUser = cloneUser(doc);
   const loaded = ctx.store.users.load(session.userId);
-  if (loaded !== undefined) bindSession(loaded.user, session);
+  if (loaded !== undefined) bindSession(ctx, loaded.user, session);
   saveSessionToken(ctx, session, session.userId);
   // The registration reply is the stored document itself, password included, as on the real server.
   sendUserOp(ctx, session, UserOperationType.RegisterUser, userToWire(doc), 'loginok');
@@ -73,7 +75,7 @@ export function onLoginSuccess(ctx: ServerContext, session: Session, saveToken: 
   const loaded = ctx.store.users.load(session.userId);
   if (loaded === undefined) throw new HazardSignal('login-user-missing');
   const user = loaded.user;
-  bindSession(user, session);
+  bindSession(ctx, user, session);
   // The real server writes these two empty counters into the shared cached params map, so they stay there.
   user.info.params = { ...(user.info.params ?? {}), nfans: '', nfollows: '' };
   sendUserOp(ctx, session, UserOperationType.Login, userToWire(publicUser(user.info)), 'loginok');

@@ -26,6 +26,8 @@ export interface CachedUser {
   info: UserRecord;
   /** Connection ids bound to this user, live or not: the real server never prunes ids of switched accounts. */
   sessions: bigint[];
+  /** The most live connections the user had logged in at once since it was loaded (for tests of fleets). */
+  peakLiveSessions: number;
   /** Lazily populated relationship flags, used only for online/offline notices (mutual = following ∩ fans). */
   following: Map<bigint, boolean>;
   fans: Map<bigint, boolean>;
@@ -137,6 +139,7 @@ export class UserStore {
     const user: CachedUser = {
       info: cloneUser(doc),
       sessions: [],
+      peakLiveSessions: 0,
       following: new Map(),
       fans: new Map(),
       groups: new Map(),

@@ -1,0 +1,3 @@
+import { createTsupConfig } from '../../tsup.shared.ts';
+
+export default createTsupConfig();
