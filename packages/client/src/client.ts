@@ -34,6 +34,7 @@ import { DedupWindow } from './delivery/dedup.js';
 import { Membership } from './delivery/group-membership.js';
 import { type HistoryOptions, history } from './delivery/history.js';
 import { Inbox } from './delivery/inbox.js';
+import { MembershipCheck } from './delivery/membership-check.js';
 import { SentMessages } from './delivery/message-states.js';
 import { Positions } from './delivery/positions.js';
 import { ReceiptSender } from './delivery/receipts.js';
@@ -102,6 +103,7 @@ class BirdTalkClient implements Client {
   readonly #hub: EventHub<ClientEvents>;
   readonly #membership = new Membership();
   readonly #blocks: BlockList;
+  readonly #membershipCheck: MembershipCheck;
   readonly #states: SentMessages;
   readonly #receipts: ReceiptSender;
   readonly #sender: Sender;
@@ -130,6 +132,7 @@ class BirdTalkClient implements Client {
     this.#logger = deps.logger ?? silentLogger;
     this.#store = deps.store ?? createMemoryStore();
     this.#blocks = new BlockList(this.#store, this.#logger);
+    this.#membershipCheck = new MembershipCheck(this.#membership, this.#logger);
     const httpBaseUrl = httpBaseUrlOf(this.#options.server);
     this.#hub = new EventHub<ClientEvents>((event, error) => this.#listenerFailed(event, error));
     this.#states = new SentMessages(
@@ -157,6 +160,7 @@ class BirdTalkClient implements Client {
       deviceId: () => this.#deviceId ?? '',
       maxTextBytes: this.#options.maxTextBytes,
       isBlocked: (userId) => this.#blocks.has(this.#selfId(), userId),
+      confirmMembership: (groupId) => this.#membershipCheck.confirm(this.#requireRunning().session, groupId),
     });
     this.#blocks.onBlocked((account, userId) => {
       if (account === this.#selfIdOrUndefined()) this.#sender.recipientBlocked(userId);
@@ -283,6 +287,7 @@ class BirdTalkClient implements Client {
       logger: this.#logger,
       retryDelayMs: CATCH_UP_RETRY_DELAY_MS,
       emit: (event) => this.#hub.emit('catch-up', event),
+      confirmMembership: (session, groupId) => this.#membershipCheck.confirm(session, groupId),
       onError: (error) => this.#report(error),
     });
     const session = createSession(

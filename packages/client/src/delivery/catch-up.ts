@@ -40,6 +40,11 @@ export interface CatchUpDeps {
   readonly retryDelayMs: number;
   emit(event: CatchUpEvent): void;
   onError(error: BirdTalkError): void;
+  /**
+   * Asks the server whether we still belong to a group whose history it refused (see `MembershipCheck`).
+   * Absent: the refusal is believed and the group forgotten.
+   */
+  confirmMembership?(session: Session, groupId: Int64): Promise<boolean | undefined>;
 }
 
 /** Fetch the next page only once the application has fewer than this many messages queued. */
@@ -269,11 +274,18 @@ export class CatchUp {
         ? { chatType: ChatType.ChatTypeP2P, userId: 0 }
         : { chatType: ChatType.ChatTypeGroup, groupId }),
     };
-    const result = await session.query(query, signal === undefined ? {} : { signal });
-    if (groupId !== undefined && result.result === 'fail') {
+    const ask = () => session.query(query, signal === undefined ? {} : { signal });
+    const result = await ask();
+    if (groupId === undefined || result.result !== 'fail') return result;
+    const confirm = this.#deps.confirmMembership;
+    if (confirm === undefined) {
       this.#deps.membership.remove(groupId);
       return undefined;
     }
-    return result;
+    // A group the server has just loaded cold refuses one access as from a non-member: ask once more only
+    // when the group list still has us; otherwise the check has already dropped the group.
+    if ((await confirm(session, groupId)) !== true) return undefined;
+    const again = await ask();
+    return again.result === 'fail' ? undefined : again;
   }
 }

@@ -34,6 +34,12 @@ export interface SenderDeps {
   /** How long a group send waits for the first group list (before the first login) before it is refused. */
   readonly membershipWaitMs: number;
   readonly maxTextBytes: number;
+  /**
+   * Asks the server whether we still belong to a group that refused a chat as from a non-member (see
+   * `MembershipCheck`): `true` retries the chat once, `false` and `undefined` fail it. Absent: the refusal is
+   * believed and the group forgotten.
+   */
+  confirmMembership?(groupId: Int64): Promise<boolean | undefined>;
   /** Whether the logged-in user blocked this user (see `BlockList`); absent: nobody is blocked. */
   isBlocked?(userId: Int64): Promise<boolean>;
 }
@@ -206,9 +212,8 @@ export class Sender {
     this.#deps.states.sending(sendId, chat);
     const blocking = chat.type === 'p2p' ? this.#watchBlock(chat.userId, signal) : undefined;
     if (blocking !== undefined) signal = blocking.signal;
-    let ack: ChatAck;
-    try {
-      ack = await session.sendChat(
+    const submit = (): Promise<ChatAck> =>
+      session.sendChat(
         {
           sendId,
           toId: chat.type === 'p2p' ? chat.userId : chat.groupId,
@@ -220,13 +225,27 @@ export class Sender {
         },
         signal === undefined ? {} : { signal },
       );
+    let ack: ChatAck;
+    try {
+      ack = await submit().catch(async (error: unknown) => {
+        // A group that has just been loaded cold refuses one access as from a non-member: re-check with the
+        // group list, and when it still lists us, send once more (the refused chat was not stored, and the next
+        // access sees the members). Once, so a server that keeps refusing cannot make it loop.
+        if (chat.type !== 'group' || !isNotMember(error, chat)) throw error;
+        if ((await this.#deps.confirmMembership?.(chat.groupId)) !== true) throw error;
+        return submit();
+      });
     } catch (error) {
       const reason = blocking?.signal.reason;
       const typed = isBirdTalkError(reason, ClientErrorCode.RECIPIENT_BLOCKED)
         ? reason
         : typedChatError(error, chat);
       if (isBirdTalkError(typed)) this.#deps.states.failed(sendId, typed as BirdTalkError);
-      if (isBirdTalkError(typed, ClientErrorCode.CHAT_NOT_GROUP_MEMBER) && chat.type === 'group') {
+      if (
+        this.#deps.confirmMembership === undefined &&
+        isBirdTalkError(typed, ClientErrorCode.CHAT_NOT_GROUP_MEMBER) &&
+        chat.type === 'group'
+      ) {
         this.#deps.membership.remove(chat.groupId);
       }
       throw typed;
@@ -282,6 +301,10 @@ const failDetails: ReadonlyArray<[string, string]> = [
   ['group id error', ClientErrorCode.CHAT_GROUP_NOT_FOUND],
   ['ref error', ClientErrorCode.CHAT_REF_NOT_FOUND],
 ];
+
+function isNotMember(error: unknown, chat: ChatTarget): boolean {
+  return isBirdTalkError(typedChatError(error, chat), ClientErrorCode.CHAT_NOT_GROUP_MEMBER);
+}
 
 function typedChatError(error: unknown, chat: ChatTarget): unknown {
   if (!isBirdTalkError(error, SessionErrorCode.CHAT_REJECTED) || !hasErrorName(error, 'ProtocolError')) {

@@ -1,0 +1,108 @@
+import { ChatType, type Msg } from '@birdtalk/proto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ChatMessage, createMemoryStore, group, type Store } from '../src/index.js';
+import {
+  createWorld,
+  recordingConnector,
+  requestsOf,
+  type TestClient,
+  until,
+  type World,
+} from './harness.js';
+
+// After a restart, the real server's first access to a group whose member hash Redis lost sees the group
+// without members: it refuses that one chat or query with "not a member", and the next access is served.
+// The reference server reproduces it with `coldLoad`.
+
+let world: World;
+let ada: string;
+let bob: string;
+let groupId: string;
+
+beforeEach(async () => {
+  world = await createWorld();
+  ada = await world.user('ada');
+  bob = await world.user('bob');
+  groupId = await world.server.createGroup({ owner: ada, members: [bob], groupName: 'news' });
+});
+
+afterEach(async () => {
+  await world.close();
+});
+
+const groupLists = (client: TestClient) => requestsOf(client.sent).filter((p) => p === 'groupOp').length;
+
+function inbox(client: TestClient): ChatMessage[] {
+  const seen: ChatMessage[] = [];
+  client.on('message', (message) => {
+    seen.push(message);
+  });
+  return seen;
+}
+
+describe('a group the server has just loaded cold', () => {
+  it('a refused send is re-checked with the group list, sent once more, and later sends go through', async () => {
+    const alice = world.client(ada);
+    const bobby = world.client(bob);
+    const toBob = inbox(bobby);
+    await world.drive(Promise.all([alice.start(), bobby.start()]));
+    const listsBefore = groupLists(alice);
+    world.server.coldLoad([groupId]);
+
+    const sent = await world.drive(alice.sendText(group(groupId), 'after the restart'));
+    expect(groupLists(alice)).toBe(listsBefore + 1);
+    await world.drive(alice.sendText(group(groupId), 'and again'));
+    await until(() => toBob.length === 2, 'both messages');
+    expect(toBob.map((message) => message.text)).toEqual(['after the restart', 'and again']);
+    expect(toBob[0]?.id).toBe(sent.id);
+    expect(world.server.getGroupMessages(groupId)).toHaveLength(2);
+  });
+
+  it('a refused history query during the catch-up is re-checked and asked again: nothing is missed', async () => {
+    const store: Store = { ...createMemoryStore(), close: async () => {} };
+    const alice = world.client(ada);
+    const first = world.client(bob, {}, { store });
+    const toFirst = inbox(first);
+    await world.drive(Promise.all([alice.start(), first.start()]));
+    await world.drive(alice.sendText(group(groupId), 'before'));
+    await until(() => toFirst.length === 1, 'the first message');
+    await world.drive(first.stop());
+    await world.drive(alice.sendText(group(groupId), 'while away'));
+
+    // The group goes cold just before the catch-up asks for its history (as when the group list failed).
+    const frames = new ColdBeforeQuery(() => world.server.coldLoad([groupId]));
+    const second = world.client(
+      bob,
+      {},
+      { store, connector: recordingConnector(world.server.connector(), frames) },
+    );
+    const toSecond = inbox(second);
+    await world.drive(second.start());
+    expect(frames.cooled).toBe(true);
+    await until(() => toSecond.length === 1, 'the message sent while away');
+    expect(toSecond.map((message) => message.text)).toEqual(['while away']);
+    await world.drive(second.sendText(group(groupId), 'still a member'));
+  });
+});
+
+/** A frame log that calls `cool` once, just before the first group history query goes out. */
+class ColdBeforeQuery extends Array<Msg> {
+  readonly #cool: () => void;
+  cooled = false;
+
+  constructor(cool: () => void) {
+    super();
+    this.#cool = cool;
+  }
+
+  override push(...items: Msg[]): number {
+    for (const msg of items) {
+      const query = msg.plainMsg?.message === 'commonQuery' ? msg.plainMsg.commonQuery : undefined;
+      if (!this.cooled && query?.chatType === ChatType.ChatTypeGroup) {
+        this.cooled = true;
+        this.#cool();
+      }
+    }
+    return super.push(...items);
+  }
+}
