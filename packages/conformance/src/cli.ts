@@ -1,14 +1,18 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runConformance } from './runner.js';
-import { scenarios } from './scenarios/index.js';
+import { documentedScenarios, realServerScenarios, type Scenario, scenarios } from './scenarios/index.js';
 
-const USAGE = `usage: pnpm conformance --server URL [--compare DIR | --record DIR] [--only NAME,...] [--timeout SECONDS] [--list]
+const USAGE = `usage: pnpm conformance --server URL [--compare DIR | --record DIR] [--set real|documented|all]
+                        [--only NAME,...] [--timeout SECONDS] [--list]
 
   --compare DIR   compare each scenario's transcript with DIR/NAME.txt; the last line is "N passed, M failed"
   --record DIR    write DIR/NAME.txt per scenario (record only from a freshly started real server)
   (neither)       print the transcripts
-  --only a,b      run the named scenarios only
+  --set real      the 27 scenarios with golden transcripts from the real server (golden/real-653b489)
+  --set documented  the scenarios written from the reference document (expected/reference)
+  --set all       both (the default)
+  --only a,b      run the named scenarios only (within the set)
   --list          list the scenarios and exit`;
 
 /** Where the command line writes. */
@@ -43,18 +47,28 @@ export async function main(argv: readonly string[], io: CliOutput = processOutpu
     io.err(`${USAGE}\n`);
     return 2;
   }
-  let chosen = scenarios;
+  const sets: Record<string, readonly Scenario[]> = {
+    real: realServerScenarios,
+    documented: documentedScenarios,
+    all: scenarios,
+  };
+  const set = sets[values.set ?? 'all'];
+  if (set === undefined) {
+    io.err(`--set is one of real, documented, all\n`);
+    return 2;
+  }
+  let chosen = set;
   if (values.only !== undefined) {
     const wanted = values.only
       .split(',')
       .map((name) => name.trim())
       .filter((name) => name !== '');
-    const missing = wanted.filter((name) => !scenarios.some((scenario) => scenario.name === name));
+    const missing = wanted.filter((name) => !set.some((scenario) => scenario.name === name));
     if (missing.length > 0) {
       io.err(`no such scenario: ${missing.join(', ')}\n`);
       return 2;
     }
-    chosen = scenarios.filter((scenario) => wanted.includes(scenario.name));
+    chosen = set.filter((scenario) => wanted.includes(scenario.name));
   }
   const timeoutSeconds = Number(values.timeout ?? '5');
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
@@ -83,6 +97,7 @@ function parse(argv: readonly string[]) {
       compare: { type: 'string' },
       record: { type: 'string' },
       only: { type: 'string' },
+      set: { type: 'string' },
       timeout: { type: 'string' },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },

@@ -46,6 +46,30 @@ describe('pnpm conformance', () => {
     expect(unknown).toMatchObject({ code: 2, err: 'no such scenario: nope\n' });
     expect((await run('--server', server.url, '--timeout', '-1')).code).toBe(2);
     expect((await run('--bogus')).err).toContain('usage: pnpm conformance');
+    expect(await run('--server', server.url, '--set', 'some')).toMatchObject({
+      code: 2,
+      err: '--set is one of real, documented, all\n',
+    });
+    // --only picks within the set: a documented scenario is not among the real-server ones.
+    expect(await run('--server', server.url, '--set', 'real', '--only', 'kex_chacha20')).toMatchObject({
+      code: 2,
+      err: 'no such scenario: kex_chacha20\n',
+    });
+  });
+
+  it('compares the documented set with the expected transcripts', async () => {
+    const expected = new URL('../expected/reference/', import.meta.url).pathname;
+    const result = await run(
+      '--server',
+      server.url,
+      '--set',
+      'documented',
+      '--compare',
+      expected,
+      '--only',
+      'kex_chacha20',
+    );
+    expect(result).toMatchObject({ code: 0, out: 'kex_chacha20: same\n1 passed, 0 failed\n' });
   });
 
   it('lists the scenarios', async () => {
