@@ -1,3 +1,3 @@
 import { createTsupConfig } from '../../tsup.shared.ts';
 
-export default createTsupConfig();
+export default createTsupConfig({ entry: ['src/index.ts', 'src/testing.ts'] });

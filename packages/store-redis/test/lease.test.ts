@@ -3,7 +3,7 @@ import { FakeClock } from '@birdtalk/runtime/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acquireLease, LeaseErrorCode, type RedisLike } from '../src/index.js';
-import { type RedisServer, redisServerAvailable, startRedisServer } from './redis-server.js';
+import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
 
 const available = redisServerAvailable();
 

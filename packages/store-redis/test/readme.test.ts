@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReadmeExample } from '../../../test-support/readme-example.js';
-import { type RedisServer, redisServerAvailable, startRedisServer } from './redis-server.js';
+import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
 
 const available = redisServerAvailable();
 

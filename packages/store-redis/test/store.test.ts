@@ -2,7 +2,7 @@ import { storeContract } from '@birdtalk/client/testing';
 import { isBirdTalkError } from '@birdtalk/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLease, createRedisStore, RedisStoreErrorCode } from '../src/index.js';
-import { type RedisServer, redisServerAvailable, startRedisServer } from './redis-server.js';
+import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
 
 const available = redisServerAvailable();
 

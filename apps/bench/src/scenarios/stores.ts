@@ -7,6 +7,8 @@ import { createFileStore } from '@birdtalk/client/node';
 import { createNodeEcdh } from '@birdtalk/crypto/node';
 import { ChatType } from '@birdtalk/proto';
 import { createSession } from '@birdtalk/session';
+import { createRedisStore, type RedisLike } from '@birdtalk/store-redis';
+import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 import { createSqliteStore } from '@birdtalk/store-sqlite';
 import { createNodeConnector } from '@birdtalk/transport/node';
 import { windowedThroughput } from '../load.js';
@@ -32,11 +34,33 @@ interface StoreKind {
   open(scratch: string): Store;
 }
 
-const kinds: readonly StoreKind[] = [
+const localKinds: readonly StoreKind[] = [
   { name: 'memory', open: () => createMemoryStore() },
   { name: 'file', open: (scratch) => createFileStore({ directory: join(scratch, 'state') }) },
   { name: 'SQLite', open: (scratch) => createSqliteStore({ path: join(scratch, 'state.db') }) },
 ];
+
+/** A Redis connection that counts the commands sent through it (each one is a round trip). */
+function counting(redis: RedisLike): { redis: RedisLike; commands: () => number } {
+  let commands = 0;
+  const count =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      commands += 1;
+      return call(...args);
+    };
+  return {
+    redis: {
+      evalsha: count((...args) => redis.evalsha(...args)),
+      eval: count((...args) => redis.eval(...args)),
+      get: count((key) => redis.get(key)),
+      hget: count((key, field) => redis.hget(key, field)),
+      hgetall: count((key) => redis.hgetall(key)),
+      zrange: count((key, start, stop) => redis.zrange(key, start, stop)),
+    },
+    commands: () => commands,
+  };
+}
 
 /**
  * Runs the store scenario: a bot handles `messages` waiting messages (catch-up of everything) with each store,
@@ -47,6 +71,30 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
   const peer = await startPeer();
   let bot: Client | undefined;
   const scratchDirs: string[] = [];
+  // Redis runs when redis-server is installed: a real server on loopback, every write on disk (appendfsync always).
+  let redisServer: RedisServer | undefined;
+  let redisCommands = 0;
+  let redisRuns = 0;
+  const kinds = [...localKinds];
+  if (redisServerAvailable()) {
+    redisServer = await startRedisServer();
+    const connection = counting(redisServer.client({ maxRetriesPerRequest: null }));
+    kinds.push({
+      name: 'Redis',
+      open: () => {
+        redisRuns += 1;
+        const before = connection.commands();
+        const store = createRedisStore({ redis: connection.redis, account: `bench-${redisRuns}` });
+        return {
+          ...store,
+          close: async () => {
+            await store.close();
+            redisCommands += connection.commands() - before;
+          },
+        };
+      },
+    });
+  }
   try {
     const [sender, botId] = await peer.createUsers(2, password);
     await peer.follow(botId!, sender!);
@@ -115,6 +163,11 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
         target(`${name} store ÷ memory store`, rateOf(name) / memory, '>=', 0.5),
       ]),
       notes: [
+        ...(redisServer === undefined
+          ? ['redis-server is not installed: the Redis store was not measured.']
+          : [
+              `Redis: a real redis-server on loopback with appendfsync always; ${(redisCommands / (redisRuns * parameters.messages)).toFixed(2)} Redis commands (round trips) per handled message.`,
+            ]),
         'Each run: a new client with a fresh store starts (connect, key exchange, login) and handles every waiting message once (catch-up of everything, receipts sent); the clock stops when the catch-up is done and store.flush() resolved, so the persistent stores have made their state durable as documented.',
         `Rounds: ${parameters.rounds}, the order of the stores rotating; medians reported.`,
       ],
@@ -122,6 +175,7 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
   } finally {
     await bot?.stop();
     await peer.stop();
+    await redisServer?.stop();
     for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,9 @@
+/**
+ * Test helpers for code that uses Redis: a real `redis-server` on a free loopback port, and the rule for suites
+ * where it is missing (skip loudly, or fail under `CI=true`). Node only; needs `redis-server` on the PATH.
+ *
+ * @packageDocumentation
+ */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
