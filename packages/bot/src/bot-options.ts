@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@birdtalk/errors';
 import type { Clock, Logger } from '@birdtalk/runtime';
 import { DEFAULT_COMMAND_PREFIX } from './command.js';
 import type { FollowBackFilter } from './follow-back.js';
+import { DEFAULT_RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit/rate-limiter.js';
 
 /**
  * What the bot does with messages that arrive through the offline catch-up after a login (sent while it was
@@ -56,6 +57,14 @@ export interface BotOptions {
    * @defaultValue 10000
    */
   readonly stopTimeoutMs?: number;
+  /**
+   * Paces the bot's sends (through `bot.client` and every context) with token buckets, one for all sends and
+   * one per chat: a send waits for its turn (up to `maxWaitMs`) instead of flooding the server, whose
+   * per-session queue drops what does not fit. `false` turns it off.
+   * @defaultValue {@link DEFAULT_RATE_LIMIT_OPTIONS}: 20 sends a second in all, 2 a second per chat (bursts of
+   * 20 and 5), waits of up to 60 s
+   */
+  readonly rateLimit?: RateLimitOptions | false;
 }
 
 /** The defaults of every {@link BotOptions} field. */
@@ -67,6 +76,7 @@ export const DEFAULT_BOT_OPTIONS = {
   autoFollowBack: false,
   concurrency: Number.POSITIVE_INFINITY,
   stopTimeoutMs: 10_000,
+  rateLimit: DEFAULT_RATE_LIMIT_OPTIONS,
 } as const satisfies Required<BotOptions>;
 
 /** The collaborators of a bot. */
@@ -88,6 +98,8 @@ export interface ResolvedBotOptions {
   readonly autoFollowBack: true | FollowBackFilter | undefined;
   readonly concurrency: number;
   readonly stopTimeoutMs: number;
+  /** `false` when off. */
+  readonly rateLimit: RateLimitOptions | false;
 }
 
 /**
@@ -130,6 +142,7 @@ export function resolveBotOptions(options: BotOptions = {}): ResolvedBotOptions 
     autoFollowBack: follow === false ? undefined : follow,
     concurrency,
     stopTimeoutMs,
+    rateLimit: options.rateLimit ?? DEFAULT_BOT_OPTIONS.rateLimit,
   };
 }
 

@@ -8,6 +8,8 @@ import { Composer, type ErrorHandler } from './composer.js';
 import { type BotInfo, Context } from './context.js';
 import { followBackCandidate, reconcileFollowBacks, shouldFollowBack } from './follow-back.js';
 import { Gate } from './gate.js';
+import { rateLimitedClient } from './rate-limit/rate-limited-client.js';
+import { createRateLimiter } from './rate-limit/rate-limiter.js';
 import { UpdateScheduler } from './sequencer.js';
 import type { BotUser } from './types.js';
 import { isCatchUpUpdate, isDelivery, sequenceKeyOf, type Update } from './update.js';
@@ -29,7 +31,11 @@ export interface BotStopOptions {
  * A bot: a {@link Composer} whose middleware handles every update of a BirdTalk client. See {@link createBot}.
  */
 export class Bot<C extends Context = Context> extends Composer<C> {
-  /** The client the bot runs on. The bot starts it and stops it. */
+  /**
+   * The client the bot runs on, its sends paced by the `rateLimit` option: send through it (or a context),
+   * not through the client given to `createBot()`, so that every send takes its turn. The bot starts it and
+   * stops it.
+   */
   readonly client: Client;
   readonly #options: ResolvedBotOptions;
   readonly #clock: Clock;
@@ -56,9 +62,11 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     if (typeof client !== 'object' || client === null || typeof client.on !== 'function') {
       throw new InvalidArgumentError('INVALID_ARGUMENT', 'createBot() needs a client');
     }
-    this.client = client;
     this.#options = resolveBotOptions(options);
     this.#clock = deps.clock ?? systemClock;
+    const rateLimit = this.#options.rateLimit;
+    this.client =
+      rateLimit === false ? client : rateLimitedClient(client, createRateLimiter(rateLimit, this.#clock));
     this.#logger = deps.logger ?? silentLogger;
     this.#scheduler = new UpdateScheduler(this.#options.concurrency);
     // Subscribed at once, before the client starts: the catch-up right after the login must find a listener.

@@ -91,6 +91,14 @@ export type {
 } from './filter-query.js';
 export type { FollowBackFilter } from './follow-back.js';
 export type { HearsTrigger } from './hears.js';
+export { rateLimitedClient } from './rate-limit/rate-limited-client.js';
+export {
+  createRateLimiter,
+  DEFAULT_RATE_LIMIT_OPTIONS,
+  type Rate,
+  type RateLimiter,
+  type RateLimitOptions,
+} from './rate-limit/rate-limiter.js';
 export { type SequenceKeys, sequentialize } from './sequentialize.js';
 export {
   type SessionFlavor,

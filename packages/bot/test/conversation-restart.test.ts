@@ -76,8 +76,10 @@ it('resumes a conversation at the same step after SIGKILL, with the answer that 
   });
   cleanups.push(() => user.stop());
   const received: string[] = [];
+  const sendIds: string[] = [];
   user.on('message', (message) => {
     received.push(message.text);
+    sendIds.push(message.sendId);
   });
   await user.start();
 
@@ -98,6 +100,12 @@ it('resumes a conversation at the same step after SIGKILL, with the answer that 
     () => `"subject?" (${received.join(' | ')})`,
   );
   await user.sendText(p2p(botId), 'printer');
+  // Killed once the step that took "printer" is stored: "subject?" sent, "printer" taken, "details?" sent.
+  // (Killed between a reply and the store, a bot asks again after the restart: replies are at least once.)
+  await eventually(
+    () => first.output().includes('stored 3'),
+    () => `the second step (${first.output()})`,
+  );
   await eventually(
     () => received.includes('details?'),
     () => `"details?" (${received.join(' | ')})`,
@@ -114,5 +122,8 @@ it('resumes a conversation at the same step after SIGKILL, with the answer that 
   );
   second.child.kill('SIGTERM');
   await second.exited;
-  expect(received).toEqual(['subject?', 'details?', 'ticket: printer / it is jammed']);
+  // Each question was asked once. A copy under the same sendId may arrive: the client resends a reply whose
+  // acknowledgement it had not yet written down when it died, and the server does not deduplicate.
+  const asked = received.filter((_, index) => sendIds.indexOf(sendIds[index]!) === index);
+  expect(asked).toEqual(['subject?', 'details?', 'ticket: printer / it is jammed']);
 });

@@ -10,6 +10,8 @@ const BIGINT = '$bigint';
 export function encodeValue(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (item instanceof Uint8Array) return { [BYTES]: toBase64(item) };
+    // A delivery's signal belongs to the run that handled it; a rebuilt context gets one that never aborts.
+    if (item instanceof AbortSignal) return undefined;
     if (typeof item === 'bigint') return { [BIGINT]: item.toString() };
     return item;
   });

@@ -214,6 +214,27 @@ describe('conversations', () => {
     expect(storage.records.size).toBe(0);
   });
 
+  it('gives replayed answers back as they arrived, with a signal that never aborts', async () => {
+    const client = createTestClient();
+    const bot = createBot<MyContext>(client);
+    const convs = conversations<MyContext>();
+    convs.define('image', async (conv) => {
+      const first = await conv.waitFor('message:image');
+      await conv.wait();
+      // By now `first` comes from the stored log: its bytes and attachment survived, its signal is a real one.
+      await conv.reply(
+        `${first.message.attachment.width}px ${first.message.raw.data.length} bytes ${first.signal instanceof AbortSignal && !first.signal.aborted}`,
+      );
+    });
+    bot.use(convs);
+    bot.command('image', (ctx) => ctx.conversation.enter('image'));
+    await bot.start();
+    await client.receive('/image');
+    const image = imageMessage({ width: 640 });
+    await client.deliver(image);
+    expect((await client.receive('done')).texts).toEqual([`640px ${image.raw.data.length} bytes true`]);
+  });
+
   it('refuses unknown names and duplicate definitions', async () => {
     const client = createTestClient();
     const bot = createBot<MyContext>(client);
