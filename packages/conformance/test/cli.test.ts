@@ -33,6 +33,16 @@ describe('pnpm conformance', () => {
     expect(result.code).toBe(0);
   });
 
+  it('works over wss:// (the certificate is not verified, as the real server’s is self-signed)', async () => {
+    const tlsServer = await createServer({ port: 0, tls: 'self-signed' });
+    try {
+      const result = await run('--server', tlsServer.url, '--compare', golden, '--only', 'kex_aes_ctr');
+      expect(result).toMatchObject({ code: 0, out: 'kex_aes_ctr: same\n1 passed, 0 failed\n' });
+    } finally {
+      await tlsServer.close();
+    }
+  });
+
   it('prints the transcripts without --compare or --record', async () => {
     const result = await run('--server', server.url, '--only', 'hello_waitlogin');
     expect(result.out).toMatch(/^# scenario hello_waitlogin\n== step 1\nA> \{"msgType": "MsgTHello"/);

@@ -74,16 +74,30 @@ const friendOp = (operation: number) => (frame: Msg) => frame.plainMsg?.friendOp
 const groupOp = (operation: number) => (frame: Msg) => frame.plainMsg?.groupOp?.operation === operation;
 const userOp = (operation: number) => (frame: Msg) => frame.plainMsg?.userOp?.operation === operation;
 
+/** More than one history page (the server's page is 100 messages). */
+const HISTORY_MESSAGES = 105;
+
+/** The Hello among sent frames. */
+function helloOf(frames: readonly Msg[]) {
+  return frames.find((frame) => frame.plainMsg?.hello !== undefined)?.plainMsg?.hello;
+}
+
 /** Every check, in the order they run (later checks use what earlier ones set up). */
 export const CHECKS: readonly Check[] = [
   {
-    name: 'register and log in over an AES-CTR key exchange (hello identity)',
+    name: 'hello identity, AES-CTR key exchange and registration',
     async run(world) {
+      const start = world.frames.sent.length;
       const { ready } = await startClient(world, world.accounts.a, { register: true });
       if (ready.fastLogin) throw new Mismatch('a brand-new account logged in with a stored key');
       if (!/^[1-9][0-9]*$/.test(world.accounts.a.userId)) {
         throw new Mismatch(`registration gave the user id "${world.accounts.a.userId}"`);
       }
+      const hello = helloOf(world.frames.sent.slice(start));
+      if (hello === undefined || hello.clientId === '' || hello.platform === '' || hello.version === '') {
+        throw new Mismatch('the Hello did not say which client, platform and SDK version it is');
+      }
+      world.accounts.a.clientId = hello.clientId;
     },
   },
   {
@@ -101,8 +115,12 @@ export const CHECKS: readonly Check[] = [
       const start = world.frames.sent.length;
       const { ready } = await startClient(world, a);
       if (!ready.fastLogin) throw new Mismatch('the server asked for the password again');
-      const logins = world.frames.sent.slice(start).filter(userOp(UserOperationType.Login));
-      if (logins.length > 0) throw new Mismatch('a Login with the password was sent');
+      const sent = world.frames.sent.slice(start);
+      if (sent.some(userOp(UserOperationType.Login)))
+        throw new Mismatch('a Login with the password was sent');
+      const clientId = helloOf(sent)?.clientId;
+      if (clientId !== a.clientId)
+        throw new Mismatch(`the device said it is "${clientId}", before "${a.clientId}"`);
     },
   },
   {
@@ -152,14 +170,15 @@ export const CHECKS: readonly Check[] = [
     },
   },
   {
-    name: 'offline catch-up after a restart of the client, in order, once each',
+    name: 'offline catch-up after a restart of the client (chacha20 fast re-login), in order, once each',
     async run(world) {
       const { a, b } = world.accounts;
       await stopClient(b);
       const texts = [1, 2, 3].map((n) => `interop offline ${n} ${token(world.random)}`);
       for (const text of texts)
         await world.waits.within(clientOf(a).sendText(p2p(b.userId), text), 'the send');
-      await startClient(world, b);
+      const { ready } = await startClient(world, b);
+      if (!ready.fastLogin) throw new Mismatch('the restart needed the password (no chacha20 fast re-login)');
       await world.waits.until(
         () => texts.every((text) => textsFrom(b, a).includes(text)),
         () => `after the restart b has [${textsFrom(b, a).join(' | ')}]`,
@@ -197,6 +216,32 @@ export const CHECKS: readonly Check[] = [
       const groupPage: ChatMessage[] = [];
       for await (const message of clientOf(b).history(group(world.groupId ?? '0'))) groupPage.push(message);
       if (groupPage.length < 2) throw new Mismatch(`group history has ${groupPage.length} messages`);
+    },
+  },
+  {
+    name: 'history across a page boundary, from both sides of the chat',
+    async run(world) {
+      const { a, b } = world.accounts;
+      const tag = token(world.random);
+      const texts = Array.from({ length: HISTORY_MESSAGES }, (_, n) => `interop page ${tag} ${n}`);
+      for (const text of texts)
+        await world.waits.within(clientOf(a).sendText(p2p(b.userId), text), 'the send');
+      for (const [reader, peer] of [
+        [b, a],
+        [a, b],
+      ] as const) {
+        const seen: string[] = [];
+        for await (const message of clientOf(reader).history(p2p(peer.userId))) {
+          if (message.text?.startsWith(`interop page ${tag} `)) seen.push(message.text);
+          if (seen.length === texts.length) break;
+        }
+        const expected = [...texts].reverse();
+        if (seen.join('\n') !== expected.join('\n')) {
+          throw new Mismatch(
+            `${reader.label}'s history has ${seen.length} of the ${texts.length} messages, or out of order`,
+          );
+        }
+      }
     },
   },
   {
@@ -345,6 +390,19 @@ export const CHECKS: readonly Check[] = [
     'REFUSED_KICK_SELF',
     (world) => clientOf(world.accounts.a).groups.kick(world.groupId ?? '0', [world.accounts.a.userId]),
     groupOp(4),
+  ),
+  refusal(
+    "listing yourself among a new group's members",
+    'REFUSED_CREATOR_AS_MEMBER',
+    (world) =>
+      clientOf(world.accounts.a).groups.create({ name: 'interop-self', members: [world.accounts.a.userId] }),
+    groupOp(1),
+  ),
+  refusal(
+    'making the owner an admin',
+    'REFUSED_OWNER_ROLE_CHANGE',
+    (world) => clientOf(world.accounts.a).groups.addAdmins(world.groupId ?? '0', [world.accounts.a.userId]),
+    groupOp(10),
   ),
   refusal(
     'changing the phone number',

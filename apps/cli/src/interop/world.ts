@@ -21,6 +21,8 @@ export interface Account {
   client: Client | undefined;
   /** Every message its current client delivered, in order. */
   readonly inbox: ChatMessage[];
+  /** The `clientId` its first Hello carried (the device id kept in its state directory). */
+  clientId: string;
 }
 
 /** What every check shares: the server, the accounts, the frame log, and ways to wait. */
@@ -51,6 +53,7 @@ export function newAccount(random: Random, prefix: string, label: string, encTyp
     encType,
     client: undefined,
     inbox: [],
+    clientId: '',
   };
 }
 
