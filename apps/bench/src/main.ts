@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderMarkdown, renderReadmeSummary, renderTable, replaceReadmeSummary } from './render.js';
 import type { ScenarioResult } from './result.js';
+import { runBundle } from './scenarios/bundle.js';
 import { runCatchUp } from './scenarios/catchup.js';
 import { runCodec } from './scenarios/codec.js';
 import { runHandshake } from './scenarios/handshake.js';
@@ -96,6 +97,7 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
         rounds: Math.min(rounds, 3),
       }),
   ],
+  ['bundle', runBundle],
 ];
 
 const startedAt = new Date();

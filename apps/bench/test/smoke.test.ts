@@ -44,6 +44,7 @@ describe('pnpm bench, smoke run with tiny parameters', () => {
       'scale',
       'catchup',
       'stores',
+      'bundle',
     ]);
     for (const result of report.results) {
       expect(result.rows.length, result.id).toBeGreaterThan(0);
