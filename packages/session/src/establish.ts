@@ -63,7 +63,17 @@ export async function establish(context: EstablishContext): Promise<Established>
   });
   if (outcome.loggedIn) {
     conn.fastLogin = true;
-    return { user: sanitizeUser(outcome.user), key: outcome.key, fastLogin: true, registration: undefined };
+    // A key kept under a registration's name logs in only once the server has bound it to the new account:
+    // the registration went through even if its reply was lost, and must never run again.
+    const registration =
+      credentials.method === 'register'
+        ? await registered(context, credentials, outcome.user, outcome.key)
+        : undefined;
+    const key =
+      registration === undefined
+        ? outcome.key
+        : await bindKey(context, outcome.key, outcome.user, registration.account);
+    return { user: sanitizeUser(outcome.user), key, fastLogin: true, registration };
   }
   context.onStage('awaiting-login');
   const login = await logIn({
@@ -76,31 +86,51 @@ export async function establish(context: EstablishContext): Promise<Established>
     signal: context.signal,
   });
   const user = login.user;
-  let account = context.account;
-  let registration: Registration | undefined;
-  if (login.registered && credentials.method === 'register') {
-    // Later connections log in by the new id (a registration is done once).
-    if (options.account === `register:${credentials.userName}`) {
-      if (outcome.key !== undefined) await forgetKey(keyContext(context, account));
-      account = user.userId;
-    }
-    registration = {
-      credentials: { method: 'id', userId: user.userId, password: credentials.password },
-      account,
-      user: sanitizeUser(user),
-    };
-  }
-  let key = outcome.key;
-  // The server bound the key to this user at login; remember that, so the next token login is checked.
-  if (key !== undefined && (key.userId !== user.userId || key.account !== account)) {
-    key = { ...key, account, userId: user.userId };
-    try {
-      await context.keyStore.save(key);
-    } catch (error) {
-      context.logger.warn('the key store could not update the key', { error: describeError(error) });
-    }
-  }
+  const registration =
+    login.registered && credentials.method === 'register'
+      ? await registered(context, credentials, user, outcome.key)
+      : undefined;
+  const key = await bindKey(context, outcome.key, user, registration?.account ?? context.account);
   return { user: sanitizeUser(user), key, fastLogin: false, registration };
+}
+
+/**
+ * A registration is done: later connections log in by the new id, and the key moves from the registration's
+ * account name to the new id (unless the caller named the account).
+ */
+async function registered(
+  context: EstablishContext,
+  credentials: Extract<Credentials, { method: 'register' }>,
+  user: UserInfo,
+  key: StoredKey | undefined,
+): Promise<Registration> {
+  let account = context.account;
+  if (context.options.account === `register:${credentials.userName}`) {
+    if (key !== undefined) await forgetKey(keyContext(context, account));
+    account = user.userId;
+  }
+  return {
+    credentials: { method: 'id', userId: user.userId, password: credentials.password },
+    account,
+    user: sanitizeUser(user),
+  };
+}
+
+/** The server bound the key to this user at login; remember that, so the next token login is checked. */
+async function bindKey(
+  context: EstablishContext,
+  key: StoredKey | undefined,
+  user: UserInfo,
+  account: string,
+): Promise<StoredKey | undefined> {
+  if (key === undefined || (key.userId === user.userId && key.account === account)) return key;
+  const bound = { ...key, account, userId: user.userId };
+  try {
+    await context.keyStore.save(bound);
+  } catch (error) {
+    context.logger.warn('the key store could not update the key', { error: describeError(error) });
+  }
+  return bound;
 }
 
 /** What {@link forgetKey} needs to forget the key of `account`. */

@@ -481,4 +481,43 @@ describe('an unusual registration reply', () => {
     expect(h.server.users.size).toBe(3);
     await session.close();
   });
+
+  it('knows the account a registration created when its reply was lost and the token logs in', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('userOp', (msg, peer) => {
+      if (
+        msg.plainMsg?.userOp?.operation !== UserOperationType.RegisterUser ||
+        h.server.connections.length > 1
+      )
+        return false;
+      // The server creates the account and binds the key, but its reply never arrives.
+      (peer as { send: unknown }).send = () => peer.drop();
+      return false;
+    });
+    const session = h.session({
+      credentials: { method: 'register', userName: 'fay', password: 'fay-password' },
+    });
+    const registered = h.record(session, 'registered');
+    const started = session.start();
+    await until(() => session.state === 'reconnecting', 'the lost reply');
+    await h.clock.advance(1_000);
+    const user = await started;
+    expect(user.userId).toBe('10003');
+    expect(h.server.connections).toHaveLength(2);
+    expect(requests(h.server, 1)).toEqual(['hello']);
+    expect(registered).toEqual([{ user }]);
+    expect((await h.keyStore.load(h.server.url, '10003'))?.userId).toBe('10003');
+    expect(await h.keyStore.load(h.server.url, 'register:fay')).toBeUndefined();
+    // The server forgets the token: the session logs in to the account it has, it does not register again.
+    h.server.tokens.clear();
+    h.server.connections[1]!.drop();
+    await until(() => session.state === 'reconnecting', 'a reconnect');
+    await h.clock.advance(1_000);
+    await until(() => session.state === 'ready' && h.server.connections.length === 3, 'ready again');
+    expect(session.user?.userId).toBe('10003');
+    expect(h.server.users.size).toBe(3);
+    expect(registered).toHaveLength(1);
+    await session.close();
+  });
 });
