@@ -76,6 +76,14 @@ describe('the event hub', () => {
     expect((await stream.next()).done).toBe(true);
   });
 
+  it('ends a stream opened after end() at once', async () => {
+    const hub = new EventHub<{ tick: number }>(() => {});
+    hub.end();
+    const stream = hub.stream('tick');
+    hub.emit('tick', 1);
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+
   it('ends a stream when its signal aborts', async () => {
     const hub = new EventHub<Events>(() => {});
     const abort = new AbortController();

@@ -28,6 +28,8 @@ export class EventHub<Events extends object> {
   readonly #listeners = new Map<keyof Events, Set<HubListener<never>>>();
   readonly #streams = new Set<() => void>();
   readonly #onListenerError: (event: keyof Events, error: unknown) => void;
+  /** Set by {@link EventHub.end}: a stream opened later ends at once instead of waiting for ever. */
+  #ended = false;
 
   constructor(onListenerError: (event: keyof Events, error: unknown) => void) {
     this.#onListenerError = onListenerError;
@@ -93,7 +95,7 @@ export class EventHub<Events extends object> {
     const buffer: Item[] = [];
     let current: Item | undefined;
     let wake: (() => void) | undefined;
-    let done = options.signal?.aborted ?? false;
+    let done = this.#ended || (options.signal?.aborted ?? false);
     const releaseCurrent = (): void => {
       current?.handled();
       current = undefined;
@@ -148,8 +150,9 @@ export class EventHub<Events extends object> {
     return iterator;
   }
 
-  /** Ends every open stream: consumers see the buffered payloads, then the end. */
+  /** Ends every open stream, and every stream opened later: consumers see the buffered payloads, then the end. */
   end(): void {
+    this.#ended = true;
     for (const finish of [...this.#streams]) finish();
   }
 }

@@ -59,4 +59,30 @@ describe('startLiveness', () => {
     expect(silent).toEqual([]);
     expect(clock.pendingTimers).toBe(0);
   });
+
+  it('probes with a heartbeat when nothing else would make a healthy server speak', async () => {
+    const clock = new FakeClock(0);
+    const silent: number[] = [];
+    const probes: number[] = [];
+    let answers = true;
+    const liveness = startLiveness({
+      clock,
+      heartbeatIntervalMs: 0,
+      pingIntervalMs: 0,
+      livenessTimeoutMs: 75_000,
+      sendHeartbeat: () => {
+        probes.push(clock.now());
+        if (answers) liveness.touch();
+      },
+      ping: () => false,
+      onSilent: (ms) => silent.push(ms),
+    });
+    await clock.advance(600_000);
+    expect(silent).toEqual([]);
+    expect(probes.length).toBeGreaterThan(0);
+    answers = false;
+    await clock.advance(75_000);
+    expect(silent).toHaveLength(1);
+    liveness.stop();
+  });
 });

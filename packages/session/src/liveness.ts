@@ -40,6 +40,12 @@ export function startLiveness(options: LivenessOptions): Liveness {
   let deadline: TimerHandle | undefined;
   const timers: TimerHandle[] = [];
 
+  // With neither heartbeats nor pings (a browser transport, heartbeats set to 0), nothing would make a healthy
+  // but idle server speak: a heartbeat goes out once the connection has been quiet for half the bound.
+  const probeAfterMs =
+    options.heartbeatIntervalMs > 0 || options.pingIntervalMs > 0 ? undefined : options.livenessTimeoutMs / 2;
+  let probedAt: number | undefined;
+
   const armDeadline = (delayMs: number): void => {
     deadline = clock.setTimeout(() => {
       if (stopped) return;
@@ -48,10 +54,21 @@ export function startLiveness(options: LivenessOptions): Liveness {
         stopped = true;
         for (const timer of timers) clock.clearInterval(timer);
         options.onSilent(silentForMs);
-      } else armDeadline(options.livenessTimeoutMs - silentForMs);
+        return;
+      }
+      if (probeAfterMs === undefined) {
+        armDeadline(options.livenessTimeoutMs - silentForMs);
+        return;
+      }
+      if (silentForMs >= probeAfterMs && probedAt !== lastHeardAt) {
+        probedAt = lastHeardAt;
+        options.sendHeartbeat();
+      }
+      const quietMs = clock.now() - lastHeardAt;
+      armDeadline(quietMs < probeAfterMs ? probeAfterMs - quietMs : options.livenessTimeoutMs - quietMs);
     }, delayMs);
   };
-  armDeadline(options.livenessTimeoutMs);
+  armDeadline(probeAfterMs ?? options.livenessTimeoutMs);
   if (options.heartbeatIntervalMs > 0)
     timers.push(clock.setInterval(options.sendHeartbeat, options.heartbeatIntervalMs));
   if (options.pingIntervalMs > 0)

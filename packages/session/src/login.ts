@@ -180,6 +180,7 @@ async function submitCode(
         },
       );
     }
+    // A code is scrubbed only while it is in use: stock codes ("12345") also occur in ordinary ids and texts.
     context.scrubber.remember(code);
     try {
       return await userOp(
@@ -192,6 +193,8 @@ async function submitCode(
       // A wrong code is error 14 and may be retried; anything else ends the attempt.
       if (!isBirdTalkError(error, SessionErrorCode.LOGIN_REJECTED)) throw error;
       lastError = error as BirdTalkError;
+    } finally {
+      context.scrubber.release(code);
     }
   }
   throw lastError!;

@@ -20,6 +20,13 @@ export function checkOptions(options: SessionOptions, deps: SessionDeps): void {
       throw new InvalidArgumentError('INVALID_ARGUMENT', `options.${name} must be a finite number ≥ 0`);
     }
   }
+  for (const name of ['maxKeyExchangeAttempts', 'maxCodeAttempts'] as const) {
+    const value = options[name];
+    // Zero attempts can never succeed: the session would reconnect for ever.
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', `options.${name} must be a whole number ≥ 1`);
+    }
+  }
   checkCredentials(options.credentials);
 }
 

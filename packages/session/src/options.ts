@@ -55,9 +55,9 @@ export interface SessionOptions {
   readonly keyExchange?: boolean;
   /** The cipher of the key exchange. */
   readonly encType?: EncType;
-  /** How many fresh key pairs to try when the server refuses one with error 11. */
+  /** How many fresh key pairs to try when the server refuses one with error 11; a whole number ≥ 1. */
   readonly maxKeyExchangeAttempts?: number;
-  /** How many codes to ask `requestCode` for before giving up on a code login or registration. */
+  /** How many codes to ask `requestCode` for before giving up on a code login or registration; ≥ 1. */
   readonly maxCodeAttempts?: number;
   /** How long a connection attempt may take, in milliseconds. */
   readonly connectTimeoutMs?: number;
@@ -65,7 +65,11 @@ export interface SessionOptions {
   readonly handshakeStageTimeoutMs?: number;
   /** How long a request waits for its answer by default, in milliseconds. */
   readonly requestTimeoutMs?: number;
-  /** Interval of application heartbeats, in milliseconds; 0 disables them (fences still use heartbeats). */
+  /**
+   * Interval of application heartbeats, in milliseconds; 0 disables them (fences still use heartbeats). Where
+   * pings are off or unavailable too, one heartbeat still probes a connection quiet for half of
+   * `livenessTimeoutMs`, so a healthy idle connection is not taken for a dead one.
+   */
   readonly heartbeatIntervalMs?: number;
   /** Interval of WebSocket pings where the transport supports them, in milliseconds; 0 disables them. */
   readonly pingIntervalMs?: number;

@@ -50,6 +50,11 @@ export class SecretScrubber {
     }
   }
 
+  /** Forgets a short-lived secret that is no longer in use; a pinned one stays. */
+  release(secret: string): void {
+    this.#transient.delete(secret);
+  }
+
   /** Forgets a pinned secret (after a password change, say). */
   forget(secret: string): void {
     this.#pinned.delete(secret);

@@ -216,6 +216,7 @@ class BirdTalkSession implements Session {
         gate.wait(signal, timeoutMs, label, requireLogin),
       connection: () => supervisor.connection,
       recycle: (conn, why) => supervisor.recycle(conn, why),
+      holdOutbox: () => this.#outbox.disconnected(),
       setEnding: (ending) => supervisor.setEnding(ending),
       forgetKey: () => supervisor.forgetKey(),
       shutdown: (reason) => supervisor.shutdown(reason, undefined),

@@ -57,6 +57,22 @@ describe('liveness', () => {
     await session.close();
   });
 
+  it('keeps a healthy idle connection where neither heartbeats nor pings are on (a browser, interval 0)', async () => {
+    const h = harness({ supportsPing: false });
+    hazards = h.server.hazards;
+    const session = h.session({ heartbeatIntervalMs: 0 });
+    const disconnected = h.record(session, 'disconnected');
+    await session.start();
+    await h.clock.advance(600_000);
+    expect(disconnected).toEqual([]);
+    expect(h.server.connections).toHaveLength(1);
+    // A server that answers nothing is still found out, within the bound.
+    h.server.connections[0]!.silent = true;
+    await h.clock.advance(75_000);
+    expect(disconnected).toHaveLength(1);
+    await session.close();
+  });
+
   it('honours a custom bound', async () => {
     const h = harness({ supportsPing: false });
     hazards = h.server.hazards;
@@ -244,6 +260,17 @@ describe('closing', () => {
     await done;
     expect(states).toEqual(['connecting', 'hello', 'key-exchange', 'awaiting-login', 'ready', 'closed']);
   });
+
+  it('ends a stream opened after close() at once', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    await session.close();
+    const late = session.stream('chat');
+    const next = await Promise.race([late.next(), h.clock.advance(1).then(() => 'still open' as const)]);
+    expect(next).toEqual({ value: undefined, done: true });
+  });
 });
 
 describe('creating a session', () => {
@@ -264,6 +291,13 @@ describe('creating a session', () => {
       expect.objectContaining({ name: 'InvalidArgumentError' }),
     );
     expect(() => h.session({ livenessTimeoutMs: Number.NaN })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+    // Zero attempts could never succeed: the session would reconnect for ever.
+    expect(() => h.session({ maxKeyExchangeAttempts: 0 })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+    expect(() => h.session({ maxCodeAttempts: 0.5 })).toThrow(
       expect.objectContaining({ name: 'InvalidArgumentError' }),
     );
     expect(() => h.session({}, { connector: undefined as never })).toThrow(

@@ -595,4 +595,68 @@ describe('changing the e-mail address', () => {
     expect(h.clock.now()).toBe(1_750_000_000_000);
     await session.close();
   });
+
+  it('keeps chats queued while the code is pending and sends them after the fresh login', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    emailChangeServer(h.server);
+    const session = h.session();
+    await session.start();
+    await session.userOp({ operation: UserOperationType.SetUserInfo, params: { Email: 'new@example.com' } });
+    const chat = session.sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text('queued') });
+    await h.clock.advance(10_000);
+    await session.userOp({ operation: UserOperationType.RealNameVerification, params: { code: '12345' } });
+    const ack = await chat;
+    expect(ack.detail).toBe('save data ok');
+    expect(requests(h.server, 0)).not.toContain('chatData');
+    expect(requests(h.server, 1)).toContain('chatData');
+    await session.close();
+  });
+
+  it('scrubs a code only while it is in use, not every later "12345" for ever', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    emailChangeServer(h.server);
+    const session = h.session();
+    const texts = h.record(session, 'text');
+    await session.start();
+    await session.userOp({ operation: UserOperationType.SetUserInfo, params: { Email: 'new@example.com' } });
+    await session.userOp({ operation: UserOperationType.RealNameVerification, params: { code: '12345' } });
+    await until(() => session.state === 'ready' && h.server.connections.length === 2, 'the fresh login');
+    h.server.connections[1]!.sendText('recv msg: order 12345');
+    await until(() => texts.length === 1, 'the text');
+    expect(texts).toEqual(['recv msg: order 12345']);
+    await session.close();
+  });
 });
+
+/** Answers an e-mail change with waitcode (logging the server session out) and a code with the change done. */
+function emailChangeServer(server: ReturnType<typeof harness>['server']): void {
+  server.handle('userOp', (msg, peer) => {
+    const op = msg.plainMsg?.userOp;
+    if (op?.operation === UserOperationType.SetUserInfo && op.params.Email !== undefined) {
+      peer.userId = undefined;
+      peer.send(ComMsgType.MsgTUserOpRet, {
+        userOpRet: {
+          operation: UserOperationType.SetUserInfo,
+          result: 'ok',
+          status: 'waitcode',
+          users: [{ userId: '10001' }],
+        },
+      });
+      return true;
+    }
+    if (op?.operation === UserOperationType.RealNameVerification) {
+      peer.send(ComMsgType.MsgTUserOpRet, {
+        userOpRet: {
+          operation: UserOperationType.SetUserInfo,
+          result: 'ok',
+          status: 'ok',
+          users: [{ userId: '10001' }],
+        },
+      });
+      return true;
+    }
+    return false;
+  });
+}

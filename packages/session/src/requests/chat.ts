@@ -82,8 +82,16 @@ export async function sendChat(
   const built = precheck(core, { kind: 'chat', chat: entry.chat });
   // The checked frame goes out as it is on the first attempt (if the same user is still logged in), instead of
   // being built and encoded a second time; resends build afresh.
-  if (built !== undefined) core.prebuilt.put(entry.sendId, built, core.selfId()!);
-  return core.outbox.submit(entry, options.signal);
+  if (built === undefined) return core.outbox.submit(entry, options.signal);
+  core.prebuilt.put(entry.sendId, built, core.selfId()!);
+  try {
+    return await core.outbox.submit(entry, options.signal);
+  } catch (error) {
+    // Refused before it was tracked (aborted, closed, the store failed), the chat has no attempt to use the
+    // frame; a tracked chat that failed has dropped it already.
+    core.prebuilt.drop(entry.sendId);
+    throw error;
+  }
 }
 
 /** The outbox's sender on `conn`: one attempt of a chat, settled by its acknowledgement. */

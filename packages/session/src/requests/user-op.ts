@@ -10,6 +10,8 @@ export interface UserOpCore extends RequestCore {
   connection(): Connection | undefined;
   /** Ends `conn` and connects again at once, to log in afresh. */
   recycle(conn: Connection, why: string): void;
+  /** Holds queued chats back until the next ready connection: this one cannot send them. */
+  holdOutbox(): void;
 }
 
 /** The operations a `userOp` call may carry, with the result operations that answer each. */
@@ -41,11 +43,18 @@ export function userOp(
     );
   }
   // A new password (`Params.pwd`) or a code travels in the params; the server echoes some of them back
-  // (a password change answers with the value under `wd`), so scrub them from then on.
+  // (a password change answers with the value under `wd`), so scrub them. A password stays secret from then
+  // on; a code only while this request runs: the stock server's code is "12345", and scrubbing that for good
+  // would cut it out of every later id and text.
+  const codes: string[] = [];
   for (const [key, value] of Object.entries(operationRequest.params ?? {})) {
-    if (isSecretKey(key) || /^code$/i.test(key)) core.scrubber.pin(value);
+    if (isSecretKey(key)) core.scrubber.pin(value);
+    else if (/^code$/i.test(key)) {
+      core.scrubber.remember(value);
+      codes.push(value);
+    }
   }
-  return request<UserOpResult>(
+  const result = request<UserOpResult>(
     core,
     { kind: 'user-op', request: operationRequest },
     {
@@ -62,6 +71,11 @@ export function userOp(
     // A code for an e-mail change is submitted while the server holds the session logged out.
     operation !== UserOperationType.RealNameVerification,
   );
+  if (codes.length === 0) return result;
+  const release = (): void => {
+    for (const code of codes) core.scrubber.release(code);
+  };
+  return result.finally(release);
 }
 
 /** An e-mail change logs the server session out until a fresh login. */
@@ -70,6 +84,8 @@ function afterUserOp(core: UserOpCore, operation: number, result: UserOpResult):
   if (conn === undefined) return;
   if (operation === UserOperationType.SetUserInfo && result.status === 'waitcode') {
     conn.loggedIn = false;
+    // The frame rules refuse chats on a logged-out connection; they wait for the fresh login instead.
+    core.holdOutbox();
   } else if (
     operation === UserOperationType.RealNameVerification &&
     result.operation === UserOperationType.SetUserInfo
