@@ -84,6 +84,28 @@ export const documentedChatScenarios: readonly Scenario[] = [
     },
   },
   {
+    name: 'query_p2p_between',
+    description: 'A P2P Between query returns the messages between two ids, both included, ascending.',
+    async run(ctx) {
+      const a = await ctx.user('A', 'qpb_alice', 'pw-qpb-alice');
+      const b = await ctx.user('B', 'qpb_bob', 'pw-qpb-bob');
+      await ctx.settle();
+      await b.friend(UserOperationType.AddFriend, { uid: a.uid, sendId: 1 });
+      await ctx.settle();
+      const ids: string[] = [];
+      for (const [n, text] of ['one', 'two', 'three'].entries()) {
+        const ack = await a.chat(b.uid, text, 6701 + n);
+        ids.push(ack?.plainMsg?.chatReply?.msgId ?? '0');
+      }
+      await ctx.settle();
+      await b.query(QueryDataType.QueryDataTypeChatData, ChatType.ChatTypeP2P, SynType.SynTypeBetween, {
+        userId: a.uid,
+        little: ids[1] ?? '0',
+        big: ids[2] ?? '0',
+      });
+    },
+  },
+  {
     name: 'query_chat_reply',
     description:
       'A receipt query (QueryDataTypeChatReply, bigId 2^63-1) lists the unacknowledged message and re-pushes it.',

@@ -45,6 +45,38 @@ export const documentedSessionScenarios: readonly Scenario[] = [
     },
   },
   {
+    name: 'fast_relogin_needlogin',
+    description: 'A Hello with the print of a key exchange that never logged in is Hello stage "needlogin".',
+    async run(ctx) {
+      const a = await ctx.connect('A');
+      await a.handshake();
+      const { keyPrint, secret, enc } = a;
+      await ctx.settle();
+      await a.close();
+      await ctx.settle();
+      const b = await ctx.connect('B');
+      const tm = String(ctx.nowMs());
+      await b.hello({ keyPrint, token: ctx.crypto.checkToken(enc, secret!, tm), tm });
+    },
+  },
+  {
+    name: 'fast_relogin_wrong_token',
+    description:
+      'A Hello whose check token encrypts another time is error 13 "check data error: <token>" and no Hello reply.',
+    async run(ctx) {
+      const a = await ctx.user('A', 'frw_alice', 'pw-frw-alice', { handshake: true });
+      const { keyPrint, secret, enc } = a;
+      await ctx.settle();
+      await a.close();
+      await ctx.settle();
+      const b = await ctx.connect('B');
+      const tm = ctx.nowMs();
+      await b.hello({ keyPrint, token: ctx.crypto.checkToken(enc, secret!, String(tm - 1)), tm });
+      await ctx.settle();
+      await b.hello();
+    },
+  },
+  {
     name: 'login_unknown_id',
     description:
       'Login by an id nobody has is error 14 "can\'t find user by id" with {field: userid, value}.',

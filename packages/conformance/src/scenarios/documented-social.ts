@@ -25,6 +25,21 @@ export const documentedSocialScenarios: readonly Scenario[] = [
     },
   },
   {
+    name: 'finduser_by_name',
+    description: 'FindUser by name matches the exact user name; e-mail and phone are masked "*".',
+    async run(ctx) {
+      await ctx.user('A', 'fbn_alice', 'pw-fbn-alice');
+      const b = await ctx.user('B', 'fbn_bob', 'pw-fbn-bob');
+      await ctx.settle();
+      await b.friend(UserOperationType.FindUser, { sendId: 3, params: { mode: 'name', value: 'fbn_alice' } });
+      await ctx.settle();
+      await b.friend(UserOperationType.FindUser, {
+        sendId: 4,
+        params: { mode: 'name', value: 'fbn_nobody' },
+      });
+    },
+  },
+  {
     name: 'friendopret_ignored',
     description: 'A FriendOpRet sent by a client is ignored: no reply.',
     async run(ctx) {
@@ -88,12 +103,52 @@ export const documentedSocialScenarios: readonly Scenario[] = [
     },
   },
   {
+    name: 'group_members_not_member',
+    description: 'GroupSearchMember by a non-member is error 16 "you are not group member".',
+    async run(ctx) {
+      const a = await ctx.user('A', 'gmn_alice', 'pw-gmn-alice');
+      const b = await ctx.user('B', 'gmn_bob', 'pw-gmn-bob');
+      await ctx.settle();
+      const gid = await a.createGroup('gmn-group');
+      await ctx.settle();
+      await b.group(GroupOperationType.GroupSearchMember, { gid, sendId: 2 });
+    },
+  },
+  {
     name: 'groupopret_refused',
     description: 'A GroupOpRet sent by a client, other than an invite or join answer, is error 5.',
     async run(ctx) {
       const a = await ctx.user('A', 'gor_alice', 'pw-gor-alice');
       await ctx.settle();
       await a.send({ groupOpRet: { operation: GroupOperationType.GroupCreate, result: 'ok' } });
+    },
+  },
+  {
+    name: 'upload_md5_mismatch',
+    description:
+      'A one-chunk upload whose bytes do not have the declared MD5 fails "md5 hash code is not same".',
+    async run(ctx) {
+      const a = await ctx.user('A', 'umm_alice', 'pw-umm-alice');
+      await ctx.settle();
+      const data = new TextEncoder().encode('conformance upload_md5_mismatch: these bytes');
+      const other = createHash('md5').update('conformance upload_md5_mismatch: other bytes').digest('hex');
+      await a.request(
+        {
+          uploadReq: {
+            fileName: 'umm-notes.txt',
+            fileSize: data.length,
+            fileData: data,
+            hashType: 'md5',
+            hashCode: other,
+            fileType: 'text',
+            sendId: 81,
+            chunkIndex: 0,
+            chunkCount: 1,
+            chunkSize: data.length,
+          },
+        },
+        ['uploadReply', 'errorMsg'],
+      );
     },
   },
   {
