@@ -140,6 +140,8 @@ export function serveConnection(
     ctx.hazards.record(signal.hazard, signal.message);
     ctx.logger.warn('request would crash the real server', { hazard: signal.hazard, detail: signal.message });
     if (config.strict) {
+      // The real server's process exits: every client loses its connection, and only the databases remain.
+      for (const other of [...ctx.sessions.values()]) other.abort();
       drop();
       return;
     }

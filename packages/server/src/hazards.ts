@@ -2,8 +2,8 @@ import { BirdTalkError } from '@birdtalk/errors';
 
 /**
  * Requests that crash the real BirdTalk server process. The reference server survives all of them; in strict
- * mode it records a {@link Hazard} and drops the offending connection as the real server's death would look to
- * that client, in lenient mode it answers with an error instead.
+ * mode it records a {@link Hazard} and drops every connection, as the real server's death looks to its
+ * clients, in lenient mode it answers with an error instead.
  */
 export const HAZARDS = {
   'malformed-frame':
@@ -25,6 +25,14 @@ export const HAZARDS = {
   'login-user-missing': 'a login (by token) for a user id with no user record',
   'null-params-update':
     'an update of params.* (unregister, disable, recover, SetUserInfo with a custom key) on a user stored without params',
+  'mail-code':
+    'a request that makes the server mail a code (e-mail registration, e-mail login with a code or for an unknown address, SetUserInfo with an e-mail): the mail worker fails on its Windows-only template path',
+  'user-update-refused':
+    "SetUserInfo with a key MongoDB's $set refuses: empty, _id, $-prefixed, a path through a text, number or null field, or a path that overlaps another key's",
+  'counter-not-numeric':
+    'a friend operation whose follows/fans increment meets a counter SetUserInfo stored as text',
+  'change-info-nothing-pending':
+    'a change-info verification code accepted while no e-mail or phone change is pending',
 } as const;
 
 /** The stable name of a hazard; see {@link HAZARDS}. */

@@ -82,6 +82,13 @@ export interface ServerOptions {
   friendMode?: 'follow' | 'request';
   /** The verification code every e-mail code flow expects. @defaultValue `'12345'` */
   verificationCode?: string;
+  /**
+   * Whether sending mail works. The stock server on Linux dies in its mail worker (a Windows-only template
+   * path), so by default every request that makes it mail a code is the `mail-code` hazard, recorded after
+   * the server's `waitcode` reply. `true` models a server whose mail works: the code flows complete.
+   * @defaultValue `false`
+   */
+  mailWorks?: boolean;
   /** Interval of server WebSocket pings. @defaultValue `20000` */
   pingIntervalMs?: number;
   /** A connection that sends no frame and answers no ping for this long is dropped. @defaultValue `60000` */
@@ -117,6 +124,7 @@ export const SERVER_DEFAULTS = {
   strict: true,
   friendMode: 'follow',
   verificationCode: '12345',
+  mailWorks: false,
   pingIntervalMs: 20_000,
   idleTimeoutMs: 60_000,
   maxFrameBytes: 10 * 1024 * 1024,
@@ -130,6 +138,7 @@ export interface ServerConfig {
   readonly strict: boolean;
   readonly friendMode: 'follow' | 'request';
   readonly verificationCode: string;
+  readonly mailWorks: boolean;
   readonly pingIntervalMs: number;
   readonly idleTimeoutMs: number;
   readonly maxFrameBytes: number;
@@ -144,6 +153,7 @@ export function resolveConfig(options: ServerOptions): ServerConfig {
     strict: options.strict ?? SERVER_DEFAULTS.strict,
     friendMode: options.friendMode ?? SERVER_DEFAULTS.friendMode,
     verificationCode: options.verificationCode ?? SERVER_DEFAULTS.verificationCode,
+    mailWorks: options.mailWorks ?? SERVER_DEFAULTS.mailWorks,
     pingIntervalMs: options.pingIntervalMs ?? SERVER_DEFAULTS.pingIntervalMs,
     idleTimeoutMs: options.idleTimeoutMs ?? SERVER_DEFAULTS.idleTimeoutMs,
     maxFrameBytes: options.maxFrameBytes ?? SERVER_DEFAULTS.maxFrameBytes,

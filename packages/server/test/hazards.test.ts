@@ -7,7 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type BirdTalkServer, createServer, HAZARDS, type HazardName } from '../src/index.js';
 import { connectMemory, type TestClient } from './helpers/client.js';
 import { md5Hex } from './helpers/crypto.js';
-import { errorOf, keyExchange, login, msg, register, tokenHello, userOp } from './helpers/protocol.js';
+import {
+  errorOf,
+  keyExchange,
+  login,
+  msg,
+  nextError,
+  register,
+  tokenHello,
+  userOp,
+} from './helpers/protocol.js';
 import { chatMsg, friendOp } from './helpers/world.js';
 
 const servers: BirdTalkServer[] = [];
@@ -101,6 +110,39 @@ const scenarios: Partial<Record<HazardName, Scenario>> = {
     await c.waitFor('userOpRet');
     c.send(userOp(UserOperationType.UnregisterUser, undefined));
   },
+  'mail-code': async (_s, c) => {
+    c.send(userOp(UserOperationType.RegisterUser, { email: 'new@x.io' }, { regmode: 'email' }));
+    // The server answers first; its mail worker dies afterwards.
+    expect((await c.waitFor('userOpRet')).plainMsg?.userOpRet?.status).toBe('waitcode');
+  },
+  'user-update-refused': async (_s, c) => {
+    await register(c);
+    c.send(userOp(UserOperationType.SetUserInfo, undefined, { $x: '1' }));
+  },
+  'counter-not-numeric': async (s, c) => {
+    const other = await s.createUser({});
+    await register(c);
+    c.send(userOp(UserOperationType.SetUserInfo, undefined, { follows: '5' }));
+    expect((await c.waitFor('userOpRet')).plainMsg?.userOpRet?.status).toBe('ok');
+    c.send(friendOp(UserOperationType.AddFriend, { userId: other }));
+  },
+  'change-info-nothing-pending': async (_s, c) => {
+    // Reachable only where mail works: a code left from an e-mail change, then a phone change with no number.
+    const uid = await register(c);
+    c.send(userOp(UserOperationType.SetUserInfo, undefined, { email: 'mine@x.io' }));
+    expect((await c.waitFor('userOpRet')).plainMsg?.userOpRet?.status).toBe('waitcode');
+    await login(c, uid);
+    c.send(userOp(UserOperationType.SetUserInfo, undefined, { email: '' }));
+    expect((await nextError(c)).detail).toBe('email is not correct');
+    c.send(userOp(UserOperationType.SetUserInfo, undefined, { phone: '' }));
+    expect((await c.waitFor('userOpRet')).plainMsg?.userOpRet?.status).toBe('waitcode');
+    c.send(userOp(UserOperationType.RealNameVerification, undefined, { code: '12345' }));
+  },
+};
+
+/** Server options a scenario needs beyond strict or lenient mode. */
+const scenarioOptions: Partial<Record<HazardName, Parameters<typeof createServer>[0]>> = {
+  'change-info-nothing-pending': { mailWorks: true },
 };
 
 describe('hazards', () => {
@@ -113,7 +155,10 @@ describe('hazards', () => {
 
   describe.each(Object.entries(scenarios))('%s', (name, scenario) => {
     it('strict: recorded, and the connection dropped without a text frame (1006)', async () => {
-      const s = await start(true, { expectedHazards: [name as HazardName] });
+      const s = await start(true, {
+        ...scenarioOptions[name as HazardName],
+        expectedHazards: [name as HazardName],
+      });
       const client = await connectMemory(s);
       await scenario!(s, client);
       const closed = await client.closed();
@@ -127,7 +172,10 @@ describe('hazards', () => {
     });
 
     it('lenient: recorded, answered with error 9 naming the hazard, the connection kept', async () => {
-      const s = await start(false, { expectedHazards: [name as HazardName] });
+      const s = await start(false, {
+        ...scenarioOptions[name as HazardName],
+        expectedHazards: [name as HazardName],
+      });
       const client = await connectMemory(s);
       await scenario!(s, client);
       const error = errorOf(await client.wait((m) => m.plainMsg?.errorMsg?.params.hazard !== undefined));

@@ -69,7 +69,7 @@ describe('registration', () => {
   });
 
   it('registers by e-mail with a code (configurable), echoing the submitted user with email "checked"', async () => {
-    const client = await connectMemory(await start({ verificationCode: '777' }));
+    const client = await connectMemory(await start({ verificationCode: '777', mailWorks: true }));
     client.send(userOp(RegisterUser, { userName: 'bo', email: 'bad' }, { regmode: 'email' }));
     expect(await nextError(client)).toEqual({
       code: 14,
@@ -95,7 +95,7 @@ describe('registration', () => {
   });
 
   it('validates RealNameVerification requests', async () => {
-    const client = await connectMemory(await start());
+    const client = await connectMemory(await start({ mailWorks: true }));
     client.send(userOp(RealNameVerification, undefined, { code: '1' }));
     expect(await nextError(client)).toMatchObject({
       code: 10,
@@ -181,7 +181,7 @@ describe('login', () => {
   });
 
   it('logs in by e-mail with a password or a code, and registers an unknown address', async () => {
-    const s = await start();
+    const s = await start({ mailWorks: true });
     const uid = await s.createUser({ password: 'pw', email: 'm@x.io' });
     const a = await connectMemory(s);
     a.send(userOp(Login, { email: 'nope' }, { loginmode: 'email' }));
@@ -298,7 +298,7 @@ describe('SetUserInfo', () => {
   });
 
   it('an e-mail change needs a code and leaves the connection logged out', async () => {
-    const s = await start();
+    const s = await start({ mailWorks: true });
     await s.createUser({ email: 'taken@x.io' });
     const client = await connectMemory(s);
     const uid = await register(client);

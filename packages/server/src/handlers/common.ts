@@ -1,5 +1,6 @@
 import { ErrorMsgType } from '@birdtalk/proto';
 import type { ServerContext } from '../context.js';
+import { HazardSignal } from '../hazards.js';
 import { type Session, SessionStatus } from '../session.js';
 import { sendError } from '../wire.js';
 
@@ -42,4 +43,13 @@ export function trimLeftChars(text: string, cutset: string): string {
 /** Converts an int8 the way Go's `int8(x)` does. */
 export function toInt8(value: number): number {
   return (value << 24) >> 24;
+}
+
+/**
+ * Called once the server has answered `waitcode` for a flow that mails a code: the stock server's mail worker
+ * dies on its Windows-only template path, taking the process with it, unless the server is configured with
+ * working mail.
+ */
+export function mailCode(ctx: ServerContext, flow: string): void {
+  if (!ctx.config.mailWorks) throw new HazardSignal('mail-code', `the server mails a code for ${flow}`);
 }

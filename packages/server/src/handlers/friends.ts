@@ -12,6 +12,7 @@ import { HazardSignal } from '../hazards.js';
 import { big, parseGoInt } from '../ids.js';
 import type { Session } from '../session.js';
 import { CMD_ADD_FRIEND, CMD_REMOVE_FRIEND } from '../state/oplog.js';
+import { counterIsText } from '../state/user-document.js';
 import { type CachedUser, filteredUser, publicUser, type UserRecord } from '../state/users.js';
 import { envelope, isEmptyMap, mapGet, pushToUser, sendError, userToWire } from '../wire.js';
 import { checkUserLoginTwice } from './common.js';
@@ -248,6 +249,10 @@ function addFriend(ctx: ServerContext, session: Session, op: FriendRequest): voi
     sendError(ctx, session, ErrorMsgType.ErrTServerInside, 'user not in cache');
     return;
   }
+  requireNumericCounters(ctx, [
+    [me, 'follows'],
+    [uid2, 'fans'],
+  ]);
   saveFriendLog(ctx, me, uid2, op, true, true);
   const tm = ctx.clock.now();
   const memo = target.nickName || target.userName || friend.info.nickName;
@@ -273,6 +278,22 @@ function addFriend(ctx: ServerContext, session: Session, op: FriendRequest): voi
     ),
   );
   answerOk();
+}
+
+/**
+ * The counters a friend operation increments (`$inc`) must be numbers: a counter SetUserInfo stored as text
+ * makes the update fail, and the real server exits on it (`log.Fatal`).
+ */
+function requireNumericCounters(
+  ctx: ServerContext,
+  counters: readonly (readonly [bigint, 'follows' | 'fans'])[],
+): void {
+  for (const [uid, field] of counters) {
+    const doc = ctx.store.users.doc(uid);
+    if (doc !== undefined && counterIsText(doc, field)) {
+      throw new HazardSignal('counter-not-numeric', `user ${uid} has ${field} stored as text`);
+    }
+  }
 }
 
 /** `saveOpFriendLog`: add (101) or remove (102) records for both users, finished (1) or pending (0). */
@@ -307,6 +328,10 @@ function removeFriend(ctx: ServerContext, session: Session, op: FriendRequest): 
   const me = session.userId;
   const { relations, users } = ctx.store;
   const friendMode = ctx.config.friendMode === 'request';
+  requireNumericCounters(ctx, [
+    [me, 'follows'],
+    [uid2, friendMode ? 'follows' : 'fans'],
+  ]);
   relations.removeFollow(me, uid2);
   relations.removeMutual(me, uid2);
   // The counters drop whether or not there was anything to remove.

@@ -3,10 +3,11 @@ import type { ServerContext } from '../context.js';
 import { HazardSignal } from '../hazards.js';
 import { goAtoiInt32 } from '../ids.js';
 import { type Session, SessionStatus } from '../session.js';
+import { setCustomPath, setRefusal } from '../state/user-document.js';
 import { publicUser, type UserRecord } from '../state/users.js';
 import { isEmptyMap, sendError, userToWire } from '../wire.js';
 import { sendUserOp } from './account.js';
-import { isValidEmail, trimLeftChars } from './common.js';
+import { isValidEmail, mailCode, trimLeftChars } from './common.js';
 
 type TextField = 'userName' | 'nickName' | 'region' | 'gender' | 'icon' | 'intro';
 const TEXT_FIELDS: Record<string, TextField> = {
@@ -37,6 +38,7 @@ export function handleSetUserInfo(ctx: ServerContext, session: Session, op: User
     return;
   }
   const memory = cached.info;
+  /** The `$set` of the database update: lower-cased keys as MongoDB field paths. */
   const dbChanges: [string, string | number][] = [];
   let hasEmail = false;
   let hasPhone = false;
@@ -46,7 +48,7 @@ export function handleSetUserInfo(ctx: ServerContext, session: Session, op: User
     if (lower === 'params.status') continue;
     if (field !== undefined) {
       memory[field] = value;
-      dbChanges.push([field, value]);
+      dbChanges.push([lower, value]);
     } else if (lower === 'age') {
       memory.age = goAtoiInt32(value);
       dbChanges.push(['age', memory.age]);
@@ -79,7 +81,7 @@ export function handleSetUserInfo(ctx: ServerContext, session: Session, op: User
   // No code is ever generated for a phone change, so it can only complete with a code left from another flow.
   if (hasPhone) session.setStatus(SessionStatus.ChangeInfo | SessionStatus.Validate);
   const doc = ctx.store.users.doc(session.userId);
-  if (doc !== undefined) applyToDocument(doc, dbChanges);
+  if (doc !== undefined && dbChanges.length > 0) applyToDocument(doc, dbChanges);
   sendUserOp(
     ctx,
     session,
@@ -87,16 +89,30 @@ export function handleSetUserInfo(ctx: ServerContext, session: Session, op: User
     userToWire(publicUser(memory)),
     hasEmail || hasPhone ? 'waitcode' : 'ok',
   );
+  // The code was queued for the mail worker before the update; the worker dies after the reply went out.
+  if (hasEmail) mailCode(ctx, 'an e-mail change');
 }
 
-/** Mongo `$set` of the collected changes: top-level fields, and `params.<name>` paths. */
+/**
+ * The database update (`UpdateUserInfoPart`): a `$set` of the collected paths. MongoDB refuses some of them,
+ * and the real server exits on the refusal (`Logger.Fatal`).
+ */
 function applyToDocument(doc: UserRecord, changes: readonly [string, string | number][]): void {
-  const paramChanges = changes.filter(([key]) => key.startsWith('params.'));
-  if (paramChanges.length > 0 && doc.params === undefined) throw new HazardSignal('null-params-update');
-  for (const [key, value] of changes) {
-    if (key === 'age') doc.age = value as number;
-    else if (key.startsWith('params.')) (doc.params as Record<string, string>)[key.slice(7)] = String(value);
-    else if (Object.values(TEXT_FIELDS).includes(key as TextField)) doc[key as TextField] = String(value);
+  const paths = changes.map(([path]) => path);
+  if (
+    paths.some((path) => path.startsWith('params.')) &&
+    doc.params === undefined &&
+    doc.extra?.params === undefined
+  )
+    throw new HazardSignal('null-params-update');
+  const refusal = setRefusal(doc, paths);
+  if (refusal !== undefined)
+    throw new HazardSignal('user-update-refused', `MongoDB refuses the update: ${refusal}`);
+  for (const [path, value] of changes) {
+    const field = TEXT_FIELDS[path];
+    if (field !== undefined) doc[field] = String(value);
+    else if (path === 'age') doc.age = value as number;
+    else setCustomPath(doc, path, String(value));
   }
 }
 
@@ -109,12 +125,14 @@ export function onChangeInfoSuccess(ctx: ServerContext, session: Session): void 
   }
   const doc = ctx.store.users.doc(session.userId);
   const email = session.params.get('changeEmail') ?? '';
+  const phone = session.params.get('changePhone') ?? '';
+  // With nothing to store the real server calls Logger.Fatal ("email and phone not found in session params").
+  if (email === '' && phone === '') throw new HazardSignal('change-info-nothing-pending');
   if (email !== '') {
     cached.info.email = email;
     if (doc !== undefined) doc.email = email;
     session.params.delete('changeEmail');
   }
-  const phone = session.params.get('changePhone') ?? '';
   if (phone !== '') {
     cached.info.phone = phone;
     if (doc !== undefined) doc.phone = phone;

@@ -3,10 +3,11 @@ import type { ServerContext } from '../context.js';
 import { HazardSignal } from '../hazards.js';
 import { big } from '../ids.js';
 import { type Session, SessionStatus } from '../session.js';
+import { setRefusal } from '../state/user-document.js';
 import { cloneUser, type UserRecord } from '../state/users.js';
 import { isEmptyMap, mapGet, sendError, userFromWire, userToWire } from '../wire.js';
 import { createUser, onLoginSuccess, onRegisterSuccess, sendUserOp } from './account.js';
-import { checkUserLogin, isValidEmail } from './common.js';
+import { checkUserLogin, isValidEmail, mailCode } from './common.js';
 import { handleSetUserInfo, onChangeInfoSuccess } from './user-info.js';
 
 /** `MsgTUserOp` (31): user operations 1–8; 9–17 and 0 get no reply. */
@@ -94,6 +95,7 @@ function register(ctx: ServerContext, session: Session, op: UserOpReq): void {
     session.params.set('code', ctx.config.verificationCode);
     session.setStatus(SessionStatus.Register | SessionStatus.Validate);
     sendUserOp(ctx, session, UserOperationType.RegisterUser, userToWire(info), 'waitcode');
+    mailCode(ctx, 'an e-mail registration');
     return;
   }
   // "phone" registers anonymously, as on the real server.
@@ -174,6 +176,7 @@ function login(ctx: ServerContext, session: Session, op: UserOpReq): void {
     session.params.set('code', ctx.config.verificationCode);
     session.setStatus(SessionStatus.Login | SessionStatus.Validate);
     sendUserOp(ctx, session, UserOperationType.Login, user, 'waitcode');
+    mailCode(ctx, 'an e-mail code login');
     return;
   }
   if (mode === 'phone') {
@@ -269,11 +272,20 @@ function verify(ctx: ServerContext, session: Session, op: UserOpReq): void {
   session.params.delete('code');
 }
 
+/** A `$set` of `params.*` fields fails on a document whose params are null, or were replaced by a text. */
+function checkParamsUpdate(doc: UserRecord, paths: readonly string[]): void {
+  if (doc.params === undefined && doc.extra?.params === undefined)
+    throw new HazardSignal('null-params-update');
+  const refusal = setRefusal(doc, paths);
+  if (refusal !== undefined)
+    throw new HazardSignal('user-update-refused', `MongoDB refuses the update: ${refusal}`);
+}
+
 function unregister(ctx: ServerContext, session: Session, op: UserOpReq): void {
   const doc = ctx.store.users.doc(session.userId);
   if (doc !== undefined) {
-    if (doc.params === undefined) throw new HazardSignal('null-params-update');
-    doc.params.status = 'deleted';
+    checkParamsUpdate(doc, ['params.status']);
+    doc.params!.status = 'deleted';
   }
   sendUserOp(ctx, session, UserOperationType.UnregisterUser, op.user, 'unregok');
   const cached = ctx.store.users.cached(session.userId);
@@ -298,9 +310,9 @@ function setDisabled(ctx: ServerContext, session: Session, op: UserOpReq, disabl
   const target = big(user.userId);
   const doc = ctx.store.users.doc(target);
   if (doc !== undefined) {
-    if (doc.params === undefined) throw new HazardSignal('null-params-update');
-    doc.params.status = disable ? 'disabled' : 'ok';
-    doc.params.reason = reason;
+    checkParamsUpdate(doc, ['params.status', 'params.reason']);
+    doc.params!.status = disable ? 'disabled' : 'ok';
+    doc.params!.reason = reason;
   }
   const cached = ctx.store.users.cached(target);
   if (cached !== undefined) {

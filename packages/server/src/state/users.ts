@@ -1,3 +1,5 @@
+import type { ExtraValue } from './user-document.js';
+
 /**
  * A user as the server stores it. The same shape holds the database document and the in-memory copy the real
  * server caches: the two drift apart in the ways the real server lets them (see {@link UserStore}).
@@ -18,6 +20,12 @@ export interface UserRecord {
   /** `undefined` models a document stored without any params (a nil map on the real server). */
   params: Record<string, string> | undefined;
   privacy: Record<string, string> | undefined;
+  /**
+   * Stored fields SetUserInfo wrote under names the typed fields do not cover (a custom top-level key, or a
+   * `follows`/`fans`/`params` value stored as text): what MongoDB holds, which later updates can trip on.
+   * Only the database document carries them; the cache shows the value under `params` instead.
+   */
+  extra?: Record<string, ExtraValue>;
 }
 
 /** The in-memory state the real server keeps for a user it has loaded. */
@@ -61,6 +69,7 @@ export function cloneUser(user: UserRecord): UserRecord {
     ...user,
     params: user.params === undefined ? undefined : { ...user.params },
     privacy: user.privacy === undefined ? undefined : { ...user.privacy },
+    ...(user.extra === undefined ? {} : { extra: structuredClone(user.extra) }),
   };
 }
 
