@@ -26,7 +26,11 @@ export interface LoginOutcome {
  * for password-less logins, and remembers server, pin and account in the home directory. The password itself
  * is never written anywhere.
  */
-export async function loginAndRemember(ctx: CommandContext, credentials: Credentials): Promise<LoginOutcome> {
+export async function loginAndRemember(
+  ctx: CommandContext,
+  credentials: Credentials,
+  options: { readonly allowServerCrashingRequests?: boolean } = {},
+): Promise<LoginOutcome> {
   const config = await loadConfig(ctx.home);
   const server = resolveServer(ctx, config);
   const deviceId = config.deviceId ?? newDeviceId();
@@ -45,6 +49,7 @@ export async function loginAndRemember(ctx: CommandContext, credentials: Credent
       store: 'file',
       autoReceipts: false,
       deviceId,
+      ...(options.allowServerCrashingRequests === true ? { allowServerCrashingRequests: true } : {}),
     });
     user = connection.user;
     await connection.close();

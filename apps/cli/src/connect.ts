@@ -46,6 +46,8 @@ export interface OpenOptions {
   readonly deviceId: string | undefined;
   /** Called before `start()`, to subscribe listeners that must see the catch-up. */
   readonly beforeStart?: (client: Client) => void;
+  /** Sends what the stock server cannot survive (`login --mail-works`: e-mail flows on a server whose mail works). */
+  readonly allowServerCrashingRequests?: boolean;
 }
 
 /**
@@ -105,6 +107,9 @@ export async function open(
       drainTimeoutMs: STOP_DRAIN_MS,
       ...(options.deviceId === undefined ? {} : { clientId: options.deviceId }),
       session: { connectTimeoutMs: 10_000, handshakeStageTimeoutMs: 10_000, requestTimeoutMs: 20_000 },
+      ...(options.allowServerCrashingRequests === true
+        ? { policy: { allowServerCrashingRequests: true } }
+        : {}),
     },
     {
       logger: ctx.logger,

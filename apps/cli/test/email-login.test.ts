@@ -10,8 +10,10 @@ let server: BirdTalkServer;
 let root: { path: string; remove: () => Promise<void> };
 
 beforeAll(async () => {
+  // A server whose mail works: on the stock one an unknown address would make it mail a code and die.
   server = await createServer({
     port: 0,
+    mailWorks: true,
     seed: { users: [{ userName: 'eve', email: 'eve@example.com', password: 'eve-pw' }] },
   });
   root = await tempDir('email');
@@ -25,7 +27,9 @@ afterAll(async () => {
 it('login --email stores the key under the user id, so whoami works without a password', async () => {
   const home = join(root.path, 'eve');
   const env = { BIRDTALK_SERVER: server.url, BIRDTALK_PASSWORD: 'eve-pw' };
-  const login = await cli(['login', '--email', 'eve@example.com', '--json', '--home', home], { env });
+  const login = await cli(['login', '--email', 'eve@example.com', '--mail-works', '--json', '--home', home], {
+    env,
+  });
   expect(login.stderr).toBe('');
   expect(login.records).toEqual([expect.objectContaining({ type: 'user', userName: 'eve' })]);
   const whoami = await cli(['whoami', '--json', '--home', home], { env: { BIRDTALK_SERVER: server.url } });
@@ -34,9 +38,28 @@ it('login --email stores the key under the user id, so whoami works without a pa
   expect(server.hazards()).toEqual([]);
 });
 
+it('without --mail-works an e-mail login is not sent: the stock server would mail a code and die', async () => {
+  const run = await cli(
+    ['login', '--email', 'nobody@example.com', '--password', 'x', '--home', join(root.path, 'refused')],
+    { env: { BIRDTALK_SERVER: server.url } },
+  );
+  expect(run.code).not.toBe(0);
+  expect(run.stderr).toMatch(/^birdtalk: not sent: an e-mail login makes the server mail a code/);
+  expect(server.hazards()).toEqual([]);
+});
+
 it('an unknown address is named as such', async () => {
   const run = await cli(
-    ['login', '--email', 'nobody@example.com', '--password', 'x', '--home', join(root.path, 'x')],
+    [
+      'login',
+      '--email',
+      'nobody@example.com',
+      '--mail-works',
+      '--password',
+      'x',
+      '--home',
+      join(root.path, 'x'),
+    ],
     {
       env: { BIRDTALK_SERVER: server.url },
     },
@@ -52,6 +75,7 @@ it('whoami after the server restarted (and forgot the key) asks to log in again'
   // Same address, fresh memory: the stored key means nothing to it.
   server = await createServer({
     port,
+    mailWorks: true,
     seed: { users: [{ userName: 'eve', email: 'eve@example.com', password: 'eve-pw' }] },
   });
   const run = await cli(['whoami', '--home', home]);

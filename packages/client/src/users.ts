@@ -76,6 +76,8 @@ export interface UsersApi {
    * Changes the e-mail address: the server mails a code to the new address, `code` supplies it (a string, or a
    * callback asked again after a wrong code), and the change is confirmed. The server keeps the session logged
    * out from the first step on, so the session reconnects and logs in again afterwards (on its own).
+   * @throws RefusedError `REFUSED_EMAIL_CHANGE`, with nothing sent, unless `policy.allowServerCrashingRequests`:
+   * the stock server's mail worker dies after mailing the code, and takes the server with it.
    * @throws ProtocolError `SERVER_MSG_CONTENT` for an invalid or used address; `EMAIL_CODE_REJECTED` after
    * `maxCodeAttempts` wrong codes.
    */

@@ -36,18 +36,45 @@ describe('logging in', () => {
     expect(again.map((r) => r.fastLogin)).toEqual([true]);
   });
 
-  it('by e-mail and password', async () => {
+  it('not by e-mail by default: an unknown address or a code makes the stock server mail, which kills it', async () => {
+    for (const credentials of [
+      { method: 'email', email: 'nobody@example.com', password: PASSWORD },
+      { method: 'email-code', email: 'ada@example.com' },
+    ] as const) {
+      const client = world.client(ada, { credentials });
+      const closed = client.record('closed');
+      await expect(world.drive(client.start())).rejects.toMatchObject({
+        name: 'RefusedError',
+        code: 'REFUSED_EMAIL_LOGIN',
+      });
+      await until(() => closed.length === 1, 'the closed event');
+      expect(closed[0]?.reason).toBe('auth-failed');
+    }
+    expect(world.server.hazards()).toEqual([]);
+  });
+
+  it('by e-mail and password, on a server whose mail works', async () => {
+    await world.close();
+    world = await createWorld({ mailWorks: true });
+    ada = await world.user('ada', { email: 'ada@example.com' });
     const client = world.client(ada, {
       credentials: { method: 'email', email: 'ada@example.com', password: PASSWORD },
+      policy: { allowServerCrashingRequests: true },
     });
     expect((await world.drive(client.start())).userId).toBe(ada);
   });
 
-  it('by e-mail and a mailed code', async () => {
+  it('by e-mail and a mailed code, on a server whose mail works', async () => {
+    await world.close();
+    world = await createWorld({ mailWorks: true });
+    ada = await world.user('ada', { email: 'ada@example.com' });
     const asked: string[] = [];
     const client = world.client(
       ada,
-      { credentials: { method: 'email-code', email: 'ada@example.com' } },
+      {
+        credentials: { method: 'email-code', email: 'ada@example.com' },
+        policy: { allowServerCrashingRequests: true },
+      },
       {
         requestCode: async ({ email }) => {
           asked.push(email);

@@ -707,14 +707,6 @@ describe('buildFrame: the crash list', () => {
           members: [{ userId: '10002' }],
         },
       },
-      {
-        kind: 'user-op',
-        request: {
-          operation: UserOperationType.Login,
-          user: { email: 'a@b.c' },
-          params: { loginmode: 'email', regmode: 'email' },
-        },
-      },
       { kind: 'download', download: { fileName: '20250101_3k9x.jpg' } },
       {
         kind: 'upload',
@@ -737,5 +729,132 @@ describe('buildFrame: the crash list', () => {
         spec.kind,
       ).not.toThrow();
     }
+  });
+});
+
+describe('buildFrame: flows that make the server mail a code', () => {
+  const mailing: [string, FrameSpec, FrameContext, string][] = [
+    [
+      'an e-mail + password login (an unknown address registers by e-mail)',
+      {
+        kind: 'user-op',
+        request: {
+          operation: UserOperationType.Login,
+          user: { email: 'a@b.c', params: { pwd: 'x' } },
+          params: { loginmode: 'email', regmode: 'email' },
+        },
+      },
+      fresh,
+      'REFUSED_EMAIL_LOGIN',
+    ],
+    [
+      'an e-mail code login',
+      {
+        kind: 'user-op',
+        request: {
+          operation: UserOperationType.Login,
+          user: { email: 'a@b.c' },
+          params: { loginmode: 'email', regmode: 'email' },
+        },
+      },
+      fresh,
+      'REFUSED_EMAIL_LOGIN',
+    ],
+    [
+      'an e-mail registration',
+      {
+        kind: 'user-op',
+        request: {
+          operation: UserOperationType.RegisterUser,
+          user: { email: 'a@b.c' },
+          params: { regmode: 'email' },
+        },
+      },
+      fresh,
+      'REFUSED_EMAIL_REGISTRATION',
+    ],
+    [
+      'an e-mail change',
+      { kind: 'user-op', request: { operation: UserOperationType.SetUserInfo, params: { Email: 'a@b.c' } } },
+      loggedIn,
+      'REFUSED_EMAIL_CHANGE',
+    ],
+  ];
+
+  it.each(mailing)('refuses %s by default, saying why', (_name, spec, context, code) => {
+    try {
+      buildFrame(spec, context);
+      expect.unreachable();
+    } catch (error) {
+      expect(hasErrorName(error, 'RefusedError')).toBe(true);
+      expect(isBirdTalkError(error, code)).toBe(true);
+      expect((error as Error).message).toMatch(/mail a code.*kills the process/);
+    }
+  });
+
+  it.each(mailing)('lets %s through when server-crashing requests are allowed', (_name, spec, context) => {
+    expect(decodeMsg(buildFrame(spec, { ...context, allowServerCrashingRequests: true }).bytes).msgType).toBe(
+      ComMsgType.MsgTUserOp,
+    );
+  });
+
+  it('keeps the phone change refused when allowed, so no code is ever accepted with nothing to change', () => {
+    const phone: FrameSpec = {
+      kind: 'user-op',
+      request: { operation: UserOperationType.SetUserInfo, params: { phone: '' } },
+    };
+    expect(refusal(phone, { ...loggedIn, allowServerCrashingRequests: true }).code).toBe(
+      'REFUSED_PHONE_CHANGE',
+    );
+  });
+});
+
+describe("buildFrame: SetUserInfo keys MongoDB's $set refuses", () => {
+  const setUserInfo = (params: Record<string, string>): FrameSpec => ({
+    kind: 'user-op',
+    request: { operation: UserOperationType.SetUserInfo, params },
+  });
+
+  it.each([
+    ['an empty key', ''],
+    ['an empty path component', 'Params..x'],
+    ['a trailing dot', 'foo.'],
+    ['_id', '_id'],
+    ['a path under _id', '_id.x'],
+    ['a $-prefixed key', '$x'],
+    ['a $-prefixed component', 'Params.$x'],
+    ['a NUL character', 'a\u0000b'],
+    ['a path through a text field', 'email.x'],
+    ['a path through a number field', 'Follows.x'],
+    ['a path through the privacy map, null on every account', 'privacy.x'],
+    ['a path through a param', 'Params.pwd.x'],
+    ['a path inside a custom field', 'foo.bar'],
+    ['follows, stored as text', 'Follows'],
+    ['fans, stored as text', 'fans'],
+    ['params, replaced by a text', 'Params'],
+  ])('refuses %s, whatever the policy', (_name, key) => {
+    for (const context of [loggedIn, { ...loggedIn, allowServerCrashingRequests: true }]) {
+      const result = refusal(setUserInfo({ NickName: 'n', [key]: 'v' }), context);
+      expect([result.name, result.code]).toEqual(['RefusedError', 'REFUSED_USER_INFO_KEY']);
+    }
+  });
+
+  it('accepts profile keys, Params.<name> and new top-level names', () => {
+    const params = {
+      UserName: 'u',
+      NickName: 'n',
+      Age: '3',
+      Gender: 'f',
+      Region: 'r',
+      Icon: 'i',
+      Intro: 'hi',
+      'Params.sex': 'f',
+      'Params.pwd': 'new',
+      'params.status': 'ignored by the server',
+      title: 'boss',
+      constructor: 'not a prototype key',
+    };
+    const sent = decodeMsg(buildFrame(setUserInfo(params), loggedIn).bytes).plainMsg?.userOp?.params;
+    expect(sent).toEqual(params);
   });
 });

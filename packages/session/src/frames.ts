@@ -52,7 +52,8 @@ export interface FrameContext {
   readonly selfId?: Int64 | undefined;
   /**
    * Lets through the requests the stock server cannot survive but a fixed server could (ApproveFriend,
-   * GroupInviteAnswer, joining an `auth` group). Requests that are malformed for any server stay refused.
+   * GroupInviteAnswer, joining an `auth` group, the flows that make it mail a code). Requests that are malformed
+   * for any server stay refused.
    */
   readonly allowServerCrashingRequests?: boolean | undefined;
 }
@@ -358,7 +359,10 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
         // "phone" is silently treated as anonymous.
         throw invalid('INVALID_ARGUMENT', 'regmode must be "anonymous" or "email"', '§5.2');
       }
-      if (mode === 'email') nonEmpty(request.user.email, 'user.email', '§5.2');
+      if (mode === 'email') {
+        nonEmpty(request.user.email, 'user.email', '§5.2');
+        mailsACode(context, 'REFUSED_EMAIL_REGISTRATION', 'an e-mail registration');
+      }
       break;
     }
     case UserOperationType.Login: {
@@ -379,6 +383,9 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
             '§5.4',
           );
         }
+        // Without a password the server mails a login code; with one, an unknown address (which the client
+        // cannot tell beforehand) takes the e-mail registration path, which mails a code too.
+        mailsACode(context, 'REFUSED_EMAIL_LOGIN', 'an e-mail login');
       } else {
         throw refused('REFUSED_LOGIN_MODE', `login mode "${mode}" is not available`, '§5.4');
       }
@@ -389,9 +396,17 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
       break;
     case UserOperationType.SetUserInfo:
       for (const key of Object.keys(params)) {
-        // No code is ever generated for a phone change, and the session stays logged out meanwhile.
-        if (key.toLowerCase() === 'phone') {
+        const lower = key.toLowerCase();
+        // No code is ever generated for a phone change, and the session stays logged out meanwhile. (With a
+        // code left from an e-mail change, it is also the one way to make the server accept a code with
+        // nothing to change, on which it exits.)
+        if (lower === 'phone') {
           throw refused('REFUSED_PHONE_CHANGE', 'a phone change can never be completed', '§5.6');
+        }
+        if (lower === 'email') mailsACode(context, 'REFUSED_EMAIL_CHANGE', 'an e-mail change');
+        const refusal = userInfoKeyRefusal(lower);
+        if (refusal !== undefined) {
+          throw refused('REFUSED_USER_INFO_KEY', `SetUserInfo key "${key}" ${refusal}`, '§5.6, §14');
         }
       }
       break;
@@ -404,6 +419,60 @@ function userOp(request: UserOpReqInit, context: FrameContext): UserOpReqInit {
       break;
   }
   return { ...request, operation, params };
+}
+
+/**
+ * The stock server mails verification codes from a worker whose template path only exists on Windows: on
+ * Linux the worker dies right after the server answered `waitcode`, and takes the whole process with it.
+ */
+function mailsACode(context: FrameContext, code: string, what: string): void {
+  if (context.allowServerCrashingRequests === true) return;
+  throw refused(
+    code,
+    `${what} makes the server mail a code, and the stock server's mail worker then kills the process`,
+    '§14, §18.2',
+  );
+}
+
+/** SetUserInfo keys the server handles itself; every other key becomes a MongoDB `$set` of the lower-cased key. */
+const handledUserInfoKeys: ReadonlySet<string> = new Set([
+  'username',
+  'nickname',
+  'age',
+  'region',
+  'gender',
+  'icon',
+  'intro',
+  'email',
+  'phone',
+  'params.status',
+]);
+
+/** Counters and maps that a `$set` of a text would leave in a state later requests die on. */
+const textPoisonedFields: Readonly<Record<string, string>> = {
+  follows: 'would store the follows counter as text, and the next follow or unfollow kills the server',
+  fans: 'would store the fans counter as text, and the next follow or unfollow kills the server',
+  params: 'would replace the params map with a text, and the next params update kills the server',
+};
+
+/**
+ * Why a lower-cased SetUserInfo key must not be sent, or `undefined`. The server writes it as a `$set` path, and
+ * exits when MongoDB refuses the update: an empty name, `$`-prefixed names, NUL, `_id`, and paths through a field
+ * that holds text, a number or null. Only `params.<name>` (a new or replaced entry of a map every account has)
+ * and single new top-level names are sure not to be such a path: whether `foo.bar` or `params.a.b` lies inside
+ * a text depends on what earlier updates stored, which the client cannot see, so every deeper path is refused.
+ */
+function userInfoKeyRefusal(path: string): string | undefined {
+  if (handledUserInfoKeys.has(path)) return undefined;
+  if (path.includes('\u0000')) return 'holds a NUL character, which no BSON key can';
+  const parts = path.split('.');
+  if (parts.some((part) => part === '')) return 'has an empty field name, which MongoDB refuses';
+  if (parts.some((part) => part.startsWith('$'))) return 'has a $-prefixed field name, which MongoDB refuses';
+  if (parts[0] === '_id') return 'names the immutable _id, which MongoDB refuses to change';
+  if (parts.length === 1)
+    return Object.hasOwn(textPoisonedFields, path) ? textPoisonedFields[path] : undefined;
+  if (parts.length === 2 && parts[0] === 'params') return undefined;
+  return 'is a path inside a stored field that may hold text, a number or null, which MongoDB refuses to extend';
 }
 
 function chat(input: MsgChatInit, context: FrameContext): MsgChatInit {

@@ -1,4 +1,10 @@
-import { type BirdTalkError, isBirdTalkError, ProtocolError, StateError } from '@birdtalk/errors';
+import {
+  type BirdTalkError,
+  isBirdTalkError,
+  ProtocolError,
+  RefusedError,
+  StateError,
+} from '@birdtalk/errors';
 import {
   ErrorMsgType,
   toInt64,
@@ -49,6 +55,9 @@ const credentialErrors: ReadonlySet<number> = new Set([
 /** Whether a login failure is final (bad credentials, unknown e-mail, no code) rather than transient. */
 export function isCredentialFailure(error: unknown): boolean {
   return (
+    // The frame rules refused the login request itself (an e-mail flow on a server whose mail kills it): the
+    // same credentials would be refused again on every reconnect.
+    error instanceof RefusedError ||
     isBirdTalkError(error, SessionErrorCode.LOGIN_REJECTED) ||
     isBirdTalkError(error, SessionErrorCode.LOGIN_UNKNOWN_EMAIL) ||
     isBirdTalkError(error, SessionErrorCode.LOGIN_CODE_UNAVAILABLE) ||

@@ -12,9 +12,14 @@ export type Credentials =
   /**
    * By e-mail and password (login mode "email"). The session always adds `regmode: "email"`, so an unknown
    * address is never silently registered as a new anonymous account; it fails with `LOGIN_UNKNOWN_EMAIL`.
+   * That path makes the server mail a code, which kills the stock server: refused (`RefusedError`
+   * `REFUSED_EMAIL_LOGIN`) unless `allowServerCrashingRequests`.
    */
   | { readonly method: 'email'; readonly email: string; readonly password: string }
-  /** By e-mail and a code the server mails; `deps.requestCode` supplies the code. */
+  /**
+   * By e-mail and a code the server mails; `deps.requestCode` supplies the code. Refused (`REFUSED_EMAIL_LOGIN`)
+   * unless `allowServerCrashingRequests`: the stock server's mail worker kills it.
+   */
   | { readonly method: 'email-code'; readonly email: string }
   /**
    * Registers a new account, anonymously or — with `email` — after confirming a mailed code. Later
@@ -25,7 +30,10 @@ export type Credentials =
       readonly userName: string;
       readonly password: string;
       readonly nickName?: string;
-      /** Registers with e-mail confirmation (`regmode: "email"`) instead of anonymously. */
+      /**
+       * Registers with e-mail confirmation (`regmode: "email"`) instead of anonymously. Refused
+       * (`REFUSED_EMAIL_REGISTRATION`) unless `allowServerCrashingRequests`: the stock server's mail worker kills it.
+       */
       readonly email?: string;
       /** Extra profile attributes stored with the account (`user.params`). */
       readonly params?: Readonly<Record<string, string>>;
@@ -94,7 +102,8 @@ export interface SessionOptions {
   readonly resendDelayMs?: number;
   /**
    * Sends the requests the stock server crashes on (ApproveFriend, GroupInviteAnswer, joining an `auth`
-   * group) instead of refusing them. Only for servers known to have fixed those defects.
+   * group, and every flow that makes it mail a code: e-mail login, e-mail registration, e-mail change) instead
+   * of refusing them. Only for servers known to have fixed those defects (for mail: a server whose mail works).
    */
   readonly allowServerCrashingRequests?: boolean;
 }

@@ -346,11 +346,40 @@ describe('logging in', () => {
     await session.close();
   });
 
+  it.each([
+    [
+      'e-mail + password login',
+      { method: 'email', email: 'ada@example.com', password: PASSWORD },
+      'REFUSED_EMAIL_LOGIN',
+    ],
+    ['e-mail code login', { method: 'email-code', email: 'ada@example.com' }, 'REFUSED_EMAIL_LOGIN'],
+    [
+      'e-mail registration',
+      { method: 'register', userName: 'dee', password: 'dee-password', email: 'dee@example.com' },
+      'REFUSED_EMAIL_REGISTRATION',
+    ],
+  ] as const)(
+    'refuses %s by default, for good, sending no user operation',
+    async (_name, credentials, code) => {
+      const h = harness();
+      hazards = h.server.hazards;
+      const session = h.session({ credentials }, { requestCode: async () => '12345' });
+      const error = await session.start().catch((e: unknown) => e);
+      expect(hasErrorName(error, 'RefusedError')).toBe(true);
+      expect(isBirdTalkError(error, code)).toBe(true);
+      expect((error as Error).message).toContain('mail a code');
+      expect(session.closeReason).toBe('auth-failed');
+      expect(h.server.connections).toHaveLength(1);
+      expect(requests(h.server, 0)).not.toContain('userOp');
+    },
+  );
+
   it('logs in by e-mail and password, always with regmode "email"', async () => {
     const h = harness();
     hazards = h.server.hazards;
     const session = h.session({
       credentials: { method: 'email', email: 'ada@example.com', password: PASSWORD },
+      allowServerCrashingRequests: true,
     });
     expect((await session.start()).userId).toBe('10001');
     const login = h.server.connections[0]!.received.find((m) => m.plainMsg?.message === 'userOp')!;
@@ -364,6 +393,7 @@ describe('logging in', () => {
     const users = h.server.users.size;
     const session = h.session({
       credentials: { method: 'email', email: 'nobody@example.com', password: 'x1234' },
+      allowServerCrashingRequests: true,
     });
     const error = await session.start().catch((e: unknown) => e);
     expect(isBirdTalkError(error, SessionErrorCode.LOGIN_UNKNOWN_EMAIL)).toBe(true);
@@ -376,7 +406,7 @@ describe('logging in', () => {
     hazards = h.server.hazards;
     const asked: number[] = [];
     const session = h.session(
-      { credentials: { method: 'email-code', email: 'ada@example.com' } },
+      { credentials: { method: 'email-code', email: 'ada@example.com' }, allowServerCrashingRequests: true },
       {
         requestCode: async ({ attempt, purpose, email }) => {
           asked.push(attempt);
@@ -396,7 +426,10 @@ describe('logging in', () => {
   it('fails a code login for good when no code can be had', async () => {
     const h = harness();
     hazards = h.server.hazards;
-    const session = h.session({ credentials: { method: 'email-code', email: 'ada@example.com' } });
+    const session = h.session({
+      credentials: { method: 'email-code', email: 'ada@example.com' },
+      allowServerCrashingRequests: true,
+    });
     const error = await session.start().catch((e: unknown) => e);
     expect(isBirdTalkError(error, SessionErrorCode.LOGIN_CODE_UNAVAILABLE)).toBe(true);
     expect(hasErrorName(error, 'StateError')).toBe(true);
@@ -437,6 +470,7 @@ describe('logging in', () => {
           password: 'dee-password',
           email: 'dee@example.com',
         },
+        allowServerCrashingRequests: true,
       },
       { requestCode: async () => '12345' },
     );

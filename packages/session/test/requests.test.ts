@@ -547,6 +547,22 @@ describe('what the server pushes', () => {
 });
 
 describe('changing the e-mail address', () => {
+  it('is refused by default: the stock server mails the code, and its mail worker kills it', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    await expect(
+      session.userOp({ operation: UserOperationType.SetUserInfo, params: { Email: 'new@example.com' } }),
+    ).rejects.toMatchObject({ name: 'RefusedError', code: 'REFUSED_EMAIL_CHANGE' });
+    expect(
+      h.server.connections[0]!.received.filter(
+        (m) => m.plainMsg?.userOp?.operation === UserOperationType.SetUserInfo,
+      ),
+    ).toEqual([]);
+    await session.close();
+  });
+
   it('submits the code while the server holds the session logged out, then logs in again on a fresh connection', async () => {
     const h = harness();
     hazards = h.server.hazards;
@@ -577,7 +593,8 @@ describe('changing the e-mail address', () => {
       }
       return false;
     });
-    const session = h.session();
+    // A server whose mail works.
+    const session = h.session({ allowServerCrashingRequests: true });
     const ready = h.record(session, 'ready');
     await session.start();
     const changed = await session.userOp({

@@ -19,7 +19,14 @@ export interface Harness {
   /** Creates a user with {@link PASSWORD}. */
   user(userName: string, extra?: { email?: string; phone?: string }): Promise<Int64>;
   /** Logs a user in and builds the context the feature modules get. */
-  connect(userId: Int64, options?: { policy?: ClientPolicy; password?: string }): Promise<Connected>;
+  /**
+   * `policy` is what the feature modules see; `sessionAllowsServerCrashingRequests` is the session's own
+   * frame-rule switch (off by default, so a test of a client-level policy still meets the frame rules).
+   */
+  connect(
+    userId: Int64,
+    options?: { policy?: ClientPolicy; password?: string; sessionAllowsServerCrashingRequests?: boolean },
+  ): Promise<Connected>;
   /** Closes every session, then checks that nothing was sent that would crash the real server. */
   finish(): Promise<void>;
 }
@@ -48,6 +55,7 @@ export async function harness(options: ServerOptions = {}): Promise<Harness> {
           clientId: `features-${userId}`,
           reconnectBaseMs: 5,
           reconnectCapMs: 20,
+          allowServerCrashingRequests: options.sessionAllowsServerCrashingRequests ?? false,
         },
         { connector: server.connector() },
       );

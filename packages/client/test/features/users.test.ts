@@ -51,9 +51,27 @@ describe('users against the reference server', () => {
     expect(again.session.user?.userId).toBe(ada);
   });
 
-  it('changes the e-mail address with the mailed code; the session logs in again by itself', async () => {
+  it('refuses an e-mail change by default: the stock server mails the code and its mail worker kills it', async () => {
     const ada = await h.user('ada', { email: 'ada@old.example' });
-    const { ctx, record } = await h.connect(ada);
+    const { ctx, session } = await h.connect(ada);
+    const error = await createUsersApi(ctx)
+      .changeEmail('ada@new.example', '12345')
+      .catch((e: unknown) => e);
+    expect(isBirdTalkError(error, 'REFUSED_EMAIL_CHANGE')).toBe(true);
+    expect(session.state).toBe('ready');
+    expect(h.server.getUser(ada)?.email).toBe('ada@old.example');
+    expect(h.server.hazards()).toEqual([]);
+  });
+
+  it('changes the e-mail address with the mailed code; the session logs in again by itself', async () => {
+    // A server whose mail works, and a client told so.
+    await h.finish();
+    h = await harness({ mailWorks: true });
+    const ada = await h.user('ada', { email: 'ada@old.example' });
+    const { ctx, record } = await h.connect(ada, {
+      policy: { allowServerCrashingRequests: true },
+      sessionAllowsServerCrashingRequests: true,
+    });
     const ready = record('ready');
     const asked: number[] = [];
     const profile = await createUsersApi(ctx).changeEmail('ada@new.example', async ({ attempt }) => {
