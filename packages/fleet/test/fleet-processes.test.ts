@@ -2,8 +2,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient, p2p } from '@birdtalk/client';
 import { type BirdTalkServer, createServer } from '@birdtalk/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const available = redisServerAvailable();
 const workerScript = fileURLToPath(new URL('./fixtures/fleet-worker.ts', import.meta.url));

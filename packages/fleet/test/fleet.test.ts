@@ -1,7 +1,7 @@
 import { FakeClock } from '@birdtalk/runtime/testing';
+import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Fleet, runFleet, workersKey } from '../src/index.js';
-import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 
 const available = redisServerAvailable();
 

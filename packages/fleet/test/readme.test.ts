@@ -1,6 +1,6 @@
+import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReadmeExample } from '../../../test-support/readme-example.js';
-import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 
 const available = redisServerAvailable();
 
