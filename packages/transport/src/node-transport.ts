@@ -1,7 +1,7 @@
 import { TransportError } from '@birdtalk/errors';
-import { type RawData, WebSocket } from 'ws';
 import { TransportErrorCode } from './errors.js';
 import { TransportBase } from './internal/transport-base.js';
+import { type NodeWebSocket, type NodeWebSocketData, WEBSOCKET_OPEN } from './node-websocket.js';
 import type { CloseInfo, Transport } from './transport.js';
 import { createWriteBatcher, type WriteBatcher } from './write-batcher.js';
 
@@ -23,14 +23,14 @@ const MESSAGE_TOO_BIG = 1009;
  * recycles memory a Buffer still references), though the underlying ArrayBuffer may also hold neighbouring
  * bytes: read through the view, as with any Uint8Array.
  */
-function toBytes(data: RawData): Uint8Array {
+function toBytes(data: NodeWebSocketData): Uint8Array {
   if (Array.isArray(data)) return toBytes(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   // Re-typed as a plain Uint8Array: Buffer's slice() shares memory, which callers would not expect.
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-function toText(data: RawData): string {
+function toText(data: NodeWebSocketData): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(toBytes(data)).toString('utf8');
 }
 
@@ -64,7 +64,7 @@ function mapSocketError(error: Error): TransportError {
 /** A {@link Transport} over an open socket of the `ws` package. */
 class NodeTransport extends TransportBase {
   readonly supportsPing = true;
-  readonly #socket: WebSocket;
+  readonly #socket: NodeWebSocket;
   readonly #writes: WriteBatcher;
   /**
    * Set when ws failed the connection because of what the peer sent (an oversize frame, invalid UTF-8, …). ws
@@ -73,7 +73,7 @@ class NodeTransport extends TransportBase {
    */
   #failure: CloseInfo | undefined;
 
-  constructor(socket: WebSocket) {
+  constructor(socket: NodeWebSocket) {
     super('wire');
     this.#socket = socket;
     this.#writes = createWriteBatcher(socket);
@@ -95,7 +95,7 @@ class NodeTransport extends TransportBase {
         return;
       }
       // ws reports 1006 exactly when no close frame arrived (the peer vanished or the socket was terminated).
-      this.finish({ code, reason: reason.toString('utf8'), wasClean: code !== 1006 });
+      this.finish({ code, reason: Buffer.from(reason).toString('utf8'), wasClean: code !== 1006 });
     });
   }
 
@@ -104,7 +104,7 @@ class NodeTransport extends TransportBase {
   }
 
   protected override isSocketClosing(): boolean {
-    return this.#socket.readyState !== WebSocket.OPEN;
+    return this.#socket.readyState !== WEBSOCKET_OPEN;
   }
 
   protected sendFrame(frame: Uint8Array): void {
@@ -143,8 +143,8 @@ class NodeTransport extends TransportBase {
  *
  * @throws TransportError `TRANSPORT_NOT_OPEN` when the socket is not open.
  */
-export function wrapNodeWebSocket(socket: WebSocket): Transport {
-  if (socket.readyState !== WebSocket.OPEN) {
+export function wrapNodeWebSocket(socket: NodeWebSocket): Transport {
+  if (socket.readyState !== WEBSOCKET_OPEN) {
     throw new TransportError(TransportErrorCode.NotOpen, 'Only an open WebSocket can be wrapped', {
       details: { readyState: socket.readyState },
     });

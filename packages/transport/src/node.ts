@@ -30,4 +30,5 @@ export {
   type NodeHttpResponse,
 } from './node-http.js';
 export { wrapNodeWebSocket } from './node-transport.js';
+export type { NodeWebSocket, NodeWebSocketData } from './node-websocket.js';
 export { createWriteBatcher, type WriteBatcher } from './write-batcher.js';

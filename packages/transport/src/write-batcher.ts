@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { WebSocket } from 'ws';
+import type { NodeWebSocket } from './node-websocket.js';
 
 /**
  * Makes the frames a `ws` socket sends within one turn of the event loop leave in a single system call.
@@ -16,7 +16,7 @@ import type { WebSocket } from 'ws';
  * Call `batch()` before each send, and `flush()` before dropping the connection: a socket destroyed while
  * corked would lose what it holds (a server's last text frame before it hangs up, say).
  */
-export function createWriteBatcher(socket: WebSocket, maxFrames = 16): WriteBatcher {
+export function createWriteBatcher(socket: NodeWebSocket, maxFrames = 16): WriteBatcher {
   let corked: Socket | undefined;
   let frames = 0;
   const flush = (): void => {
