@@ -2,6 +2,12 @@
 // The `birdtalk` command line. Runs from source (`pnpm birdtalk …`) and as the built binary alike.
 import { runCli } from './cli.js';
 
+// `pnpm birdtalk …` runs this script from the workspace root, but the paths on its command line (files, --home,
+// -o) are the caller's: pnpm names the directory it was started in as INIT_CWD.
+const initCwd = process.env.INIT_CWD;
+if (process.env.npm_lifecycle_event === 'birdtalk' && initCwd !== undefined && initCwd !== '')
+  process.chdir(initCwd);
+
 const interrupt = new AbortController();
 let interrupted = 0;
 const onSignal = (): void => {

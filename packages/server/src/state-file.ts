@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isBirdTalkError } from '@birdtalk/errors';
 
 /**
@@ -35,7 +35,8 @@ export interface StateChoice {
 }
 
 /**
- * The snapshot file a command-line server uses, and the line that tells its user where its state lives.
+ * The snapshot file a command-line server uses (absolute), and the line that tells its user where its state
+ * lives.
  *
  * @returns `file` is `undefined` when the state is kept in memory only.
  */
@@ -47,7 +48,8 @@ export function chooseStateFile(
   if (choice.memory === true) {
     return { file: undefined, note: 'state: in memory only (--memory); forgotten when the server stops' };
   }
-  const file = choice.snapshot ?? defaultStateFile(choice.port, env, home);
+  const file =
+    choice.snapshot === undefined ? defaultStateFile(choice.port, env, home) : resolve(choice.snapshot);
   if (file === undefined) {
     return {
       file: undefined,
