@@ -5,6 +5,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { p2p } from '@birdtalk/client';
+import { createNodeClient } from '@birdtalk/client/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConfig } from '../dev/app-config.js';
@@ -68,13 +70,38 @@ describe.skipIf(executablePath === undefined)('the web app in Chromium', () => {
     await messages().getByText('pong', { exact: true }).waitFor({ timeout: 15_000 });
     const mine = messages().locator('li.own', { hasText: '/ping' });
     await mine.getByLabel(/delivered|read/).waitFor({ timeout: 15_000 });
+    // The page tells the bot it read the pong, which is on screen.
+    await expect
+      .poll(
+        () =>
+          // The server stamps the sender's copy of the message.
+          world.server
+            .getMessages(world.botId)
+            .some((stored) => stored.fromId === world.botId && stored.readTm > 0),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
   });
 
   it('sends an image, which both sides can download', async () => {
-    // Any PNG will do: a piece of the page itself.
-    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 160, height: 90 } });
-    await page.setInputFiles('#attach', { name: 'corner.png', mimeType: 'image/png', buffer: png });
-    const image = messages().getByRole('img', { name: 'corner.png' });
+    const png = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(160, 90);
+        const context = canvas.getContext('2d')!;
+        const gradient = context.createLinearGradient(0, 0, 160, 90);
+        gradient.addColorStop(0, '#2a6df4');
+        gradient.addColorStop(1, '#8f5cf7');
+        context.fillStyle = gradient;
+        context.fillRect(0, 0, 160, 90);
+        context.fillStyle = '#fff';
+        context.font = 'bold 22px sans-serif';
+        context.fillText('BirdTalk', 30, 52);
+        const blob = await canvas.convertToBlob({ type: 'image/png' });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }),
+    );
+    await page.setInputFiles('#attach', { name: 'banner.png', mimeType: 'image/png', buffer: png });
+    const image = messages().getByRole('img', { name: 'banner.png' });
     await image.waitFor({ timeout: 15_000 });
     await expect
       .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth), {
@@ -153,6 +180,24 @@ describe.skipIf(executablePath === undefined)('the web app in Chromium', () => {
     await messages().locator('li:not(.own)', { hasText: 'are you there?' }).waitFor({ timeout: 15_000 });
   });
 
+  it('gets 40 messages from another user while it is open', async () => {
+    const dave = await world.server.createUser({ userName: 'dave', nickName: 'Dave', password: 'dave-pw' });
+    // Dave may write to the developer once the developer follows him.
+    await world.server.follow(world.user.userId, dave);
+    const client = createNodeClient({
+      server: world.server.url,
+      credentials: { method: 'id', userId: dave, password: 'dave-pw' },
+      stateDir: join(outDir, 'dave'),
+    });
+    await client.start();
+    try {
+      for (let n = 1; n <= 40; n += 1) await client.sendText(p2p(world.user.userId), `note ${n}`);
+    } finally {
+      await client.stop({ drainTimeoutMs: 1_000 });
+    }
+    await page.getByRole('button', { name: /Dave/ }).getByLabel('40 unread').waitFor({ timeout: 15_000 });
+  });
+
   it('shows the history again after a reload, logged in with the key this browser kept', async () => {
     await page.reload();
     await expect
@@ -161,7 +206,32 @@ describe.skipIf(executablePath === undefined)('the web app in Chromium', () => {
     await page.getByRole('button', { name: /Echo bot/ }).click();
     await messages().getByText('pong', { exact: true }).waitFor({ timeout: 15_000 });
     await messages().getByText('/ping', { exact: true }).waitFor();
-    await messages().getByRole('img', { name: 'corner.png' }).waitFor();
+    await messages().getByRole('img', { name: 'banner.png' }).waitFor();
+    // Older history comes a page at a time.
+    await page.getByRole('button', { name: /Dave/ }).click();
+    await messages().getByText('note 40', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await messages().getByRole('listitem').count()).toBe(30);
+    await page.getByRole('button', { name: 'Load older messages' }).click();
+    await messages().getByText('note 1', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await messages().getByRole('listitem').count()).toBe(40);
+    expect(await page.getByRole('button', { name: 'Load older messages' }).isHidden()).toBe(true);
+    const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(kept).toContain('birdtalk-key:');
+    expect(kept).not.toContain(world.user.password);
+  });
+
+  it('logs out, and registers a new account from the login form', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Register a new account').check();
+    await page.getByLabel('New user name').fill('newcomer');
+    await page.getByLabel('Password').fill('newcomer-password');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toBe('connected');
+    const me = await page.locator('.me').textContent();
+    const id = /id ([0-9]+)/.exec(me ?? '')?.[1];
+    expect(world.server.getUser(id!)?.userName).toBe('newcomer');
     expect(world.server.hazards()).toEqual([]);
   });
 });
