@@ -20,6 +20,15 @@ async function interop(...argv: string[]) {
 }
 
 describe('birdtalk interop', () => {
+  it('refuses a bad --timeout and a missing server before connecting', async () => {
+    const badTimeout = await interop('--server', 'ws://127.0.0.1:9/ws', '--timeout', '0');
+    expect(badTimeout.code).toBe(ExitCode.USAGE);
+    expect(badTimeout.stderr).toContain('--timeout must be a number ≥ 1');
+    const noServer = await cli(['interop', '--home', '/nonexistent-birdtalk-home'], { env: {} });
+    expect(noServer.code).toBe(ExitCode.USAGE);
+    expect(noServer.stdout).toBe('');
+  });
+
   it('passes every check against the reference server over ws:// (strict), and cleans up', async () => {
     server = await createServer({ port: 0, strict: true });
     const run = await interop('--server', server.url);
