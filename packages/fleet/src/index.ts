@@ -18,4 +18,5 @@ export {
   type RunningAccount,
   runFleet,
 } from './fleet.js';
+export { type AccountHolder, type ReadHoldersOptions, readHolders } from './holders.js';
 export { workersKey } from './membership.js';

@@ -1,7 +1,7 @@
 import { FakeClock } from '@birdtalk/runtime/testing';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Fleet, runFleet, workersKey } from '../src/index.js';
+import { type Fleet, readHolders, runFleet, workersKey } from '../src/index.js';
 
 const available = redisServerAvailable();
 
@@ -68,6 +68,16 @@ describe.skipIf(!available)('runFleet, against a real redis-server', () => {
       expect(b.status().held.length).toBe(3);
     });
     expect(a.status().handedOver).toBe(3);
+    // Any process can read, from Redis, which worker holds which account, and it matches each worker's view.
+    const holders = await readHolders({ redis: server.client(), accounts });
+    const byWorker = (name: string) => holders.filter((h) => h.workerId === name).map((h) => h.userId);
+    const heldBy = (fleet: Fleet) => fleet.status().held.map((h) => h.userId);
+    expect(byWorker('a').sort()).toEqual(heldBy(a).sort());
+    expect(byWorker('b').sort()).toEqual(heldBy(b).sort());
+    const tokens = new Map(b.status().held.map((h) => [h.userId, h.token]));
+    for (const holder of holders.filter((h) => h.workerId === 'b')) {
+      expect(holder.token).toBe(tokens.get(holder.userId));
+    }
     // a drains: b takes everything at its next rebalancing.
     await a.stop();
     await vi.waitFor(async () => {
@@ -78,6 +88,10 @@ describe.skipIf(!available)('runFleet, against a real redis-server', () => {
     expect([...record.running.values()].every((owner) => owner === 'b')).toBe(true);
     await b.stop();
     expect(record.running.size).toBe(0);
+    // Stopped workers released their leases: nobody holds anything.
+    expect(
+      (await readHolders({ redis: server.client(), accounts })).every((h) => h.workerId === undefined),
+    ).toBe(true);
   });
 
   it("takes over a crashed worker's accounts once its membership and leases lapse", async () => {
