@@ -138,7 +138,7 @@ describe.skipIf(executablePath === undefined)('the web app in Chromium', () => {
     expect(seen.at(-1)).toBe('hidden');
   });
 
-  it('follows and unfollows a user, creates a group and joins another', async () => {
+  it('follows and unfollows a user, creates a group, joins another and writes in it', async () => {
     const carol = await world.server.createUser({
       userName: 'carol',
       nickName: 'Carol',
@@ -166,6 +166,13 @@ describe.skipIf(executablePath === undefined)('the web app in Chromium', () => {
       .getByRole('button', { name: /Open house/ })
       .waitFor();
     expect(await page.locator('#chat-title').textContent()).toBe(`Open house (group ${open})`);
+    await page.getByRole('textbox', { name: 'Message' }).fill('hello, group');
+    await page.keyboard.press('Enter');
+    await messages()
+      .locator('li.own', { hasText: 'hello, group' })
+      .getByLabel('sent')
+      .waitFor({ timeout: 15_000 });
+    expect(world.server.getGroupMessages(open).map((stored) => stored.fromId)).toEqual([world.user.userId]);
   });
 
   it('shows the connection state while the server drops the connection, and sends once it is back', async () => {
