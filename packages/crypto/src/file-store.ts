@@ -1,5 +1,5 @@
 /**
- * A {@link KeyStore} that keeps each key in its own JSON file, for Node processes (bots, command-line tools)
+ * A {@link @birdtalk/crypto!KeyStore | KeyStore} that keeps each key in its own JSON file, for Node processes (bots, command-line tools)
  * that want password-less re-login across restarts.
  *
  * @example

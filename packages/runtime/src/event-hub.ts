@@ -1,4 +1,4 @@
-/** Options of {@link EventHub.on} and {@link EventHub.stream}. */
+/** Options of the `on` and `stream` methods of an {@link EventHub}. */
 export interface ListenOptions {
   /** Removes the listener (or ends the stream) when this signal aborts. */
   readonly signal?: AbortSignal | undefined;
@@ -7,7 +7,7 @@ export interface ListenOptions {
 /** A listener as the hub keeps it. */
 export type HubListener<T> = (payload: T) => unknown;
 
-/** Options of {@link EventHub.stream}. */
+/** Options of the `stream` method of an {@link EventHub}. */
 export interface StreamOptions<T> extends ListenOptions {
   /** Only payloads it accepts are yielded; the others count as handled at once. */
   readonly filter?: (payload: T) => boolean;

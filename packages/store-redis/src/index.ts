@@ -1,5 +1,5 @@
 /**
- * A Redis {@link Store} for `@birdtalk/client` (on ioredis), and account leases with fencing tokens, for bots
+ * A Redis {@link @birdtalk/client!Store | Store} for `@birdtalk/client` (on ioredis), and account leases with fencing tokens, for bots
  * that run as fleets: the state of an account lives in Redis, one process at a time holds the account, and a
  * process whose lease was taken over can no longer write.
  *

@@ -1,5 +1,5 @@
 /**
- * A SQLite {@link Store} for `@birdtalk/client`, on better-sqlite3: sync positions, the deduplication window,
+ * A SQLite {@link @birdtalk/client!Store | Store} for `@birdtalk/client`, on better-sqlite3: sync positions, the deduplication window,
  * the outbox and the send-id mark in one database file (WAL, transactions, mode 0600), so that a restarted
  * bot resumes exactly where it stopped.
  *
