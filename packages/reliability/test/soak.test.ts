@@ -22,9 +22,10 @@ describe('two bots under faults (the reduced soak)', () => {
       expect(report.outOfOrderExamples, summary).toEqual([]);
       expect(report.unhandledRejections, summary).toEqual([]);
       expect(report.hazards, summary).toEqual([]);
-      // The faults did bite: connections were lost and made again, and resends left copies on the server.
+      // The faults did bite: connections were lost and made again. Yet no chat is stored twice on the server
+      // (which every other client would show twice): before a resend, the history says whether it is there.
       expect(report.reconnects, summary).toBeGreaterThan(10);
-      expect(report.serverDuplicates, summary).toBeGreaterThan(0);
+      expect(report.serverDuplicates, summary).toBe(0);
       expect(report.files, summary).toBe(MESSAGES / 10);
       if (seed === 2) {
         // Everything stopped and released, the heap is back within a small bound of where it was.

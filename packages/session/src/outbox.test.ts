@@ -1,7 +1,7 @@
 import { hasErrorName, isBirdTalkError, ProtocolError, StateError, TransportError } from '@birdtalk/errors';
 import { silentLogger } from '@birdtalk/runtime';
 import { FakeClock } from '@birdtalk/runtime/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SessionErrorCode } from './errors.js';
 import { type ChatAck, createMemoryOutboxStore, Outbox, type OutboxEntry } from './outbox.js';
 
@@ -153,5 +153,142 @@ describe('Outbox', () => {
     controller.abort();
     expect(hasErrorName(await result, 'AbortError')).toBe(true);
     expect(outbox.size).toBe(0);
+  });
+});
+
+describe('Outbox, looking in the history before a resend', () => {
+  function withFinder(
+    found: (sendIds: string[]) => Map<string, ChatAck> | Promise<Map<string, ChatAck>> | Promise<never>,
+  ) {
+    const clock = new FakeClock(1_000_000);
+    const store = createMemoryOutboxStore();
+    const acked: ChatAck[] = [];
+    const lookups: string[][] = [];
+    const outbox = new Outbox({
+      clock,
+      store,
+      logger: silentLogger,
+      deadlineMs: 120_000,
+      resendUnacknowledged: true,
+      resendDelayMs: 5_000,
+      onAcked: (ack) => acked.push(ack),
+      onFailed: () => {},
+      findStored: async (entries) => {
+        const ids = entries.map((e) => e.sendId);
+        lookups.push(ids);
+        try {
+          return { found: await found(ids), unknown: new Set<string>() };
+        } catch {
+          return { found: new Map(), unknown: new Set(ids) };
+        }
+      },
+    });
+    const entry = (sendId: string): OutboxEntry => ({
+      sendId,
+      chat: { sendId, toId: '2', chatType: 1 },
+      createdAt: clock.now(),
+    });
+    return { clock, store, outbox, acked, lookups, entry };
+  }
+  const lost = new TransportError(SessionErrorCode.CONNECTION_LOST, 'gone');
+  const stored = (sendId: string): ChatAck => ({
+    sendId,
+    msgId: '700',
+    serverTime: '5',
+    detail: 'found in history',
+  });
+
+  it('does not resend a chat the server stored before the connection dropped: the row found is its acknowledgement', async () => {
+    const { outbox, acked, lookups, entry } = withFinder((ids) => new Map(ids.map((id) => [id, stored(id)])));
+    outbox.connected(async () => {
+      throw lost;
+    });
+    const result = outbox.submit(entry('5'));
+    await Promise.resolve();
+    outbox.disconnected();
+    const attempts: string[] = [];
+    outbox.connected(async (e) => {
+      attempts.push(e.sendId);
+      throw new Error('must not be sent again');
+    });
+    await expect(result).resolves.toEqual(stored('5'));
+    expect(attempts).toEqual([]);
+    expect(lookups).toEqual([['5']]);
+    expect(acked.map((ack) => ack.msgId)).toEqual(['700']);
+  });
+
+  it('resends what the history does not hold, and what a failed lookup could not find', async () => {
+    for (const found of [() => new Map<string, ChatAck>(), () => Promise.reject(new Error('query failed'))]) {
+      const { outbox, entry } = withFinder(found);
+      outbox.connected(async () => {
+        throw lost;
+      });
+      const result = outbox.submit(entry('6'));
+      await Promise.resolve();
+      outbox.disconnected();
+      outbox.connected(async (e) => ({
+        sendId: e.sendId,
+        msgId: '800',
+        serverTime: '1',
+        detail: 'save data ok',
+      }));
+      await expect(result).resolves.toMatchObject({ sendId: '6', msgId: '800' });
+    }
+  });
+
+  it('never looks up a chat that was not sent yet, and looks up every chat restored from an earlier run', async () => {
+    const { outbox, store, lookups, entry } = withFinder(() => new Map());
+    await store.put(entry('1'));
+    await outbox.restore();
+    const sent: string[] = [];
+    outbox.connected(async (e) => {
+      sent.push(e.sendId);
+      return { sendId: e.sendId, msgId: '9', serverTime: '1', detail: 'ok' };
+    });
+    await outbox.submit(entry('2'));
+    await vi.waitFor(() => expect(sent.sort()).toEqual(['1', '2']));
+    expect(lookups).toEqual([['1']]);
+  });
+
+  it('sends nothing while a lookup runs, then resends what was not found before anything queued after it', async () => {
+    let finish!: (found: Map<string, ChatAck>) => void;
+    const { outbox, entry } = withFinder(
+      () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }) as never,
+    );
+    outbox.connected(async () => {
+      throw lost;
+    });
+    const first = outbox.submit(entry('5'));
+    await Promise.resolve();
+    outbox.disconnected();
+    const second = outbox.submit(entry('6'));
+    const order: string[] = [];
+    outbox.connected(async (e) => {
+      order.push(e.sendId);
+      return { sendId: e.sendId, msgId: `9${e.sendId}`, serverTime: '1', detail: 'save data ok' };
+    });
+    const third = outbox.submit(entry('7'));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    finish(new Map());
+    await Promise.all([first, second, third]);
+    expect(order).toEqual(['5', '6', '7']);
+  });
+
+  it('looks before resending a chat the server answered with silence on the same connection', async () => {
+    const { clock, outbox, lookups, entry } = withFinder((ids) => new Map(ids.map((id) => [id, stored(id)])));
+    let attempts = 0;
+    outbox.connected(async () => {
+      attempts += 1;
+      throw new ProtocolError(SessionErrorCode.NO_REPLY, 'no reply');
+    });
+    const result = outbox.submit(entry('8'));
+    await clock.advance(5_000);
+    await expect(result).resolves.toEqual(stored('8'));
+    expect(attempts).toBe(1);
+    expect(lookups).toEqual([['8']]);
   });
 });

@@ -10,6 +10,7 @@ import type { Int64, MsgChatInit } from '@birdtalk/proto';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
 import { SessionErrorCode } from './errors.js';
 import { describeError } from './events.js';
+import type { StoredFinder, StoredLookup } from './stored-check.js';
 
 /** One chat waiting for the server's acknowledgement. */
 export interface OutboxEntry {
@@ -77,12 +78,24 @@ export interface OutboxOptions {
   readonly onAcked: (ack: ChatAck) => void;
   /** Reports every final failure. */
   readonly onFailed: (sendId: Int64, error: BirdTalkError) => void;
+  /**
+   * Looks in the server's history for chats whose earlier attempt may have been stored without an
+   * acknowledgement reaching us; those found count as acknowledged and are not sent again. Without it, every
+   * such chat is simply resent (and the server may store it twice).
+   */
+  readonly findStored?: StoredFinder;
 }
 
 interface Tracked {
   readonly entry: OutboxEntry;
   readonly waiters: Array<{ resolve(ack: ChatAck): void; reject(error: unknown): void }>;
   inFlight: boolean;
+  /** An attempt may have reached the server (or, restored from the store, an earlier run may have sent it). */
+  sent: boolean;
+  /** Its history lookup is under way: no attempt until it ends. */
+  checking: boolean;
+  /** Lookups that could not read its conversation; after a few, it is sent again without knowing. */
+  lookupFailures: number;
   deadline: TimerHandle | undefined;
   resend: TimerHandle | undefined;
 }
@@ -100,6 +113,11 @@ export class Outbox {
   readonly #entries = new Map<Int64, Tracked>();
   #sender: OutboxSender | undefined;
   #closed = false;
+  /**
+   * History lookups under way. While one runs, nothing is sent: a chat that turns out not to be stored must go
+   * out again before anything queued after it, or its conversation would be stored out of order.
+   */
+  #lookups = 0;
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -119,7 +137,7 @@ export class Outbox {
   async restore(): Promise<void> {
     const entries = await this.#options.store.load();
     for (const entry of [...entries].sort((a, b) => compareIds(a.sendId, b.sendId))) {
-      if (!this.#entries.has(entry.sendId)) this.#track(entry);
+      if (!this.#entries.has(entry.sendId)) this.#track(entry).sent = true;
     }
   }
 
@@ -147,14 +165,21 @@ export class Outbox {
     return result;
   }
 
-  /** A connection became ready: send everything waiting through `sender`, oldest first. */
+  /**
+   * A connection became ready: send everything waiting through `sender`, oldest first — except chats an
+   * earlier attempt may have stored, which are first looked up in the history and sent again only if absent.
+   */
   connected(sender: OutboxSender): void {
     this.#sender = sender;
+    const toCheck: Tracked[] = [];
     for (const tracked of this.#entries.values()) {
       tracked.inFlight = false;
       this.#options.clock.clearTimeout(tracked.resend);
-      this.#attempt(tracked);
+      if (tracked.sent && this.#options.findStored !== undefined) toCheck.push(tracked);
     }
+    // With a lookup to make, everything waits for it (the lookup sends the rest, in order, when it ends).
+    if (toCheck.length > 0) void this.#check(toCheck);
+    else for (const tracked of this.#entries.values()) this.#attempt(tracked);
   }
 
   /** The connection is gone: entries wait for the next {@link Outbox.connected}. */
@@ -179,7 +204,16 @@ export class Outbox {
   }
 
   #track(entry: OutboxEntry): Tracked {
-    const tracked: Tracked = { entry, waiters: [], inFlight: false, deadline: undefined, resend: undefined };
+    const tracked: Tracked = {
+      entry,
+      waiters: [],
+      inFlight: false,
+      sent: false,
+      checking: false,
+      lookupFailures: 0,
+      deadline: undefined,
+      resend: undefined,
+    };
     this.#entries.set(entry.sendId, tracked);
     const remaining = entry.createdAt + this.#options.deadlineMs - this.#options.clock.now();
     tracked.deadline = this.#options.clock.setTimeout(
@@ -200,9 +234,16 @@ export class Outbox {
 
   #attempt(tracked: Tracked): void {
     const sender = this.#sender;
-    if (sender === undefined || tracked.inFlight || this.#entries.get(tracked.entry.sendId) !== tracked)
+    if (
+      sender === undefined ||
+      tracked.inFlight ||
+      tracked.checking ||
+      this.#lookups > 0 ||
+      this.#entries.get(tracked.entry.sendId) !== tracked
+    )
       return;
     tracked.inFlight = true;
+    tracked.sent = true;
     sender(tracked.entry).then(
       (ack) => this.#finish(tracked, { ack }),
       (error: unknown) => {
@@ -212,8 +253,10 @@ export class Outbox {
           this.#finish(tracked, { error: error as BirdTalkError });
         } else if (isUnanswered(error) && this.#options.resendUnacknowledged && this.#sender === sender) {
           this.#options.logger.debug('resending an unacknowledged chat', { sendId: tracked.entry.sendId });
+          // The server may have stored it and only the acknowledgement went missing: look before resending.
           tracked.resend = this.#options.clock.setTimeout(
-            () => this.#attempt(tracked),
+            () =>
+              this.#options.findStored === undefined ? this.#attempt(tracked) : void this.#check([tracked]),
             this.#options.resendDelayMs,
           );
         } else {
@@ -225,6 +268,65 @@ export class Outbox {
         }
       },
     );
+  }
+
+  /**
+   * Looks the entries up in the history: those found are acknowledged by the row found; those not found are
+   * sent again, after the lookup, in order with everything that waited for it. A conversation the lookup could
+   * not read is looked up again (on the connection there is then); after {@link MAX_LOOKUP_FAILURES} such
+   * failures its chats are sent again anyway — possibly twice, never lost.
+   */
+  async #check(list: readonly Tracked[]): Promise<void> {
+    const findStored = this.#options.findStored!;
+    const pending = list.filter(
+      (tracked) => !tracked.checking && this.#entries.get(tracked.entry.sendId) === tracked,
+    );
+    this.#lookups += 1;
+    for (const tracked of pending) tracked.checking = true;
+    let lookup: StoredLookup = { found: new Map(), unknown: new Set(pending.map((t) => t.entry.sendId)) };
+    if (pending.length > 0) {
+      try {
+        lookup = await findStored(pending.map((tracked) => tracked.entry));
+      } catch {
+        // A finder that throws knows nothing.
+      }
+    }
+    for (const tracked of pending) {
+      tracked.checking = false;
+      if (this.#entries.get(tracked.entry.sendId) !== tracked) continue;
+      const ack = lookup.found.get(tracked.entry.sendId);
+      if (ack !== undefined) {
+        this.#options.logger.debug('a chat was found stored; it is not sent again', {
+          sendId: tracked.entry.sendId,
+        });
+        this.#finish(tracked, { ack });
+      } else if (lookup.unknown.has(tracked.entry.sendId)) {
+        tracked.lookupFailures += 1;
+        if (tracked.lookupFailures >= MAX_LOOKUP_FAILURES) tracked.sent = false;
+      } else {
+        // Not stored when the lookup ran: a new attempt is safe.
+        tracked.sent = false;
+      }
+    }
+    this.#lookups -= 1;
+    this.#release();
+  }
+
+  /** Once no lookup runs: looks up what is still unverified, or else sends everything waiting, in order. */
+  #release(): void {
+    if (this.#lookups > 0 || this.#closed) return;
+    const sender = this.#sender;
+    if (sender === undefined) return;
+    const unverified = [...this.#entries.values()].filter(
+      (tracked) => tracked.sent && !tracked.inFlight && !tracked.checking,
+    );
+    if (unverified.length > 0 && this.#options.findStored !== undefined) {
+      // Chats that may be stored and were not looked up yet (their acknowledgement went missing meanwhile),
+      // or whose lookup failed: look, on the connection there is now, before anything is sent.
+      void this.#check(unverified);
+      return;
+    }
+    for (const tracked of this.#entries.values()) this.#attempt(tracked);
   }
 
   #finish(tracked: Tracked, outcome: { ack: ChatAck } | { error: BirdTalkError }): void {
@@ -265,6 +367,9 @@ function isFinalFailure(error: unknown): boolean {
 function isUnanswered(error: unknown): boolean {
   return isBirdTalkError(error, SessionErrorCode.NO_REPLY) || hasErrorName(error, 'TimeoutError');
 }
+
+/** Lookups of one chat that may fail before it is sent again without knowing whether it was stored. */
+const MAX_LOOKUP_FAILURES = 3;
 
 function closedError(): BirdTalkError {
   return new StateError(SessionErrorCode.SESSION_CLOSED, 'the session is closed');

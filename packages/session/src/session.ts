@@ -37,6 +37,7 @@ import { upload } from './requests/upload.js';
 import { type UserOpCore, userOp } from './requests/user-op.js';
 import { SecretScrubber } from './secrets.js';
 import { createClockSendIds } from './send-ids.js';
+import { createStoredFinder } from './stored-check.js';
 import { Supervisor } from './supervisor.js';
 import type { CloseReason, SessionEvents, SessionState } from './types.js';
 
@@ -180,6 +181,11 @@ class BirdTalkSession implements Session {
         prebuilt.drop(sendId);
         hub.emit('chat-failed', { sendId, error });
       },
+      findStored: createStoredFinder({
+        query: (msgQuery) => query(this.#core, msgQuery),
+        selfId: () => this.#supervisor.user?.userId,
+        logger,
+      }),
     });
     const gate = new ReadyGate(clock, {
       readyConnection: () => this.#supervisor.readyConnection,
