@@ -111,13 +111,13 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
     case 'TRANSPORT_TLS_UNTRUSTED':
       return described(
         `the TLS certificate of ${server} is not trusted (self-signed or expired); pin it with --pin <sha256> (the server prints it), or pass --insecure for a local experiment`,
-        ExitCode.CONNECTION,
+        ExitCode.TLS,
       );
     case 'TRANSPORT_TLS_PIN_MISMATCH': {
       const presented = error instanceof BirdTalkError ? error.details.presentedSha256 : undefined;
       return described(
         `the TLS certificate of ${server} does not match --pin${typeof presented === 'string' ? ` (it presented ${presented})` : ''}; check the fingerprint, someone may be in between`,
-        ExitCode.CONNECTION,
+        ExitCode.TLS,
       );
     }
     case 'SESSION_CONNECTION_LOST':

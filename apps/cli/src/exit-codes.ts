@@ -1,5 +1,5 @@
 /**
- * The exit codes of `birdtalk`. Scripts can tell a mistake in the command line from a failure at run time,
+ * The exit codes of `birdtalk`, the same numbers as a bot's (`BotExitCode` of `@birdtalk/bot/node`). Scripts can tell a mistake in the command line from a failure at run time,
  * and both from a missing or refused login and an unreachable or untrusted server.
  */
 export const ExitCode = {
@@ -11,8 +11,10 @@ export const ExitCode = {
   USAGE: 2,
   /** Not logged in, wrong password, or the stored key is no longer accepted: run `birdtalk login`. */
   AUTH: 3,
-  /** The server could not be reached or its TLS certificate was not trusted. */
+  /** The server could not be reached (refused, no such host, no answer, not a BirdTalk server). */
   CONNECTION: 4,
+  /** The server's TLS certificate was refused: not trusted, or not matching `--pin`. */
+  TLS: 5,
   /** Interrupted (SIGINT/SIGTERM) before the command finished; `listen` ends normally on an interrupt. */
   INTERRUPTED: 130,
 } as const;

@@ -30,7 +30,7 @@ describe('TLS', () => {
         env: { BIRDTALK_SERVER: server.url },
       },
     );
-    expect(run.code).toBe(ExitCode.CONNECTION);
+    expect(run.code).toBe(ExitCode.TLS);
     expect(run.stderr).toBe(
       `birdtalk: the TLS certificate of ${server.url} is not trusted (self-signed or expired); pin it with --pin <sha256> (the server prints it), or pass --insecure for a local experiment\n`,
     );
@@ -69,7 +69,7 @@ describe('TLS', () => {
       ['login', '--id', userId, '--password', 'pw', '--pin', 'ab'.repeat(32), '--home', join(root.path, 'b')],
       { env: { BIRDTALK_SERVER: server.url } },
     );
-    expect(run.code).toBe(ExitCode.CONNECTION);
+    expect(run.code).toBe(ExitCode.TLS);
     expect(run.stderr).toBe(
       `birdtalk: the TLS certificate of ${server.url} does not match --pin (it presented ${pin}); check the fingerprint, someone may be in between\n`,
     );
@@ -93,7 +93,7 @@ describe('TLS', () => {
     });
     // --insecure is not remembered: without it the certificate is checked again.
     const checked = await cli(['whoami', '--home', home]);
-    expect(checked.code).toBe(ExitCode.CONNECTION);
+    expect(checked.code).toBe(ExitCode.TLS);
   });
 
   it('downloads go through the same pinned TLS', async () => {

@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import {
   BOT_CONFIG_INVALID,
+  BotExitCode,
   botEnvironment,
   createLineLogger,
-  describeStartupError as describeError,
   runBot,
 } from '@birdtalk/bot/node';
 import { isBirdTalkError } from '@birdtalk/errors';
@@ -17,22 +17,26 @@ import { createEchoBot } from './echo-bot.js';
 const level = process.env.BIRDTALK_LOG_LEVEL;
 const logger = createLineLogger(process.stderr, level);
 const sdkLogger = createLineLogger(process.stderr, level === 'debug' ? 'debug' : 'error');
-let server = '';
 try {
   const env = botEnvironment(process.env, join(process.cwd(), '.echo-bot-state'));
-  server = env.server;
   if (env.insecure) logger.warn("BIRDTALK_INSECURE=1: the server's certificate is not checked");
   const bot = createEchoBot(env, { logger, sdkLogger });
-  bot.client.on('reconnecting', ({ attempt, delayMs, error }) =>
-    logger.warn('connection lost; reconnecting', { attempt, delayMs, reason: describeError(error, server) }),
-  );
-  bot.client.on('ready', ({ user }) =>
-    logger.info('ready', { userId: user.userId, userName: user.userName }),
-  );
-  await runBot(bot);
-  logger.info('stopped');
+  // runBot logs how connecting goes and why the bot ended, and sets the exit code (see BotExitCode).
+  await runBot(bot, {
+    logger,
+    server: env.server,
+    settings: {
+      userId: env.credentials.method === 'register' ? 'BIRDTALK_BOT_NAME' : 'BIRDTALK_BOT_ID',
+      password: 'BIRDTALK_BOT_PASSWORD',
+      pin: 'BIRDTALK_PIN',
+    },
+  });
 } catch (error) {
-  const config = isBirdTalkError(error, BOT_CONFIG_INVALID);
-  logger.error(config ? error.message : `cannot run: ${describeError(error, server)}`);
-  process.exitCode = config ? 2 : 1;
+  // Only the configuration and the client's construction can throw here; runBot never does.
+  logger.error(
+    isBirdTalkError(error, BOT_CONFIG_INVALID) || !(error instanceof Error)
+      ? String((error as Error).message ?? error)
+      : error.message,
+  );
+  process.exitCode = BotExitCode.CONFIG;
 }

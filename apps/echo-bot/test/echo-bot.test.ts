@@ -141,7 +141,7 @@ describe('src/main.ts', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    const { code, stderr } = await runUntil(child, / info ready /, 'SIGINT');
+    const { code, stderr } = await runUntil(child, / info connected as echo-main /, 'SIGINT');
     expect(stderr).toMatch(/ info registered a new account \{"userId":"\d+","userName":"echo-main"\}/);
     expect(stderr).toMatch(/ info stopped\n$/);
     expect(stderr).not.toContain('main-pw');
@@ -163,7 +163,7 @@ describe('src/main.ts', () => {
     expect(stderr).toMatch(/ error BIRDTALK_BOT_PASSWORD is required\n$/);
   });
 
-  it('a wrong password is one line and exit code 1', async () => {
+  it('a wrong password is one line and exit code 3', async () => {
     const child = spawn(
       process.execPath,
       ['--conditions=@birdtalk/source', '--import', 'tsx', 'src/main.ts'],
@@ -180,10 +180,10 @@ describe('src/main.ts', () => {
       },
     );
     const { code, stderr } = await runUntil(child);
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
-        / error cannot run: the server refused the login: wrong BIRDTALK_BOT_ID or BIRDTALK_BOT_PASSWORD$/,
+        / error cannot start: the server refused the login: wrong user id \(BIRDTALK_BOT_ID\) or password \(BIRDTALK_BOT_PASSWORD\)$/,
       ),
     ]);
   });

@@ -146,6 +146,9 @@ export class Bot<C extends Context = Context> extends Composer<C> {
       await this.#reconciling;
       return user;
     })();
+    // `void bot.start()` is a common pattern: a failed start must not become an unhandled rejection, which
+    // ends a Node process with a stack trace. Callers that await it still get the error.
+    this.#started.catch(() => {});
     return this.#started;
   }
 

@@ -62,10 +62,13 @@ describe('the public API', () => {
     expect(Object.keys(await import('./node.js')).sort()).toEqual([
       'ACCOUNT_FILE',
       'BOT_CONFIG_INVALID',
+      'BotExitCode',
       'botEnvironment',
+      'connectionProblem',
       'createLineLogger',
       'credentialsFor',
       'describeStartupError',
+      'exitCodeFor',
       'rememberRegistration',
       'runBot',
       'stopOnSignals',

@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { StateError } from '@birdtalk/errors';
+import { silentLogger } from '@birdtalk/runtime';
 import { describe, expect, it } from 'vitest';
 import { deferred, settle } from '../test/deferred.js';
 import { createBot } from './bot.js';
-import { runBot, type SignalProcess, stopOnSignals } from './node.js';
+import { createLineLogger, runBot, type SignalProcess, stopOnSignals } from './node.js';
 import { createTestClient } from './testing/test-client.js';
 
 class FakeProcess extends EventEmitter implements SignalProcess {
@@ -72,7 +74,7 @@ describe('runBot', () => {
     const client = createTestClient();
     const bot = createBot(client);
     let done = false;
-    const running = runBot(bot, {}, target).then(() => {
+    const running = runBot(bot, { logger: silentLogger }, target).then(() => {
       done = true;
     });
     await settle();
@@ -87,10 +89,50 @@ describe('runBot', () => {
     const target = new FakeProcess();
     const client = createTestClient();
     const bot = createBot(client);
-    const running = runBot(bot, {}, target);
+    const running = runBot(bot, { logger: silentLogger }, target);
     await settle();
     await client.stop();
     await running;
     expect(target.listenerCount('SIGINT')).toBe(0);
+  });
+
+  it('never rejects: a failed start ends with one line and a non-zero exit code', async () => {
+    const target = new FakeProcess();
+    const client = createTestClient();
+    Object.defineProperty(client, 'start', {
+      value: () => Promise.reject(new StateError('SOMETHING_BROKE', 'something broke')),
+      configurable: true,
+      writable: true,
+    });
+    const lines: string[] = [];
+    const logger = createLineLogger({ write: (text: string) => lines.push(text) });
+    const result = await runBot(createBot(client), { logger }, target);
+    expect(result).toMatchObject({ exitCode: 1, reason: 'cannot start: something broke' });
+    expect(target.exitCode).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ error cannot start: something broke\n$/);
+  });
+});
+
+describe('Bot.start()', () => {
+  it('is no unhandled rejection when it fails and nobody awaits it', async () => {
+    const client = createTestClient();
+    Object.defineProperty(client, 'start', {
+      value: () => Promise.reject(new StateError('X', 'no')),
+      configurable: true,
+      writable: true,
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.prependListener('unhandledRejection', onUnhandled);
+    try {
+      void createBot(client).start();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
   });
 });

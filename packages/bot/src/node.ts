@@ -18,12 +18,22 @@
  */
 
 import { constants } from 'node:os';
+import { TimeoutError, TransportError } from '@birdtalk/errors';
+import { type Clock, type Logger, systemClock, type TimerHandle } from '@birdtalk/runtime';
 import type { Bot } from './bot.js';
 import type { Context } from './context.js';
+import { connectionProblem, describeStartupError, type StartupSettingNames } from './node/describe-error.js';
+import { exitCodeFor } from './node/exit-codes.js';
+import { createLineLogger } from './node/line-logger.js';
 
 export { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './node/account.js';
-export { describeStartupError } from './node/describe-error.js';
+export {
+  connectionProblem,
+  describeStartupError,
+  type StartupSettingNames,
+} from './node/describe-error.js';
 export { BOT_CONFIG_INVALID, type BotEnvironment, botEnvironment } from './node/environment.js';
+export { BotExitCode, exitCodeFor } from './node/exit-codes.js';
 export { createLineLogger } from './node/line-logger.js';
 
 /** The part of `process` the helpers use (a stand-in in tests). */
@@ -92,27 +102,153 @@ export function stopOnSignals(
   return remove;
 }
 
+/** Options of {@link runBot}. */
+export interface RunBotOptions extends Omit<StopOnSignalsOptions, 'onStopped'> {
+  /**
+   * Where `runBot` says how connecting goes ("connected as …", "cannot reach …; retrying in 4 s") and why the
+   * bot ended, one line each. @defaultValue a {@link createLineLogger} on stderr at `info`
+   */
+  readonly logger?: Logger;
+  /** Times `startTimeoutMs`. @defaultValue the system clock */
+  readonly clock?: Clock;
+  /** The server URL, for the messages. @defaultValue "the server" */
+  readonly server?: string;
+  /** The names of the settings the messages may point at (see {@link describeStartupError}). */
+  readonly settings?: StartupSettingNames;
+  /**
+   * End the run when the first connection attempt fails, instead of retrying (later reconnects always retry).
+   * @defaultValue false
+   */
+  readonly failFast?: boolean;
+  /** End the run when the bot has not connected and logged in within this many milliseconds. */
+  readonly startTimeoutMs?: number;
+}
+
+/** How a {@link runBot} run ended. */
+export interface BotRunResult {
+  /** The process exit code it set: {@link BotExitCode}, or 0. */
+  readonly exitCode: number;
+  /** One line saying why the bot ended. */
+  readonly reason: string;
+  /** The error that ended it, if one did. */
+  readonly error?: unknown;
+}
+
 /**
  * Starts the bot and resolves once it stopped: after a signal (see {@link stopOnSignals}), after `bot.stop()`
- * was called elsewhere, or when the client ended by itself (its session gave up).
- *
- * @throws the bot's start errors (the signal handlers are removed then).
+ * was called elsewhere, or when the client ended by itself (its session gave up). It never rejects: a bot that
+ * cannot start or that fails ends with one line in the log (no stack trace) and a non-zero `process.exitCode`
+ * from {@link BotExitCode}, so that a supervisor sees why. Connection attempts are logged at `info`, with the
+ * reason of every failure; a signal while the bot is still connecting stops it quietly.
  */
 export async function runBot<C extends Context>(
   bot: Bot<C>,
-  options: Omit<StopOnSignalsOptions, 'onStopped'> = {},
+  options: RunBotOptions = {},
   target: SignalProcess = process,
-): Promise<void> {
+): Promise<BotRunResult> {
+  const logger = options.logger ?? createLineLogger(process.stderr, 'info');
+  const clock = options.clock ?? systemClock;
+  const names = options.settings ?? {};
+  const server = options.server;
   let signalled: (() => void) | undefined;
+  let bySignal = false;
   const stoppedBySignal = new Promise<void>((resolve) => {
     signalled = resolve;
   });
+  let ready = false;
+  let lastFailure: unknown;
+  // Set when the run itself decides to end (fail-fast, start timeout): the reason it will report.
+  let ended: { error: unknown } | undefined;
+  const end = (error: unknown): void => {
+    if (ended !== undefined) return;
+    ended = { error };
+    bot.stop().catch(() => {});
+  };
   const closed = bot.client.once('closed');
-  const remove = stopOnSignals(bot, { ...options, onStopped: () => signalled?.() }, target);
-  try {
-    await bot.start();
-    await Promise.race([stoppedBySignal, closed]);
-  } finally {
-    remove();
+  const offs = [
+    bot.client.on('ready', ({ user }) => {
+      ready = true;
+      logger.info(`connected as ${user.userName || user.nickName || 'the bot'} (${user.userId})`);
+    }),
+    bot.client.on('reconnecting', ({ delayMs, error }) => {
+      lastFailure = error;
+      const retry = `retrying in ${formatDelay(delayMs)}`;
+      if (ready) {
+        logger.warn(`the connection was lost (${describeStartupError(error, server, names)}); ${retry}`);
+      } else if (options.failFast === true) {
+        end(error);
+      } else {
+        logger.info(`${describeStartupError(error, server, names)}; ${retry}`);
+      }
+    }),
+  ];
+  const remove = stopOnSignals(
+    bot,
+    {
+      ...options,
+      onStopped: () => {
+        bySignal = true;
+        signalled?.();
+      },
+    },
+    target,
+  );
+  let timer: TimerHandle | undefined;
+  if (options.startTimeoutMs !== undefined) {
+    timer = clock.setTimeout(() => {
+      if (!ready) {
+        const last = lastFailure === undefined ? '' : ` (${connectionProblem(lastFailure, names)})`;
+        // The cause gives the exit code: a refused connection is 4, an untrusted certificate 5.
+        end(
+          new TimeoutError(`not connected within ${options.startTimeoutMs} ms${last}`, {
+            details: { timeoutMs: options.startTimeoutMs },
+            cause: lastFailure ?? new TransportError('TRANSPORT_TIMEOUT', 'no connection in time'),
+          }),
+        );
+      }
+    }, options.startTimeoutMs);
   }
+  const finish = (result: BotRunResult): BotRunResult => {
+    if (result.exitCode !== 0) target.exitCode = result.exitCode;
+    return result;
+  };
+  try {
+    try {
+      await bot.start();
+    } catch (error) {
+      if (ended !== undefined) return finish(failed(ended.error, 'cannot start'));
+      if (bySignal || bot.state === 'stopping' || bot.state === 'stopped') {
+        await bot.stop().catch(() => {});
+        logger.info('stopped before the bot was connected');
+        return finish({ exitCode: signalExitCode(target), reason: 'stopped before the bot was connected' });
+      }
+      return finish(failed(error, 'cannot start'));
+    }
+    clock.clearTimeout(timer);
+    const outcome = await Promise.race([stoppedBySignal.then(() => undefined), closed]);
+    if (outcome === undefined || outcome.error === undefined) {
+      logger.info('stopped');
+      return finish({ exitCode: signalExitCode(target), reason: 'stopped' });
+    }
+    return finish(failed(outcome.error, 'stopped'));
+  } finally {
+    clock.clearTimeout(timer);
+    remove();
+    for (const off of offs) off();
+  }
+
+  function failed(error: unknown, what: string): BotRunResult {
+    const reason = `${what}: ${describeStartupError(error, server, names)}`;
+    logger.error(reason);
+    return { exitCode: exitCodeFor(error), reason, error };
+  }
+}
+
+/** 0, or 1 when a signal's stop failed (stopOnSignals sets the exit code then). */
+function signalExitCode(target: SignalProcess): number {
+  return target.exitCode === 1 ? 1 : 0;
+}
+
+function formatDelay(ms: number): string {
+  return ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }

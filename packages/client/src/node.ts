@@ -57,7 +57,7 @@ export interface NodeTlsOptions {
    * certificate is accepted and chain, expiry and host name are not checked: the way to trust the real BirdTalk
    * server's expired self-signed certificate.
    */
-  readonly pinSha256?: string | readonly string[];
+  readonly pinSha256?: string | readonly string[] | undefined;
   /** Accepts any certificate: anyone in between can read and change the traffic. Local experiments only. */
   readonly dangerouslyDisableTlsVerification?: boolean;
 }

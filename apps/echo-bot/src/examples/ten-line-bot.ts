@@ -4,11 +4,11 @@ import { runBot } from '@birdtalk/bot/node';
 import { createNodeClient } from '@birdtalk/client/node';
 
 const client = createNodeClient({
-  server: 'wss://chat.example.com:7817/ws',
-  credentials: { method: 'id', userId: '10001', password: String(process.env.BOT_PASSWORD) },
-  tls: { pinSha256: String(process.env.BIRDTALK_PIN) },
+  server: process.env.BIRDTALK_SERVER ?? 'wss://chat.example.com:7817/ws',
+  credentials: { method: 'id', userId: '10001', password: process.env.BOT_PASSWORD ?? '' },
+  tls: { pinSha256: process.env.BIRDTALK_PIN }, // the server's certificate fingerprint, for a self-signed one
 });
 const bot = createBot(client, { autoFollowBack: true });
 bot.command('ping', (ctx) => ctx.reply('pong'));
 bot.on('message:text', (ctx) => ctx.reply(`you said: ${ctx.text}`));
-await runBot(bot); // stops cleanly on SIGINT/SIGTERM; keys and delivery state persist in a per-user directory
+await runBot(bot); // logs why it cannot start; stops cleanly on SIGINT/SIGTERM; state persists per user

@@ -1,10 +1,12 @@
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProtocolError, TransportError } from '@birdtalk/errors';
+import { InvalidArgumentError, ProtocolError, StateError, TransportError } from '@birdtalk/errors';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './account.js';
-import { describeStartupError } from './describe-error.js';
+import { connectionProblem, describeStartupError } from './describe-error.js';
+import { BOT_CONFIG_INVALID } from './environment.js';
+import { BotExitCode, exitCodeFor } from './exit-codes.js';
 import { createLineLogger } from './line-logger.js';
 
 describe('the registered account', () => {
@@ -27,25 +29,64 @@ describe('the registered account', () => {
 });
 
 describe('startup errors in one sentence', () => {
-  it('names the setting to change', () => {
-    const server = 'wss://chat.example.com:7817/ws';
-    expect(describeStartupError(new TransportError('TRANSPORT_TLS_UNTRUSTED', 'x'), server)).toContain(
-      'BIRDTALK_PIN',
+  const server = 'wss://chat.example.com:7817/ws';
+  const env = { userId: 'BIRDTALK_BOT_ID', password: 'BIRDTALK_BOT_PASSWORD', pin: 'BIRDTALK_PIN' };
+  const unknownId = new ProtocolError('LOGIN_REJECTED', 'refused', { serverDetail: "can't find user by id" });
+  const refused = new ProtocolError('LOGIN_REJECTED', 'the server refused login: error 14');
+
+  it('names the setting to change, when the program says what its settings are called', () => {
+    expect(describeStartupError(new TransportError('TRANSPORT_TLS_UNTRUSTED', 'x'), server, env)).toBe(
+      `cannot reach ${server}: its TLS certificate is not trusted (self-signed or expired); pin its SHA-256 fingerprint with BIRDTALK_PIN`,
     );
-    expect(describeStartupError(new TransportError('TRANSPORT_TLS_PIN_MISMATCH', 'x'), server)).toContain(
-      'does not match BIRDTALK_PIN',
+    expect(describeStartupError(new TransportError('TRANSPORT_TLS_PIN_MISMATCH', 'x'), server, env)).toBe(
+      `cannot reach ${server}: its TLS certificate does not match the pin in BIRDTALK_PIN`,
     );
-    expect(describeStartupError(new TransportError('TRANSPORT_CONNECT_FAILED', 'x'), server)).toBe(
-      `cannot reach ${server}`,
+    expect(describeStartupError(unknownId, server, env)).toBe(
+      'the server refused the login: no account has this user id (BIRDTALK_BOT_ID)',
     );
-    const unknownId = new ProtocolError('LOGIN_REJECTED', 'refused', {
-      serverDetail: "can't find user by id",
-    });
-    expect(describeStartupError(unknownId, server)).toContain('BIRDTALK_BOT_ID');
-    expect(describeStartupError(new ProtocolError('LOGIN_REJECTED', 'refused'), server)).toContain(
-      'PASSWORD',
+    expect(describeStartupError(refused, server, env)).toBe(
+      'the server refused the login: wrong user id (BIRDTALK_BOT_ID) or password (BIRDTALK_BOT_PASSWORD)',
     );
+  });
+
+  it('names no setting it was not told about', () => {
+    for (const error of [unknownId, refused, new TransportError('TRANSPORT_TLS_UNTRUSTED', 'x')]) {
+      expect(describeStartupError(error, server)).not.toMatch(/BIRDTALK_/);
+    }
+    expect(describeStartupError(refused, undefined)).toBe(
+      'the server refused the login: wrong user id or password',
+    );
+  });
+
+  it('says why a connection failed', () => {
+    const failed = (details: Record<string, unknown>) =>
+      new TransportError('TRANSPORT_CONNECT_FAILED', 'Could not connect', { details });
+    expect(describeStartupError(failed({ nodeCode: 'ECONNREFUSED' }), server)).toBe(
+      `cannot reach ${server}: connection refused`,
+    );
+    expect(describeStartupError(failed({ nodeCode: 'ENOTFOUND' }), undefined)).toBe(
+      'cannot reach the server: the host name does not resolve',
+    );
+    expect(connectionProblem(failed({ status: 404 }))).toBe(
+      'HTTP 404 on the WebSocket path (is the path right?)',
+    );
+    expect(connectionProblem(failed({}))).toBe('the connection failed');
     expect(describeStartupError(new Error('plain'), server)).toBe('plain');
+  });
+});
+
+describe('exit codes', () => {
+  const refused = new ProtocolError('LOGIN_REJECTED', 'refused');
+  it('say why: configuration 2, login 3, unreachable 4, TLS 5, anything else 1', () => {
+    expect(exitCodeFor(new InvalidArgumentError(BOT_CONFIG_INVALID, 'x'))).toBe(BotExitCode.CONFIG);
+    expect(exitCodeFor(new InvalidArgumentError('INVALID_ARGUMENT', 'x'))).toBe(2);
+    expect(exitCodeFor(refused)).toBe(3);
+    expect(exitCodeFor(new TransportError('TRANSPORT_CONNECT_FAILED', 'x'))).toBe(4);
+    expect(exitCodeFor(new TransportError('TRANSPORT_TLS_PIN_MISMATCH', 'x'))).toBe(5);
+    // A closed session names the failure that closed it as its cause.
+    const closed = new StateError('SESSION_CLOSED', 'closed', { cause: refused });
+    expect(exitCodeFor(closed)).toBe(3);
+    expect(exitCodeFor(new Error('boom'))).toBe(BotExitCode.FAILURE);
   });
 });
 
