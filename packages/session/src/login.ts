@@ -256,16 +256,13 @@ async function userOp(
       typeof serverCode === 'number' &&
       credentialErrors.has(serverCode)
     ) {
-      throw new ProtocolError(
-        SessionErrorCode.LOGIN_REJECTED,
-        `the server refused ${label}: ${error.message}`,
-        {
-          serverCode,
-          ...(error.serverDetail === undefined ? {} : { serverDetail: error.serverDetail }),
-          request: label,
-          cause: error,
-        },
-      );
+      // The server error's message already says "the server refused <label>: error N …".
+      throw new ProtocolError(SessionErrorCode.LOGIN_REJECTED, error.message, {
+        serverCode,
+        ...(error.serverDetail === undefined ? {} : { serverDetail: error.serverDetail }),
+        request: label,
+        cause: error,
+      });
     }
     throw error;
   }

@@ -322,6 +322,9 @@ describe('logging in', () => {
     const error = await session.start().catch((e: unknown) => e);
     expect(isBirdTalkError(error, SessionErrorCode.LOGIN_REJECTED)).toBe(true);
     expect((error as { serverCode: number }).serverCode).toBe(14);
+    // Said once: "the server refused login: error 14 …", not twice over.
+    expect((error as Error).message).toMatch(/^the server refused login: error 14\b/);
+    expect((error as Error).message.match(/refused/g)).toHaveLength(1);
     expect(closed).toEqual([{ reason: 'auth-failed', error }]);
     // The server echoed the password in params.value (§5.4).
     const wire = h.server.connections[0]!.received.find((m) => m.plainMsg?.message === 'userOp');
