@@ -48,6 +48,7 @@ const rows: Array<[string, string]> = [
   ['out of order', String(report.outOfOrder)],
   ['stored twice by the server', String(report.serverDuplicates)],
   ['reconnects', String(report.reconnects)],
+  ['refused once by the cold group', String(report.coldRefusals)],
   ['unhandled rejections', String(report.unhandledRejections.length)],
   ['hazards', String(report.hazards.length)],
   [

@@ -12,9 +12,11 @@ import {
 } from '@birdtalk/client';
 import { createPureEcdh } from '@birdtalk/crypto';
 import { isBirdTalkError } from '@birdtalk/errors';
+import { decodeMsg } from '@birdtalk/proto';
 import { seededRandom } from '@birdtalk/runtime';
 import { FakeClock, flushEventLoop } from '@birdtalk/runtime/testing';
 import { createServer, type FaultOptions } from '@birdtalk/server';
+import type { Connector } from '@birdtalk/transport';
 
 /** Options of {@link runSoak}. */
 export interface SoakOptions {
@@ -78,6 +80,11 @@ export interface SoakReport {
   readonly serverDuplicates: number;
   /** Connections lost and made again, both bots together. */
   readonly reconnects: number;
+  /**
+   * Group chats and history queries the server refused as from a non-member: only the first access after the
+   * group went cold (both bots are members throughout).
+   */
+  readonly coldRefusals: number;
   /** Unhandled promise rejections in the process during the run. */
   readonly unhandledRejections: readonly string[];
   /** Hazards the reference server recorded (requests that would crash the real server). */
@@ -150,6 +157,15 @@ function label(stream: string, seq: number): string {
   return `${stream}#${seq}`;
 }
 
+/** Whether a frame from the server refuses a group chat or a group history query as from a non-member. */
+function refusesAMember(frame: Uint8Array): boolean {
+  const plain = decodeMsg(frame).plainMsg;
+  return (
+    (plain?.message === 'chatReply' && plain.chatReply.params.detail === 'you are not a group member ') ||
+    (plain?.message === 'errorMsg' && plain.errorMsg.detail === 'not a member')
+  );
+}
+
 function parseLabel(message: ChatMessage): { stream: string; seq: number } | undefined {
   const text =
     message.kind === 'file' ? (message.attachment?.name ?? '').replace(/\.bin$/, '') : message.text;
@@ -160,7 +176,8 @@ function parseLabel(message: ChatMessage): { stream: string; seq: number } | und
 /**
  * Two bots exchange messages — P2P both ways and in a group, texts and small files — through the reference
  * server in strict mode while it drops connections at random (seeded), swallows acknowledgements, delays every
- * frame, stops answering pings for a while and, once, goes silent long enough for both bots to notice and
+ * frame, stops answering pings for a while, once makes the group cold (its next access sees no members, as
+ * after a restart of the real server) and, once, goes silent long enough for both bots to notice and
  * reconnect. Everything runs in memory on a fake clock, so a run with the same options is the same run.
  *
  * The report says whether every message reached the receiving handler exactly once and in order per chat,
@@ -222,6 +239,16 @@ async function soak(settings: Settings): Promise<Outcome> {
       clock.setTimeout(resolve, ms);
     });
   let seedOffset = 0;
+  // Counts the server's refusals of a member, which only the cold group can cause.
+  let coldRefusals = 0;
+  const serve = server.connector();
+  const connector: Connector = async (url, connectOptions) => {
+    const transport = await serve(url, connectOptions);
+    transport.on('frame', (frame) => {
+      if (refusesAMember(frame)) coldRefusals += 1;
+    });
+    return transport;
+  };
   const makeClient = (name: 'alice' | 'bob'): Client => {
     seedOffset += 1;
     return createClient(
@@ -243,7 +270,7 @@ async function soak(settings: Settings): Promise<Outcome> {
         },
       },
       {
-        connector: server.connector(),
+        connector,
         clock,
         random: seededRandom(seed * 1000 + seedOffset),
         ecdh: createPureEcdh(seededRandom(seed * 1000 + 100 + seedOffset)),
@@ -411,6 +438,7 @@ async function soak(settings: Settings): Promise<Outcome> {
   // bots' liveness bound).
   let episode: { ends: number } | undefined;
   let pingsDone = false;
+  let coldDone = false;
   let silenceDone = false;
   const budget = Math.ceil(((settings.intervalMs + 200) * settings.messages) / 4 / STEP_MS) + 100_000;
   await drive(
@@ -427,6 +455,14 @@ async function soak(settings: Settings): Promise<Outcome> {
         pingsDone = true;
         episode = { ends: now + 25_000 };
         setFaults({ ...base, ignorePings: true }, 'the server stops answering pings for 25 s');
+      } else if (!coldDone && settled >= settings.messages * 0.5) {
+        // As after a restart that lost the cached group members: the next access to the group sees none, so
+        // a group send or history query is refused once with "not a member".
+        coldDone = true;
+        server.coldLoad();
+        say(
+          `${Math.round((clock.now() - startTime) / 1000)} s: the group goes cold (${settled}/${settings.messages} settled)`,
+        );
       } else if (!silenceDone && settled >= settings.messages * 0.65) {
         silenceDone = true;
         episode = { ends: now + 20_000 };
@@ -481,6 +517,7 @@ async function soak(settings: Settings): Promise<Outcome> {
     outOfOrderExamples,
     serverDuplicates,
     reconnects,
+    coldRefusals,
     hazards,
     simulatedMs: clock.now() - startTime,
   };

@@ -26,6 +26,8 @@ describe('two bots under faults (the reduced soak)', () => {
       // (which every other client would show twice): before a resend, the history says whether it is there.
       expect(report.reconnects, summary).toBeGreaterThan(10);
       expect(report.serverDuplicates, summary).toBe(0);
+      // The group went cold once, and its first access was refused as from a non-member.
+      expect(report.coldRefusals, summary).toBeGreaterThan(0);
       expect(report.files, summary).toBe(MESSAGES / 10);
       if (seed === 2) {
         // Everything stopped and released, the heap is back within a small bound of where it was.
