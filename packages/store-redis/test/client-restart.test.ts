@@ -1,0 +1,181 @@
+import { type Client, createClient, p2p } from '@birdtalk/client';
+import { isBirdTalkError } from '@birdtalk/errors';
+import { type BirdTalkServer, createServer } from '@birdtalk/server';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisStore, RedisStoreErrorCode } from '../src/index.js';
+import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
+
+const available = redisServerAvailable();
+const PASSWORD = 'redis-restart-password';
+
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.skipIf(!available)('a client on the Redis store, while redis-server is killed and restarted', () => {
+  let redis: RedisServer;
+  let server: BirdTalkServer;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    server = await createServer({ strict: true, listen: false });
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.stop().catch(() => undefined);
+    await server?.close();
+    await redis?.stop();
+  });
+
+  const clientOf = (userId: string, store?: ReturnType<typeof createRedisStore>): Client => {
+    const client = createClient(
+      { server: 'ws://reference.invalid/ws', credentials: { method: 'id', userId, password: PASSWORD } },
+      { connector: server.connector(), ...(store === undefined ? {} : { store }) },
+    );
+    clients.push(client);
+    return client;
+  };
+
+  it('handles every message of a stream across a SIGKILL of redis-server, keeps their state, and a restarted client on the same Redis handles none twice and misses none', {
+    timeout: 60_000,
+  }, async () => {
+    const bot = await server.createUser({ userName: 'redis-restart-bot', password: PASSWORD });
+    const person = await server.createUser({ userName: 'redis-restart-ann', password: PASSWORD });
+    await server.follow(bot, person);
+    await server.follow(person, bot);
+
+    // The first run: its store on an ioredis client that waits (maxRetriesPerRequest: null) while Redis is away.
+    let redisDown = false;
+    const handled: string[] = [];
+    const handledWhileDown: string[] = [];
+    const storeErrors: unknown[] = [];
+    const first = clientOf(
+      bot,
+      createRedisStore({ redis: redis.client({ maxRetriesPerRequest: null }), account: bot }),
+    );
+    first.on('message', (message) => {
+      handled.push(message.text);
+      if (redisDown) handledWhileDown.push(message.text);
+    });
+    first.on('error', (error) => storeErrors.push(error));
+    await first.start();
+
+    const sender = clientOf(person);
+    await sender.start();
+    const send = async (from: number, to: number): Promise<void> => {
+      for (let n = from; n < to; n += 1) {
+        await sender.sendText(p2p(bot), `m${n}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const texts = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `m${from + i}`);
+    await send(0, 20);
+    await until(() => handled.length === 20, 10_000, 'the messages before the kill');
+    await redis.kill();
+    redisDown = true;
+    await send(20, 40);
+    await until(() => handled.length === 40, 10_000, 'the messages sent while Redis is down');
+    // Handling does not pause while Redis is away: the messages of the outage were handled during it, and
+    // their state writes wait in ioredis' queue.
+    expect(handledWhileDown).toEqual(texts(20, 40));
+    // stop() flushes the store, so it waits for Redis to come back rather than drop the queued writes.
+    let stopped = false;
+    const stopping = first.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stopped).toBe(false);
+    await redis.restart();
+    redisDown = false;
+    await stopping;
+    expect(handled).toEqual(texts(0, 40));
+    expect(storeErrors).toEqual([]);
+
+    // A restarted client on the same Redis (a new connection, as after a process restart), and the stream goes
+    // on: the state it loads says all forty were handled, so its catch-up hands over none of them again.
+    const again: string[] = [];
+    const second = clientOf(
+      bot,
+      createRedisStore({ redis: redis.client({ maxRetriesPerRequest: null }), account: bot }),
+    );
+    second.on('message', (message) => {
+      again.push(message.text);
+    });
+    await second.start();
+    await send(40, 60);
+    // One chat is handled in order, catch-up before live: once the last message is handled, a redelivery
+    // would have been handled before it.
+    await until(() => again.includes('m59'), 10_000, 'the messages after the restart');
+    expect(again).toEqual(texts(40, 60));
+    await second.stop();
+    await sender.stop();
+  });
+
+  it('loses no message when the writes of an outage are lost (a client that gives up, or a crash): they are handled again', {
+    timeout: 60_000,
+  }, async () => {
+    const bot = await server.createUser({ userName: 'redis-giveup-bot', password: PASSWORD });
+    const person = await server.createUser({ userName: 'redis-giveup-ann', password: PASSWORD });
+    await server.follow(bot, person);
+    await server.follow(person, bot);
+    // An ioredis client that gives up at the first disconnection: every write from then on fails, as the
+    // queued writes of a process that crashes during an outage are lost.
+    const fragile = new Redis({ port: redis.port, host: '127.0.0.1', retryStrategy: () => null });
+    fragile.on('error', () => undefined);
+    const handled: string[] = [];
+    const errors: unknown[] = [];
+    const first = clientOf(bot, createRedisStore({ redis: fragile, account: bot }));
+    first.on('message', (message) => {
+      handled.push(message.text);
+    });
+    first.on('error', (error) => errors.push(error));
+    await first.start();
+    const sender = clientOf(person);
+    await sender.start();
+    const send = async (from: number, to: number): Promise<void> => {
+      for (let n = from; n < to; n += 1) await sender.sendText(p2p(bot), `g${n}`);
+    };
+    const texts = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `g${from + i}`);
+    await send(0, 10);
+    await until(() => handled.length === 10, 10_000, 'the messages before the kill');
+    // Their records reached Redis (two seen keys a message) before it goes away.
+    const probe = redis.client();
+    let recorded = 0;
+    while (recorded < 20) {
+      recorded = await probe.zcard(`{birdtalk:${bot}}:seen`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await redis.kill();
+    await send(10, 20);
+    await until(() => handled.length === 20, 10_000, 'the messages of the outage');
+    await first.stop();
+    fragile.disconnect();
+    expect(handled).toEqual(texts(0, 20));
+    // Each lost write was reported, as a typed store error.
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => isBirdTalkError(error, RedisStoreErrorCode.STORE_WRITE_FAILED))).toBe(
+      true,
+    );
+
+    await redis.restart();
+    const again: string[] = [];
+    const second = clientOf(
+      bot,
+      createRedisStore({ redis: redis.client({ maxRetriesPerRequest: null }), account: bot }),
+    );
+    second.on('message', (message) => {
+      again.push(message.text);
+    });
+    await second.start();
+    await send(20, 25);
+    await until(() => again.includes('g24'), 10_000, 'the messages after the restart');
+    // Nothing recorded during the outage: those ten are handled again, then the new ones; none is missing.
+    expect(again).toEqual(texts(10, 25));
+    await second.stop();
+    await sender.stop();
+  });
+});
