@@ -47,6 +47,12 @@ export interface Client {
   /** Whether a catch-up is fetching or its messages are still being handled. */
   readonly catchingUp: boolean;
   /**
+   * Incoming messages in memory: `queued` are queued or being handled, `held` wait for a catch-up (see
+   * `maxBacklog`). `held` stays within `maxBacklog`; `queued` within `maxBacklog` plus what a catch-up hands
+   * the application at once (at most 300: it fetches a page of 100 while fewer than 200 are queued).
+   */
+  readonly backlog: { readonly queued: number; readonly held: number };
+  /**
    * The protocol session below, for what the client does not cover. Before `start()` it is a stand-in:
    * subscriptions are kept for the real session, requests fail with `StateError CLIENT_NOT_STARTED`.
    */
@@ -98,7 +104,9 @@ export interface Client {
   ): Promise<ClientEvents[K]>;
   /**
    * The payloads of an event as an async iterable, until `signal` aborts or the client stops. A delivery
-   * (`message`, `recall`) counts as handled once the loop asks for the next one.
+   * (`message`, `recall`) counts as handled once the loop asks for the next one; an iterator that is not read
+   * holds up every chat until `handlerTimeoutMs`, when the waiting delivery is dead-lettered and leaves its
+   * buffer. Other events are buffered up to 1000 payloads, the oldest dropped first.
    */
   stream<K extends keyof ClientEvents>(
     event: K,

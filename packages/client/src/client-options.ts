@@ -87,6 +87,15 @@ export interface ClientOptions {
    */
   readonly handlerTimeoutMs?: number;
   /**
+   * How far incoming messages may pile up in memory. When this many are queued or being handled (or a
+   * stream's position lags this many handled messages behind, because one handler is slow), live messages are
+   * held instead and a catch-up fetches them later from the server, at the pace the application handles them;
+   * held ones beyond this many are dropped from memory and fetched by that catch-up too. Keep it well below
+   * `dedupWindow`: after a crash, what lies beyond a lagging position is fetched again and must be recognised.
+   * @defaultValue 1000
+   */
+  readonly maxBacklog?: number;
+  /**
    * The longest text message, in bytes of UTF-8.
    * @defaultValue 65536
    */
@@ -123,6 +132,7 @@ export const DEFAULT_CLIENT_OPTIONS = {
   handlerRetries: 2,
   handlerRetryDelayMs: 1000,
   handlerTimeoutMs: 60_000,
+  maxBacklog: 1000,
   maxTextBytes: 65_536,
   maxUploadBytes: 64 * 1024 * 1024,
   drainTimeoutMs: 10_000,
@@ -173,6 +183,7 @@ const durations = [
 ] as const;
 const counts = [
   'dedupWindow',
+  'maxBacklog',
   'handlerRetries',
   'maxTextBytes',
   'maxUploadBytes',

@@ -211,6 +211,11 @@ class BirdTalkClient implements Client {
     return this.#deviceId;
   }
 
+  get backlog(): { readonly queued: number; readonly held: number } {
+    const inbox = this.#running?.inbox;
+    return { queued: inbox?.load ?? 0, held: inbox?.heldCount ?? 0 };
+  }
+
   get catchingUp(): boolean {
     return this.#running?.catchUp.active ?? false;
   }
@@ -240,9 +245,10 @@ class BirdTalkClient implements Client {
   async #start(): Promise<UserInfo> {
     this.#setState('starting');
     const store = this.#store;
-    const [positions, seen, outbox] = await Promise.all([
+    const [positions, seen, handling, outbox] = await Promise.all([
       store.loadPositions(),
       store.loadSeen(),
+      store.loadHandling(),
       store.loadOutbox(),
     ]);
     this.#deviceId = this.#options.clientId ?? (await loadDeviceId(store, this.#random));
@@ -262,6 +268,7 @@ class BirdTalkClient implements Client {
       dedup,
       positions: streamPositions,
       store,
+      handling,
       clock: this.#clock,
       logger: this.#logger,
       selfId: () => this.#selfId(),
@@ -270,6 +277,14 @@ class BirdTalkClient implements Client {
       handlerRetries: this.#options.handlerRetries,
       handlerRetryDelayMs: this.#options.handlerRetryDelayMs,
       handlerTimeoutMs: this.#options.handlerTimeoutMs,
+      maxQueuedMessages: this.#options.maxBacklog,
+      maxHeldMessages: this.#options.maxBacklog,
+      onBacklogFull: () => {
+        this.#logger.warn('messages arrive faster than they are handled; live ones wait for a catch-up', {
+          load: inbox.load,
+        });
+        catchUp.request();
+      },
       onAccepted: (message) => {
         if (this.#options.autoReceipts && deliveryReceiptDue(message))
           this.#receipts.delivered(receiptTargetOf(message.raw));
@@ -506,7 +521,10 @@ class BirdTalkClient implements Client {
     event: K,
     options: ListenOptions = {},
   ): AsyncIterableIterator<ClientEvents[K]> {
-    return this.#hub.stream(event, options);
+    return this.#hub.stream(event, {
+      ...options,
+      ...(event === 'message' || event === 'recall' ? { expiry: deliverySignal } : {}),
+    });
   }
 
   messages(filter: MessageFilter = {}): AsyncIterableIterator<ChatMessage> {
@@ -517,6 +535,7 @@ class BirdTalkClient implements Client {
     const chat = filter.chat;
     return this.#hub.stream('message', {
       ...(filter.signal === undefined ? {} : { signal: filter.signal }),
+      expiry: deliverySignal,
       filter: (message) =>
         (kinds === undefined || kinds.has(message.kind)) &&
         (chat === undefined || sameChat(chat, message.chat)),
@@ -656,6 +675,14 @@ class BirdTalkClient implements Client {
       }),
     );
   }
+}
+
+/**
+ * The signal of a delivery: a stream's buffered message leaves the buffer when its handling is given up
+ * (`handlerTimeoutMs`), so an iterator that is not read holds only the deliveries still in progress.
+ */
+function deliverySignal(payload: unknown): AbortSignal | undefined {
+  return (payload as { signal?: AbortSignal }).signal;
 }
 
 function stoppedError(cause?: unknown): StateError {

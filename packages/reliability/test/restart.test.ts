@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +6,10 @@ import { type ChatMessage, type Client, p2p } from '@birdtalk/client';
 import { createNodeClient } from '@birdtalk/client/node';
 import { type BirdTalkServer, createServer } from '@birdtalk/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type ChildBot, spawnChildBot } from './child-bot.js';
 
 const PASSWORD = 'restart-password';
 const botScript = fileURLToPath(new URL('./fixtures/restart-bot.ts', import.meta.url));
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Waits, on real time, until `check` holds; fails after `timeoutMs` with `what`. */
 async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000) {
@@ -19,12 +18,6 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string,
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-interface Bot {
-  readonly process: ChildProcess;
-  readonly output: () => string;
-  readonly exited: Promise<NodeJS.Signals | number | null>;
 }
 
 let dir: string;
@@ -38,31 +31,8 @@ afterEach(async () => {
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
-function spawnBot(phase: 'first' | 'second', env: Record<string, string>): Bot {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@birdtalk/source', '--import', 'tsx', botScript, phase],
-    {
-      cwd: packageDir,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  return { process: child, output: () => output, exited };
+function spawnBot(phase: 'first' | 'second', env: Record<string, string>): ChildBot {
+  return spawnChildBot(botScript, [phase], env, cleanups);
 }
 
 const decode = (data: Uint8Array): string => new TextDecoder().decode(data);

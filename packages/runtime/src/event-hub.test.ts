@@ -93,4 +93,38 @@ describe('the event hub', () => {
     expect((await next).done).toBe(true);
     expect(hub.has('other')).toBe(false);
   });
+
+  it('buffers at most maxBuffered payloads for a consumer that never reads, dropping the oldest as handled', async () => {
+    const hub = new EventHub<{ tick: number }>(() => {});
+    const stream = hub.stream('tick', { maxBuffered: 3 });
+    const handled: number[] = [];
+    for (let i = 1; i <= 10; i += 1) {
+      void Promise.all(hub.listeners('tick').map((listener) => listener(i))).then(() => handled.push(i));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handled).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((await stream.next()).value).toBe(8);
+    await stream.return?.();
+  });
+
+  it('drops a buffered payload once its expiry signal aborts, and never buffers an expired one', async () => {
+    const hub = new EventHub<{ tick: { n: number; signal: AbortSignal } }>(() => {});
+    const stream = hub.stream('tick', { expiry: (payload) => payload.signal });
+    const first = new AbortController();
+    const handled: number[] = [];
+    const deliver = (n: number, signal: AbortSignal) =>
+      Promise.all(hub.listeners('tick').map((listener) => listener({ n, signal }))).then(() =>
+        handled.push(n),
+      );
+    void deliver(1, first.signal);
+    void deliver(2, new AbortController().signal);
+    void deliver(3, AbortSignal.abort());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handled).toEqual([3]);
+    first.abort();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handled).toEqual([3, 1]);
+    expect((await stream.next()).value?.n).toBe(2);
+    await stream.return?.();
+  });
 });

@@ -11,7 +11,21 @@ export type HubListener<T> = (payload: T) => unknown;
 export interface StreamOptions<T> extends ListenOptions {
   /** Only payloads it accepts are yielded; the others count as handled at once. */
   readonly filter?: (payload: T) => boolean;
+  /**
+   * The most payloads buffered for a consumer that is not keeping up (or never reads); when one more comes,
+   * the oldest buffered one is dropped and counts as handled.
+   * @defaultValue {@link DEFAULT_STREAM_BUFFER}
+   */
+  readonly maxBuffered?: number;
+  /**
+   * A payload's own deadline: once the returned signal aborts, the payload leaves the buffer if the consumer
+   * has not taken it yet (its deliverer gave up on it, so the consumer never sees it).
+   */
+  readonly expiry?: (payload: T) => AbortSignal | undefined;
 }
+
+/** How many payloads a stream buffers by default. */
+export const DEFAULT_STREAM_BUFFER = 1000;
 
 /**
  * A typed event hub: any number of listeners per event, each removable by the returned function or an
@@ -84,8 +98,8 @@ export class EventHub<Events extends object> {
 
   /**
    * The payloads of `event` as an async iterable, from now until `signal` aborts or {@link EventHub.end} is
-   * called. Payloads are buffered while the consumer is busy; each counts as handled once the consumer asks
-   * for the next one.
+   * called. Payloads are buffered while the consumer is busy (at most `maxBuffered`, the oldest dropped first;
+   * an expired one leaves the buffer); each counts as handled once the consumer asks for the next one.
    */
   stream<K extends keyof Events>(
     event: K,
@@ -108,10 +122,30 @@ export class EventHub<Events extends object> {
       options.signal?.removeEventListener('abort', finish);
       wake?.();
     };
+    const maxBuffered = Math.max(1, options.maxBuffered ?? DEFAULT_STREAM_BUFFER);
     const off = this.on(event, (payload) => {
       if (done || (options.filter !== undefined && !options.filter(payload))) return undefined;
       return new Promise<void>((handled) => {
-        buffer.push({ payload, handled: () => handled() });
+        const expiry = options.expiry?.(payload);
+        const onExpired = (): void => {
+          const index = buffer.indexOf(item);
+          if (index >= 0) buffer.splice(index, 1);
+          handled();
+        };
+        const item: Item = {
+          payload,
+          handled: () => {
+            expiry?.removeEventListener('abort', onExpired);
+            handled();
+          },
+        };
+        if (expiry?.aborted) {
+          handled();
+          return;
+        }
+        expiry?.addEventListener('abort', onExpired, { once: true });
+        if (buffer.length >= maxBuffered) buffer.shift()?.handled();
+        buffer.push(item);
         wake?.();
       });
     });

@@ -18,7 +18,13 @@
  */
 
 export { type Clock, sleep, systemClock, type TimerHandle } from './clock.js';
-export { EventHub, type HubListener, type ListenOptions, type StreamOptions } from './event-hub.js';
+export {
+  DEFAULT_STREAM_BUFFER,
+  EventHub,
+  type HubListener,
+  type ListenOptions,
+  type StreamOptions,
+} from './event-hub.js';
 export {
   createLogger,
   type LogFields,

@@ -3,6 +3,8 @@ export interface AccountKeys {
   readonly positions: string;
   readonly seen: string;
   readonly seenSeq: string;
+  /** The handling marks: `m:` keys in a sorted set (all scored 0), read with ZRANGE like the seen window. */
+  readonly handling: string;
   readonly outbox: string;
   readonly sendIdMark: string;
   readonly values: string;
@@ -24,6 +26,7 @@ export function accountKeys(prefix: string, account: string): AccountKeys {
     positions: `${base}:positions`,
     seen: `${base}:seen`,
     seenSeq: `${base}:seen-seq`,
+    handling: `${base}:handling`,
     outbox: `${base}:outbox`,
     sendIdMark: `${base}:send-id-mark`,
     values: `${base}:values`,

@@ -131,7 +131,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     loadSeen: () => run('read seen keys', () => redis.zrange(keys.seen, 0, -1)),
     addSeen: (seen, limit) =>
       run('add seen keys', async () => {
-        await write(SCRIPTS.addSeen, [keys.seen, keys.seenSeq], [Math.max(0, Math.floor(limit)), ...seen]);
+        await write(
+          SCRIPTS.addSeen,
+          [keys.seen, keys.seenSeq, keys.handling],
+          [Math.max(0, Math.floor(limit)), ...seen],
+        );
+      }),
+    loadHandling: () => run('read handling marks', () => redis.zrange(keys.handling, 0, -1)),
+    markHandling: (marks) =>
+      run('mark messages as handled', async () => {
+        await write(SCRIPTS.markHandling, [keys.handling], marks);
       }),
     loadOutbox: () =>
       run('read the outbox', async () =>

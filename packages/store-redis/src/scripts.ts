@@ -68,20 +68,28 @@ export const SCRIPTS = {
   /** KEYS: fence, positions. ARGV: token, stream, position. */
   savePosition: script('savePosition', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),
   /**
-   * KEYS: fence, seen, seen-seq. ARGV: token, limit, key… — each key gets the next sequence number as its score
-   * (a present key moves to the newest end), then everything but the newest `limit` is removed.
+   * KEYS: fence, seen, seen-seq, handling. ARGV: token, limit, key… — each key gets the next sequence number as
+   * its score (a present key moves to the newest end) and loses its handling mark, then everything but the
+   * newest `limit` is removed.
    */
   addSeen: script(
     'addSeen',
-    3,
+    4,
     `
 for i = 3, #ARGV do
   local seq = redis.call('INCR', KEYS[3])
   redis.call('ZADD', KEYS[2], seq, ARGV[i])
+  redis.call('ZREM', KEYS[4], ARGV[i])
 end
 local limit = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(limit + 1))
 return 1`,
+  ),
+  /** KEYS: fence, handling. ARGV: token, key… */
+  markHandling: script(
+    'markHandling',
+    2,
+    `for i = 2, #ARGV do redis.call('ZADD', KEYS[2], 0, ARGV[i]) end return 1`,
   ),
   /** KEYS: fence, outbox. ARGV: token, sendId, entry. */
   putOutbox: script('putOutbox', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),

@@ -85,6 +85,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     trimSeen: db.prepare<[number]>(
       'DELETE FROM seen WHERE seq <= (SELECT seq FROM seen ORDER BY seq DESC LIMIT 1 OFFSET ?)',
     ),
+    handling: db.prepare<[], { key: string }>('SELECT key FROM handling'),
+    mark: db.prepare<[string]>('INSERT INTO handling (key) VALUES (?) ON CONFLICT DO NOTHING'),
+    unmark: db.prepare<[string]>('DELETE FROM handling WHERE key = ?'),
     outbox: db.prepare<[], { send_id: string; entry: string }>('SELECT send_id, entry FROM outbox'),
     putOutbox: db.prepare<[string, string]>(
       'INSERT INTO outbox (send_id, entry) VALUES (?, ?) ON CONFLICT (send_id) DO UPDATE SET entry = excluded.entry',
@@ -108,8 +111,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       // A key already present moves to the newest end.
       statements.forgetSeen.run(key);
       statements.addSeen.run(key);
+      statements.unmark.run(key);
     }
     statements.trimSeen.run(limit);
+  });
+  const markHandling = db.transaction((keys: readonly string[]) => {
+    for (const key of keys) statements.mark.run(key);
   });
   const reserve = db.transaction((count: number, floor: bigint): bigint => {
     const mark = BigInt(statements.counter.get(SEND_ID_MARK)?.value ?? '0');
@@ -166,6 +173,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     addSeen: (keys, limit) =>
       run('add seen keys', () => {
         addSeen(keys, Math.max(0, Math.floor(limit)));
+      }),
+    loadHandling: () => run('read handling marks', () => statements.handling.all().map((row) => row.key)),
+    // A commit in WAL mode with synchronous = NORMAL survives a crash of the process, which is what the marks
+    // need; an OS crash may lose the newest marks, and then only the redelivery flag of those messages.
+    markHandling: (keys) =>
+      run('mark messages as handled', () => {
+        markHandling(keys);
       }),
     loadOutbox: () =>
       run('read the outbox', () =>

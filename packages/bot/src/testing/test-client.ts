@@ -126,6 +126,7 @@ class FakeClient {
   readonly media: MediaApi;
   readonly deviceId = 'test-device';
   readonly catchingUp = false;
+  readonly backlog = { queued: 0, held: 0 } as const;
   readonly #options: TestClientOptions;
   readonly #user: BotUser;
   readonly #listeners = new Map<keyof ClientEvents, Set<AnyListener>>();

@@ -47,6 +47,10 @@ function setup(
     handlerRetries: 0,
     handlerRetryDelayMs: 0,
     handlerTimeoutMs: 0,
+    handling: [],
+    maxQueuedMessages: 10_000,
+    maxHeldMessages: 10_000,
+    onBacklogFull: () => {},
     onAccepted: () => {},
     onError: () => {},
   });

@@ -64,6 +64,10 @@ export class CatchUp {
   #active = false;
   #closed = false;
   #retry: TimerHandle | undefined;
+  /** The connection of the latest login, for catch-ups the inbox asks for. */
+  #last: { readonly session: Session; readonly connection: number } | undefined;
+  /** Another catch-up was asked for while this one ran. */
+  #again = false;
   /** Settles `whenFetched()` of the current run early, when it waits for the application. */
   #backlogFull: () => void = () => {};
 
@@ -94,6 +98,8 @@ export class CatchUp {
   /** A login happened on connection `connection`: catch up (abandoning a catch-up still under way). */
   start(session: Session, connection: number): Promise<void> {
     if (this.#closed) return Promise.resolve();
+    this.#last = { session, connection };
+    this.#again = false;
     this.#deps.clock.clearTimeout(this.#retry);
     this.#abort?.abort();
     const abort = new AbortController();
@@ -101,6 +107,7 @@ export class CatchUp {
     const run = ++this.#run;
     this.#active = true;
     this.#deps.inbox.hold();
+    this.#deps.inbox.catchUpStarting();
     this.#deps.inbox.resetCatchUpCount();
     this.#deps.emit({ phase: 'start', connection });
     let fetched!: () => void;
@@ -110,6 +117,20 @@ export class CatchUp {
     this.#backlogFull = fetched;
     this.#current = this.#execute(session, connection, run, abort.signal, fetched);
     return this.#current;
+  }
+
+  /**
+   * The inbox holds live messages it could not take (or dropped some): a catch-up must fetch them, now or,
+   * when one is running, right after it.
+   */
+  request(): void {
+    if (this.#closed) return;
+    if (this.#active) {
+      this.#again = true;
+      return;
+    }
+    const last = this.#last;
+    if (last !== undefined && last.session.state === 'ready') void this.start(last.session, last.connection);
   }
 
   /** Stops: a running catch-up is abandoned. */
@@ -170,7 +191,8 @@ export class CatchUp {
     // Live messages that came meanwhile go in after what was fetched. After a failure they keep waiting for the
     // next catch-up (the retry below, or the next login's): handled now, they would move their stream's position
     // past older messages this one did not fetch, and those would never be fetched at all.
-    if (error === undefined) this.#deps.inbox.release();
+    // False when live messages were dropped meanwhile: they keep waiting for the next catch-up, below.
+    const released = error === undefined && this.#deps.inbox.release();
     fetched();
     if (error !== undefined && !signal.aborted) {
       this.#deps.logger.warn('the catch-up failed; it is tried again', { error: error.message });
@@ -190,6 +212,17 @@ export class CatchUp {
       complete: error === undefined,
       ...(error === undefined ? {} : { error }),
     });
+    if (error === undefined && (!released || this.#again)) {
+      // The inbox dropped or could not take live messages: fetch them once the application has room (checked
+      // again after a pause while a stuck handler keeps it full, rather than fetching the same pages in a loop).
+      const again = (): void => {
+        if (run !== this.#run || session.state !== 'ready') return;
+        if (this.#deps.inbox.backlogFull)
+          this.#retry = this.#deps.clock.setTimeout(again, this.#deps.retryDelayMs);
+        else void this.start(session, connection);
+      };
+      again();
+    }
   }
 
   /** The groups to catch up on: the server's list (which also refreshes the membership). */

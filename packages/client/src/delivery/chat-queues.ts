@@ -50,6 +50,11 @@ export class ChatQueues<T> {
     return new Promise((wake) => this.#belowWaiters.push({ limit, wake }));
   }
 
+  /** The next waiting item of `key`, left in place. */
+  peek(key: string): T | undefined {
+    return this.#queues.get(key)?.[0];
+  }
+
   /**
    * Removes and returns the first waiting item `predicate` accepts (queues in the order their keys became busy,
    * each oldest first), or `undefined`.

@@ -22,6 +22,8 @@ function setup(
     ownSends?: Set<string>;
     logger?: Logger;
     handlerTimeoutMs?: number;
+    handling?: string[];
+    maxBacklog?: number;
   } = {},
 ) {
   const clock = new FakeClock();
@@ -33,12 +35,19 @@ function setup(
     void store.savePosition(stream, position);
   });
   const accepted: AcceptedMessage[] = [];
+  const backlogFull = { count: 0 };
   const errors: BirdTalkError[] = [];
   const inbox = new Inbox({
     hub,
     dedup: new DedupWindow(100),
     positions,
     store,
+    handling: options.handling ?? [],
+    maxQueuedMessages: options.maxBacklog ?? 10_000,
+    maxHeldMessages: options.maxBacklog ?? 10_000,
+    onBacklogFull: () => {
+      backlogFull.count += 1;
+    },
     clock,
     logger: options.logger ?? silent,
     selfId: () => SELF,
@@ -50,7 +59,7 @@ function setup(
     onAccepted: (message) => accepted.push(message),
     onError: (error) => errors.push(error),
   });
-  return { clock, hub, store, positions, saved, accepted, errors, inbox };
+  return { clock, hub, store, positions, saved, accepted, errors, inbox, backlogFull };
 }
 
 describe('the inbox', () => {
@@ -340,7 +349,10 @@ describe('the inbox', () => {
       const answer = await new Promise<string>((resolve, reject) => {
         inbox.addWaiter({
           accepts: (next) => next.from === message.from,
-          take: (next) => resolve(next.text),
+          take: (next) => {
+            resolve(next.text);
+            return true;
+          },
           closed: () => reject(new Error('closed')),
         });
       });
@@ -371,10 +383,13 @@ describe('the inbox', () => {
     const taken: string[] = [];
     const waiter = {
       accepts: () => true,
-      take: (message: { id: string }) => taken.push(message.id),
-      closed: () => taken.push('closed'),
+      take: (message: { id: string }) => taken.push(message.id) > 0,
+      closed: () => {
+        taken.push('closed');
+      },
     };
     inbox.addWaiter(waiter);
+    await flushEventLoop();
     expect(taken).toEqual(['2']);
     expect(inbox.load).toBe(2);
     inbox.close();
@@ -382,5 +397,84 @@ describe('the inbox', () => {
     expect(taken).toEqual(['2', 'closed']);
     release();
     await inbox.whenIdle();
+  });
+
+  it("writes a message's handling mark before a listener sees it, and addSeen clears it once handled", async () => {
+    const { hub, inbox, store } = setup();
+    const marksDuringHandling: string[][] = [];
+    hub.on('message', async () => {
+      marksDuringHandling.push([...(await store.loadHandling())]);
+    });
+    inbox.ingest(rawChat({ msgId: '5' }), 'live');
+    inbox.ingest(rawChat({ msgId: '6', fromId: '11' }), 'live');
+    await inbox.whenIdle();
+    await flushEventLoop();
+    expect(marksDuringHandling.map((marks) => marks.includes('m:5') || marks.includes('m:6'))).toEqual([
+      true,
+      true,
+    ]);
+    expect(await store.loadHandling()).toEqual([]);
+  });
+
+  it('flags as redelivered exactly the messages a previous run left marked', async () => {
+    const { hub, inbox } = setup({ handling: ['m:5'] });
+    const flags: Array<[string, boolean]> = [];
+    hub.on('message', (message) => {
+      flags.push([message.id, message.redelivered]);
+    });
+    inbox.ingest(rawChat({ msgId: '5' }), 'catch-up');
+    inbox.ingest(rawChat({ msgId: '6' }), 'catch-up');
+    await inbox.whenIdle();
+    expect(flags).toEqual([
+      ['5', true],
+      ['6', false],
+    ]);
+  });
+
+  it('hands a message to the listeners after all when its waiter gave up while the mark was written', async () => {
+    const { hub, inbox } = setup();
+    const heard: string[] = [];
+    hub.on('message', (message) => {
+      heard.push(message.id);
+    });
+    inbox.addWaiter({ accepts: () => true, take: () => false, closed: () => {} });
+    expect(inbox.ingest(rawChat({ msgId: '8' }), 'live')).toBe('taken');
+    await flushEventLoop();
+    await inbox.whenIdle();
+    expect(heard).toEqual(['8']);
+  });
+
+  it('holds live messages once the backlog is full, asks for a catch-up once, and drops beyond the bound', async () => {
+    const { hub, inbox, backlogFull } = setup({ maxBacklog: 3 });
+    hub.on('message', () => new Promise(() => {}));
+    const results = Array.from({ length: 8 }, (_, i) =>
+      inbox.ingest(rawChat({ msgId: String(i + 1), fromId: String(100 + i) }), 'live'),
+    );
+    expect(results).toEqual(['queued', 'queued', 'queued', 'held', 'held', 'held', 'dropped', 'dropped']);
+    expect(backlogFull.count).toBe(1);
+    expect(inbox.heldCount).toBe(3);
+    expect(inbox.backlogFull).toBe(true);
+    // Dropped messages are newer than what the running catch-up fetched: it must run again first.
+    expect(inbox.release()).toBe(false);
+    expect(inbox.heldCount).toBe(3);
+    inbox.catchUpStarting();
+    expect(inbox.release()).toBe(true);
+    // Fed in while the backlog is still full: held again, and another catch-up asked for.
+    expect(inbox.heldCount).toBe(3);
+    expect(backlogFull.count).toBe(2);
+  });
+
+  it('counts a position lagging behind one slow chat as a full backlog', async () => {
+    const { hub, inbox, backlogFull } = setup({ maxBacklog: 4 });
+    hub.on('message', (message) => (message.from === '10' ? new Promise(() => {}) : undefined));
+    inbox.ingest(rawChat({ msgId: '1', fromId: '10' }), 'live');
+    for (let i = 2; i <= 4; i += 1) {
+      expect(inbox.ingest(rawChat({ msgId: String(i), fromId: '11' }), 'live')).toBe('queued');
+      await flushEventLoop();
+    }
+    expect(inbox.load).toBe(1);
+    // The p2p position cannot pass message 1: 1 pending and 3 handled above it.
+    expect(inbox.ingest(rawChat({ msgId: '5', fromId: '11' }), 'live')).toBe('held');
+    expect(backlogFull.count).toBe(1);
   });
 });

@@ -15,7 +15,15 @@ import { runListeners } from './run-listeners.js';
 export type Arrival = 'live' | 'repush' | 'catch-up';
 
 /** What became of an ingested message. */
-export type IngestResult = 'queued' | 'taken' | 'held' | 'duplicate' | 'skipped' | 'invalid' | 'closed';
+export type IngestResult =
+  | 'queued'
+  | 'taken'
+  | 'held'
+  | 'dropped'
+  | 'duplicate'
+  | 'skipped'
+  | 'invalid'
+  | 'closed';
 
 /** What the inbox is told about every valid message from someone else, duplicate or not. */
 export interface AcceptedMessage {
@@ -31,6 +39,8 @@ export interface InboxDeps {
   readonly dedup: DedupWindow;
   readonly positions: Positions;
   readonly store: Store;
+  /** The handling marks a previous run left (`Store.loadHandling`): those messages are redeliveries. */
+  readonly handling: readonly string[];
   readonly clock: Clock;
   readonly logger: Logger;
   /** The logged-in user's id. */
@@ -46,6 +56,15 @@ export interface InboxDeps {
    * failed (dead-lettered) and its chat moves on; 0 for no limit.
    */
   readonly handlerTimeoutMs: number;
+  /**
+   * The most messages queued or being handled before live messages are held instead, and a catch-up is asked
+   * for (`onBacklogFull`); also the most a stream's position may lag behind what was handled.
+   */
+  readonly maxQueuedMessages: number;
+  /** The most live messages held; later ones are dropped, and fetched again by a catch-up. */
+  readonly maxHeldMessages: number;
+  /** The backlog is full: live messages are held now, and a catch-up must fetch them (see `release`). */
+  onBacklogFull(): void;
   /** Every valid message from someone else, before deduplication decides (receipts hang off this). */
   onAccepted(message: AcceptedMessage): void;
   /** A problem that did not stop delivery (a store write, an invalid message). */
@@ -58,14 +77,21 @@ interface Item {
   readonly keys: string[];
   readonly catchingUp: boolean;
   readonly redelivered: boolean;
+  /** The chat's queue key. */
+  readonly chat: string;
+  /** Settles once the store holds the message's handling mark (or failed to write it); set when requested. */
+  marked: Promise<void> | undefined;
 }
 
 /** Someone waiting for a message outside the per-chat queues (`client.waitFor`). */
 export interface MessageWaiter {
   /** Whether this message is the one awaited; a throwing test counts as "no". */
   accepts(message: ChatMessage): boolean;
-  /** Hands the message over; it counts as handled from now on. */
-  take(message: ChatMessage): void;
+  /**
+   * Hands the message over; it counts as handled from now on. Returns false when the waiter gave up in the
+   * meantime (the message then goes to the listeners).
+   */
+  take(message: ChatMessage): boolean;
   /** The inbox closed: no message will come. */
   closed(): void;
 }
@@ -81,15 +107,23 @@ export class Inbox {
   readonly #queues: ChatQueues<Item>;
   readonly #abandon = new AbortController();
   #held: Array<{ raw: MsgChat; arrival: Arrival }> | undefined;
+  /** Whether live messages were dropped while held, since the catch-up that will fetch them started. */
+  #heldDropped = false;
   #accepting = true;
   #catchUpPending = 0;
   #catchUpDelivered = 0;
   #catchUpWaiters: Array<() => void> = [];
   #warnedUnheard = false;
   readonly #waiters = new Set<MessageWaiter>();
+  /** Marks left by a previous run, until the message is handled again. */
+  readonly #redeliveries: Set<string>;
+  /** Marks to write with the next batch, and that batch. */
+  #marks: string[] = [];
+  #marking: Promise<void> | undefined;
 
   constructor(deps: InboxDeps) {
     this.#deps = deps;
+    this.#redeliveries = new Set(deps.handling);
     this.#queues = new ChatQueues((item) => this.#handle(item));
   }
 
@@ -107,22 +141,49 @@ export class Inbox {
     this.#catchUpDelivered = 0;
   }
 
+  /** Live messages held now. */
+  get heldCount(): number {
+    return this.#held?.length ?? 0;
+  }
+
   /** Holds live messages until {@link Inbox.release} (a catch-up is running, or will run after the next login). */
   hold(): void {
     this.#held ??= [];
   }
 
-  /** Feeds the held live messages in, after everything the catch-up queued. */
-  release(): void {
+  /** A catch-up starts: what it fetches covers the live messages dropped so far. */
+  catchUpStarting(): void {
+    this.#heldDropped = false;
+  }
+
+  /**
+   * Feeds the held live messages in, after everything the catch-up queued, and returns true. Returns false,
+   * and keeps holding, when live messages were dropped since that catch-up started: they are newer than what
+   * it fetched, so another catch-up must fetch them before anything newer may move a position past them.
+   */
+  release(): boolean {
+    if (this.#heldDropped) return false;
     const held = this.#held ?? [];
     this.#held = undefined;
     for (const { raw, arrival } of held) this.ingest(raw, arrival);
+    return true;
   }
 
   /** Takes a message in. */
   ingest(raw: MsgChat, arrival: Arrival): IngestResult {
     if (!this.#accepting) return 'closed';
+    if (this.#held === undefined && arrival !== 'catch-up' && this.#backlogFull(raw)) {
+      // Live messages cannot be back-pressured (the server pushes them): hold them, and let a catch-up fetch
+      // them at the pace the application handles them.
+      this.hold();
+      this.#deps.onBacklogFull();
+    }
     if (this.#held !== undefined && arrival !== 'catch-up') {
+      if (this.#held.length >= this.#deps.maxHeldMessages) {
+        // The server keeps it: the catch-up that must run before the held messages are released fetches it.
+        this.#heldDropped = true;
+        return 'dropped';
+      }
       this.#held.push({ raw, arrival });
       return 'held';
     }
@@ -152,9 +213,17 @@ export class Inbox {
     this.#deps.dedup.begin(keys);
     this.#deps.positions.begin(stream, raw.msgId);
     if (catchingUp) this.#catchUpPending += 1;
-    const item: Item = { raw, stream, keys, catchingUp, redelivered: false };
+    const item: Item = {
+      raw,
+      stream,
+      keys,
+      catchingUp,
+      redelivered: this.#redeliveries.has(keys[0]!),
+      chat: targetKey(chatOf(raw, selfId)),
+      marked: undefined,
+    };
     if (this.#offer(item)) return 'taken';
-    this.#queues.push(targetKey(chatOf(raw, selfId)), item);
+    this.#queues.push(item.chat, item);
     return 'queued';
   }
 
@@ -180,6 +249,27 @@ export class Inbox {
     };
   }
 
+  /**
+   * The handling mark of a message (its `m:` key), written before anyone sees it. The mark of the next message
+   * of a chat is written while the current one is handled, so a chat seldom waits for the store; marks of one
+   * turn of the event loop go to the store together, as one durable write.
+   */
+  #marked(item: Item): Promise<void> {
+    item.marked ??= this.#mark(item.keys[0]!);
+    return item.marked;
+  }
+
+  #mark(key: string): Promise<void> {
+    this.#marks.push(key);
+    this.#marking ??= Promise.resolve().then(() => {
+      const keys = this.#marks;
+      this.#marks = [];
+      this.#marking = undefined;
+      return this.#deps.store.markHandling(keys).catch((error: unknown) => this.#storeFailed(error));
+    });
+    return this.#marking;
+  }
+
   /** Hands a message about to be queued to the first waiter that accepts it. */
   #offer(item: Item): boolean {
     if (this.#waiters.size === 0 || isRecall(item.raw)) return false;
@@ -201,9 +291,17 @@ export class Inbox {
   }
 
   #hand(item: Item, waiter: MessageWaiter): void {
-    if (item.catchingUp) this.#catchUpDelivered += 1;
-    this.#finish(item);
-    waiter.take(this.#messageOf(item));
+    void this.#marked(item).then(() => {
+      if (waiter.take(this.#messageOf(item))) {
+        if (item.catchingUp) this.#catchUpDelivered += 1;
+        this.#finish(item);
+      } else if (this.#accepting) {
+        // The waiter gave up while the mark was written: the listeners get the message after all.
+        this.#queues.push(item.chat, item);
+      } else {
+        this.#abandonItem(item);
+      }
+    });
   }
 
   #messageOf(item: Item, signal?: AbortSignal): ChatMessage {
@@ -213,6 +311,19 @@ export class Inbox {
       redelivered: item.redelivered,
       ...(signal === undefined ? {} : { signal }),
     });
+  }
+
+  #backlogFull(raw: MsgChat): boolean {
+    const limit = this.#deps.maxQueuedMessages;
+    if (this.load >= limit) return true;
+    const stream = raw.chatType === ChatType.ChatTypeGroup ? groupStream(raw.toId) : P2P_STREAM;
+    return this.#deps.positions.lag(stream) >= limit;
+  }
+
+  /** Whether the backlog is still full: too many messages queued, or some stream's position lagging too far. */
+  get backlogFull(): boolean {
+    const limit = this.#deps.maxQueuedMessages;
+    return this.load >= limit || this.#deps.positions.maxLag() >= limit;
   }
 
   /** Resolves once every catch-up message queued so far has been handled (or abandoned). */
@@ -251,6 +362,10 @@ export class Inbox {
   }
 
   async #handle(item: Item): Promise<void> {
+    const marked = this.#marked(item);
+    const next = this.#queues.peek(item.chat);
+    if (next !== undefined) void this.#marked(next);
+    await marked;
     if (this.#abandon.signal.aborted) {
       this.#abandonItem(item);
       return;
@@ -322,8 +437,9 @@ export class Inbox {
 
   #finish(item: Item): void {
     const keys = this.#deps.dedup.finish(item.keys);
-    // Seen first, then the position: a store that is not transactional can only err towards redelivery,
-    // which the seen keys then absorb.
+    this.#redeliveries.delete(item.keys[0]!);
+    // Seen (which also clears the handling mark) first, then the position: a store that is not transactional
+    // can only err towards redelivery, which the seen keys then absorb.
     this.#deps.store.addSeen(keys, this.#deps.dedup.keyLimit).catch((error) => this.#storeFailed(error));
     this.#deps.positions.finish(item.stream, item.raw.msgId);
     this.#catchUpSettled(item);

@@ -28,6 +28,14 @@ export class StreamWatermark {
     return count;
   }
 
+  /**
+   * How many messages above the position are being handled or were handled: what a catch-up after a crash
+   * would fetch again, and what deduplication must still remember.
+   */
+  get lag(): number {
+    return this.pendingCount + this.#finished.length;
+  }
+
   /** A message of the stream is being handled. */
   begin(id: Int64): void {
     const key = BigInt(id);
@@ -102,6 +110,18 @@ export class Positions {
   /** The position of `stream`, or undefined when it has none yet. */
   get(stream: string): Int64 | undefined {
     return this.#streams.get(stream)?.position;
+  }
+
+  /** See {@link StreamWatermark.lag}; 0 for an unknown stream. */
+  lag(stream: string): number {
+    return this.#streams.get(stream)?.lag ?? 0;
+  }
+
+  /** The largest lag of any stream. */
+  maxLag(): number {
+    let max = 0;
+    for (const watermark of this.#streams.values()) max = Math.max(max, watermark.lag);
+    return max;
   }
 
   /** Whether `stream` has a position. */

@@ -120,7 +120,9 @@ export function waitForMessage(
     withdraw = deps.inbox.addWaiter({
       accepts: (message) => !settled && test(message),
       take: (message) => {
-        if (end()) resolve(message);
+        if (!end()) return false;
+        resolve(message);
+        return true;
       },
       closed: () => {
         if (end()) reject(deps.stopped());

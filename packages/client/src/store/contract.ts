@@ -94,6 +94,36 @@ export function storeContract(options: StoreContractOptions): StoreContractCase[
     await store.close();
   });
 
+  add('keeps handling marks until addSeen records the same keys', async (place) => {
+    const store = await place.open();
+    equal(await store.loadHandling(), [], 'marks of a new store');
+    await store.markHandling(['m:1', 'm:2']);
+    await store.markHandling(['m:2', 'm:3']);
+    equal([...(await store.loadHandling())].sort(), ['m:1', 'm:2', 'm:3'], 'marks, each once');
+    await store.addSeen(['m:2', 'c:x@1'], 10);
+    equal([...(await store.loadHandling())].sort(), ['m:1', 'm:3'], 'marks after addSeen of one of them');
+    equal(await store.loadSeen(), ['m:2', 'c:x@1'], 'the seen keys beside the marks');
+    await store.addSeen(['m:1'], 1);
+    equal(await store.loadHandling(), ['m:3'], 'a mark removed even when its key is trimmed at once');
+    await store.close();
+    if (!options.persistent) return;
+    const again = await place.open();
+    equal(await again.loadHandling(), ['m:3'], 'marks after reopening');
+    await again.close();
+  });
+
+  if (options.persistent) {
+    add('makes a handling mark durable before markHandling resolves', async (place) => {
+      const store = await place.open();
+      await store.markHandling(['m:7']);
+      // Another process (here: a second store on the same storage) sees it without a flush or close.
+      const other = await place.open();
+      equal(await other.loadHandling(), ['m:7'], 'the mark seen from a second store');
+      await other.close();
+      await store.close();
+    });
+  }
+
   add('keeps outbox entries by sendId, bytes and exact ids included', async (place) => {
     const store = await place.open();
     const first = outboxEntry('1750000000000000001', 'héllo');

@@ -36,6 +36,7 @@ export const STATE_FILE_NAME = 'state.json';
 interface State {
   positions: Map<string, Int64>;
   seen: Set<string>;
+  handling: Set<string>;
   outbox: Map<Int64, OutboxEntry>;
   mark: bigint;
 }
@@ -192,10 +193,21 @@ export function createFileStore(options: FileStoreOptions): Store {
     addSeen(keys, limit) {
       return track(
         (async () => {
-          appendBounded((await state()).seen, keys, limit);
+          const current = await state();
+          appendBounded(current.seen, keys, limit);
+          for (const key of keys) current.handling.delete(key);
           schedule();
         })(),
       );
+    },
+    async loadHandling() {
+      return [...(await state()).handling];
+    },
+    async markHandling(keys) {
+      const current = await state();
+      for (const key of keys) current.handling.add(key);
+      schedule();
+      await flushNow();
     },
     async loadOutbox() {
       return [...(await state()).outbox.values()];
@@ -348,7 +360,7 @@ async function readIfPresent(
 }
 
 function emptyState(): State {
-  return { positions: new Map(), seen: new Set(), outbox: new Map(), mark: 0n };
+  return { positions: new Map(), seen: new Set(), handling: new Set(), outbox: new Map(), mark: 0n };
 }
 
 async function loadState(
@@ -415,6 +427,12 @@ function parseState(text: string): { state: State; skipped: number } | string {
   }
   if (!Array.isArray(file.seen) || file.seen.some((key) => typeof key !== 'string')) return 'seen';
   for (const key of file.seen as string[]) state.seen.add(key);
+  // Absent in files written before handling marks existed.
+  if (file.handling !== undefined) {
+    if (!Array.isArray(file.handling) || file.handling.some((key) => typeof key !== 'string'))
+      return 'handling';
+    for (const key of file.handling as string[]) state.handling.add(key);
+  }
   if (typeof file.sendIdMark !== 'string' || !isInt64String(file.sendIdMark)) return 'sendIdMark';
   state.mark = BigInt(file.sendIdMark);
   if (!Array.isArray(file.outbox)) return 'outbox';
@@ -438,6 +456,7 @@ function serializeState(state: State): string {
     sendIdMark: state.mark.toString(),
     outbox: [...state.outbox.values()].map(serializeOutboxEntry),
     seen: [...state.seen],
+    handling: [...state.handling],
   })}\n`;
 }
 

@@ -11,6 +11,7 @@ import type { Store } from './store.js';
 export function createMemoryStore(): Store {
   const positions = new Map<string, Int64>();
   const seen = new Set<string>();
+  const handling = new Set<string>();
   const outbox = new Map<Int64, OutboxEntry>();
   const values = new Map<string, string>();
   let mark = 0n;
@@ -36,6 +37,15 @@ export function createMemoryStore(): Store {
     async addSeen(keys, limit) {
       open();
       appendBounded(seen, keys, limit);
+      for (const key of keys) handling.delete(key);
+    },
+    async loadHandling() {
+      open();
+      return [...handling];
+    },
+    async markHandling(keys) {
+      open();
+      for (const key of keys) handling.add(key);
     },
     async loadOutbox() {
       open();

@@ -11,8 +11,9 @@ import type { OutboxEntry } from '@birdtalk/session';
  * `storeContract` from `@birdtalk/client/testing` against an implementation to check it.
  *
  * Durability: a mutation may resolve before it reaches durable storage; {@link Store.flush} resolves once every
- * earlier mutation is durable. {@link Store.reserveSendIds} and {@link Store.setIfAbsent} are the exceptions:
- * they resolve only once their result is durable, because the client relies on them at once.
+ * earlier mutation is durable. {@link Store.reserveSendIds}, {@link Store.setIfAbsent} and
+ * {@link Store.markHandling} are the exceptions: they resolve only once their result is durable, because the
+ * client relies on them at once.
  *
  * Only one client may use a store at a time (the exception is the key/value part, which is safe to share).
  */
@@ -29,9 +30,24 @@ export interface Store {
   loadSeen(): Promise<readonly string[]>;
   /**
    * Appends keys to the deduplication window (a key already present moves to the newest end), then forgets the
-   * oldest keys beyond `limit`.
+   * oldest keys beyond `limit`. In the same atomic step it removes each of `keys` from the handling marks (see
+   * {@link Store.markHandling}): after a crash, a key is either seen or still marked, never neither.
    */
   addSeen(keys: readonly string[], limit: number): Promise<void>;
+
+  /**
+   * The handling marks (see {@link Store.markHandling}) not yet removed by {@link Store.addSeen}, in any
+   * order: the messages a previous run may have handed to the application without recording that their
+   * handling ended.
+   */
+  loadHandling(): Promise<readonly string[]>;
+  /**
+   * Marks messages, by their `m:<msgId>` keys, as about to be handed to the application. Resolves only once
+   * the marks are durable (at least against a crash of the process), because the client hands a message over
+   * only after its mark resolved: after a crash, a message handed over before and delivered again is always
+   * one that is still marked. Marking a marked key again is not an error; marks are removed by `addSeen`.
+   */
+  markHandling(keys: readonly string[]): Promise<void>;
 
   /** Every chat waiting for an acknowledgement, in any order. */
   loadOutbox(): Promise<readonly OutboxEntry[]>;

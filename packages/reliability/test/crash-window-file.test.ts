@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { check, crashRepeatedly, KILLS } from './crash-window.js';
+
+describe('a bot killed at random points, with the file store', () => {
+  it(`loses nothing over ${KILLS} seeded kills, and hands a message over again only flagged redelivered`, async () => {
+    const stats = check(await crashRepeatedly('file', 11));
+    expect(stats.messages).toBe((KILLS + 1) * 3);
+    // For the record: how often the crash window was hit.
+    console.info(`file store: ${JSON.stringify({ ...stats, distances: undefined })}`);
+  }, 900_000);
+});
