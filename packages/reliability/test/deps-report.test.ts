@@ -16,10 +16,12 @@ describe('the production dependency closure (pnpm deps:report)', () => {
       '@birdtalk/client',
       '@birdtalk/crypto',
       '@birdtalk/errors',
+      '@birdtalk/fleet',
       '@birdtalk/proto',
       '@birdtalk/runtime',
       '@birdtalk/server',
       '@birdtalk/session',
+      '@birdtalk/store-redis',
       '@birdtalk/store-sqlite',
       '@birdtalk/transport',
     ]);
