@@ -1,5 +1,5 @@
 import { type Bot, createBot, isP2P } from '@birdtalk/bot';
-import { credentialsFor, rememberRegistration } from '@birdtalk/bot/node';
+import { credentialsFor, recordRegistration } from '@birdtalk/bot/node';
 import type { Client, ClientOptions } from '@birdtalk/client';
 import { createNodeClient, type NodeClientDeps, type NodeTlsOptions } from '@birdtalk/client/node';
 import { type Clock, type Logger, silentLogger, systemClock } from '@birdtalk/runtime';
@@ -70,14 +70,18 @@ export function createEchoBot(options: EchoBotOptions, deps: EchoBotDeps = {}): 
       ...(deps.connector === undefined ? {} : { connector: deps.connector }),
     },
   );
+  const bot = echoBot(client, {
+    logger,
+    sdkLogger,
+    ...(deps.clock === undefined ? {} : { clock: deps.clock }),
+  });
   if (credentials.method === 'register') {
     const userName = credentials.userName;
-    client.on('registered', async ({ user }) => {
-      await rememberRegistration(options.stateDir, userName, user.userId);
-      logger.info('registered a new account', { userId: user.userId, userName });
-    });
+    recordRegistration(bot, options.stateDir, userName, (userId) =>
+      logger.info('registered a new account', { userId, userName }),
+    );
   }
-  return echoBot(client, { logger, sdkLogger, ...(deps.clock === undefined ? {} : { clock: deps.clock }) });
+  return bot;
 }
 
 /**

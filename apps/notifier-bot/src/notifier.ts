@@ -1,5 +1,5 @@
 import { type Bot, createBot, inGroup } from '@birdtalk/bot';
-import { credentialsFor, rememberRegistration } from '@birdtalk/bot/node';
+import { credentialsFor, recordRegistration } from '@birdtalk/bot/node';
 import { type ClientOptions, group, type SentMessage } from '@birdtalk/client';
 import { createNodeClient, type NodeClientDeps, type NodeTlsOptions } from '@birdtalk/client/node';
 import { type Clock, type Logger, silentLogger, systemClock } from '@birdtalk/runtime';
@@ -88,15 +88,14 @@ export function createNotifierBot(options: NotifierOptions, deps: NotifierDeps =
       ...(deps.connector === undefined ? {} : { connector: deps.connector }),
     },
   );
-  if (credentials.method === 'register') {
-    const userName = credentials.userName;
-    client.on('registered', async ({ user }) => {
-      await rememberRegistration(options.stateDir, userName, user.userId);
-      logger.info('registered a new account', { userId: user.userId, userName });
-    });
-  }
   // Old commands are not answered: a /status from yesterday is not a question any more.
   const bot = createBot(client, { catchUp: 'skip-commands' }, { logger: sdkLogger, clock });
+  if (credentials.method === 'register') {
+    const userName = credentials.userName;
+    recordRegistration(bot, options.stateDir, userName, (userId) =>
+      logger.info('registered a new account', { userId, userName }),
+    );
+  }
   const target = group(options.groupId);
   const since = clock.now();
   let posted = 0;

@@ -26,7 +26,7 @@ import { connectionProblem, describeStartupError, type StartupSettingNames } fro
 import { exitCodeFor } from './node/exit-codes.js';
 import { createLineLogger } from './node/line-logger.js';
 
-export { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './node/account.js';
+export { ACCOUNT_FILE, credentialsFor, recordRegistration, rememberRegistration } from './node/account.js';
 export {
   connectionProblem,
   describeStartupError,

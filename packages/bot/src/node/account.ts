@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClientOptions } from '@birdtalk/client';
 import { writeFileAtomic } from '@birdtalk/runtime/node';
+import type { Bot } from '../bot.js';
 
 /** The file in the state directory that remembers the id of an account the bot registered. */
 export const ACCOUNT_FILE = 'account.json';
@@ -46,4 +47,35 @@ function registeredId(stateDir: string, userName: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Records the account a registering bot creates as soon as its client reports it, and makes `bot.start()` and
+ * `bot.stop()` wait until the record is written: a bot stopped (or sent SIGINT) right after registering must
+ * still find its account at the next start, and never register a second one. `onRecorded` runs once the file
+ * is written.
+ */
+export function recordRegistration(
+  bot: Bot,
+  stateDir: string,
+  userName: string,
+  onRecorded: (userId: string) => void = () => {},
+): void {
+  let recording: Promise<void> = Promise.resolve();
+  bot.client.on('registered', ({ user }) => {
+    recording = rememberRegistration(stateDir, userName, user.userId).then(() => onRecorded(user.userId));
+    return recording;
+  });
+  // Both wait for the record: start() resolves with the account on disk, stop() never ends before it is.
+  const start = bot.start.bind(bot);
+  bot.start = async () => {
+    const user = await start();
+    await recording;
+    return user;
+  };
+  const stop = bot.stop.bind(bot);
+  bot.stop = async (options) => {
+    await stop(options);
+    await recording;
+  };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError, ProtocolError, StateError, TransportError } from '@birdtalk/errors';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_FILE, credentialsFor, rememberRegistration } from './account.js';
+import { createBot } from '../bot.js';
+import { createTestClient } from '../testing/test-client.js';
+import { ACCOUNT_FILE, credentialsFor, recordRegistration, rememberRegistration } from './account.js';
 import { connectionProblem, describeStartupError } from './describe-error.js';
 import { BOT_CONFIG_INVALID } from './environment.js';
 import { BotExitCode, exitCodeFor } from './exit-codes.js';
@@ -25,6 +27,26 @@ describe('the registered account', () => {
     expect(credentialsFor(dir, register)).toEqual(register);
     const byId = { method: 'id', userId: '5', password: 'x' } as const;
     expect(credentialsFor(dir, byId)).toBe(byId);
+  });
+});
+
+describe('recording a registration', () => {
+  it('writes the account as soon as it is registered, and stop() waits for the record', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bot-account-'));
+    const client = createTestClient();
+    const bot = createBot(client);
+    const recorded: string[] = [];
+    recordRegistration(bot, dir, 'echo', (userId) => recorded.push(userId));
+    await bot.start();
+    // Registered, then stopped at once (SIGINT right after the login): the record must still be complete.
+    void client.emit('registered', { user: { userId: '10042' } as never });
+    await bot.stop();
+    expect(recorded).toEqual(['10042']);
+    expect(credentialsFor(dir, { method: 'register', userName: 'echo', password: 'pw' })).toEqual({
+      method: 'id',
+      userId: '10042',
+      password: 'pw',
+    });
   });
 });
 
