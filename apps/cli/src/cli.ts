@@ -22,6 +22,7 @@ import { ExitCode } from './exit-codes.js';
 import { resolveHome } from './home.js';
 import type { CliIo } from './io.js';
 import { createOutput, safeJson } from './output.js';
+import { closest } from './suggest.js';
 
 /** Every command, in the order `birdtalk help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -82,7 +83,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return ExitCode.OK;
     }
     const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (command === undefined) throw usageError(`unknown command "${name}"; run \`birdtalk help\``);
+    if (command === undefined) {
+      const guess = closest(
+        name,
+        COMMANDS.map((candidate) => candidate.name),
+      );
+      throw usageError(
+        `unknown command "${name}"; ${guess === undefined ? 'run `birdtalk help`' : `did you mean "${guess}"?`}`,
+      );
+    }
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(`${usageOf(command)}\n`);
       return ExitCode.OK;

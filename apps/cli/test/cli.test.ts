@@ -328,7 +328,9 @@ describe('groups', () => {
     expect(found.records).toEqual([expect.objectContaining({ type: 'group', groupId })]);
     const none = await as(bobHome(), ['groups', 'search', 'no such group']);
     expect(none.code).toBe(ExitCode.FAILURE);
-    expect(none.stderr).toBe('birdtalk: no public group matches "no such group"\n');
+    expect(none.stderr).toBe(
+      'birdtalk: no public group is named or tagged exactly "no such group" (the server matches whole names and tags, not parts of them)\n',
+    );
   });
 
   it('group messages: send --group, listen shows them (joined since the last listen), history --group', async () => {
@@ -379,7 +381,10 @@ describe('find', () => {
 describe('usage errors', () => {
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
-    [['send', '--bogus'], "unknown option '--bogus'"],
+    [['send', '--bogus'], 'unknown flag --bogus; run with --help for the flags'],
+    [['send', '--tp', '1', 'hi'], 'unknown flag --tp; did you mean --to?'],
+    [['groups', 'list', '--jsno'], 'unknown flag --jsno; did you mean --json?'],
+    [['sned'], 'unknown command "sned"; did you mean "send"?'],
     [['send', '--to', 'x', 'hi'], '--to must be a positive whole number, not "x"'],
     [['send', '--to', '5'], 'nothing to send: give a text or --file <path>'],
     [['friends'], 'which friends command?'],
@@ -407,7 +412,7 @@ describe('usage errors', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('usage: birdtalk <command>');
     const sendHelp = await cli(['send', '--help']);
-    expect(sendHelp.stdout).toMatch(/^usage: birdtalk send --to <uid>/);
+    expect(sendHelp.stdout).toMatch(/^usage: birdtalk send --to <uid|@name>/);
     const nothing = await cli([]);
     expect(nothing.code).toBe(ExitCode.USAGE);
     expect(nothing.stderr).toContain('usage: birdtalk <command>');
@@ -420,3 +425,25 @@ async function listFiles(directory: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
 }
+
+describe('names and invitations', () => {
+  it('send --to @name looks the user up first, and says so when nobody is called that', async () => {
+    ok(await as(bobHome(), ['friends', 'add', ann]));
+    const sent = ok(await as(annHome(), ['send', '--to', '@bob', '--json', 'by name']));
+    expect(sent.records).toEqual([expect.objectContaining({ chat: { type: 'p2p', userId: bob } })]);
+    const nobody = await as(annHome(), ['send', '--to', '@nobody-here', 'hi']);
+    expect(nobody.code).toBe(ExitCode.FAILURE);
+    expect(nobody.stderr).toBe('birdtalk: nobody is called "nobody-here"; try birdtalk find nobody-here\n');
+    const grouped = await as(annHome(), ['send', '--group', '--to', '@bob', 'hi']);
+    expect(grouped.code).toBe(ExitCode.USAGE);
+  });
+
+  it('groups invite adds users and names those who were members already', async () => {
+    const groupId = ok(await as(annHome(), ['groups', 'create', 'invited', 'only'])).stdout.trim();
+    const first = ok(await as(annHome(), ['groups', 'invite', groupId, bob, '--json']));
+    expect(first.records).toEqual([{ type: 'invited', groupId, invited: [bob], alreadyMembers: [] }]);
+    const again = ok(await as(annHome(), ['groups', 'invite', groupId, bob]));
+    expect(again.stdout).toBe(`invited nobody to group ${groupId}\n`);
+    expect(again.stderr).toContain(`already members: ${bob}`);
+  });
+});

@@ -33,7 +33,13 @@ describe('the process', () => {
   });
 
   it.each([
-    ['a usage error', ['send', '--nope'], {}, ExitCode.USAGE, "birdtalk: unknown option '--nope'\n"],
+    [
+      'a usage error',
+      ['send', '--nope'],
+      {},
+      ExitCode.USAGE,
+      'birdtalk: unknown flag --nope; run with --help for the flags\n',
+    ],
     [
       'an unreachable server',
       ['login', '--id', '10001', '--password', 'pw'],

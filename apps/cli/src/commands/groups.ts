@@ -8,17 +8,19 @@ import { groupRecord, groupText, memberRecord, memberText } from '../format.js';
 const USAGE = `usage: birdtalk groups create <name> [--brief <text>] [--private]
        birdtalk groups join <gid>
        birdtalk groups quit <gid>
+       birdtalk groups invite <gid> <uid…>
        birdtalk groups list
        birdtalk groups members <gid>
        birdtalk groups search <keyword>
 
-create prints the new group id; list shows the groups you belong to; search finds public groups
-by their exact name, a tag, or their id.`;
+create prints the new group id; invite adds users at once (this server asks nobody, and leaves out
+users who are members already); list shows the groups you belong to; search finds public groups whose
+whole name or one of whose tags is exactly the keyword (the server matches nothing partial), or by id.`;
 
 /** `birdtalk groups`: creating, joining, leaving, listing and searching groups. */
 export const groupsCommand: Command = {
   name: 'groups',
-  summary: 'create, join, quit, list and search groups; list members',
+  summary: 'create, join, quit, list and search groups; invite users; list members',
   usage: USAGE,
   async run(ctx, argv) {
     const { values, positionals } = parseCommand(argv, {
@@ -63,6 +65,21 @@ export const groupsCommand: Command = {
         });
         return;
       }
+      case 'invite': {
+        const groupId = parseId(argument, 'the group id to invite to');
+        const userIds = positionals.slice(2).map((value) => parseId(value, 'a user id to invite'));
+        if (userIds.length === 0) throw usageError('invite whom? birdtalk groups invite <gid> <uid…>');
+        ctx.failure.target = groupId;
+        await withStored(ctx, async ({ client }) => {
+          const { invited, alreadyMembers } = await client.groups.invite(groupId, userIds);
+          out.result(
+            { type: 'invited', groupId, invited, alreadyMembers },
+            `invited ${invited.length === 0 ? 'nobody' : invited.join(', ')} to group ${groupId}`,
+          );
+          if (alreadyMembers.length > 0) out.note(`already members: ${alreadyMembers.join(', ')}`);
+        });
+        return;
+      }
       case 'list': {
         noMorePositionals(positionals, 1);
         await withStored(ctx, async ({ client }) => {
@@ -91,7 +108,7 @@ export const groupsCommand: Command = {
           if (groups.length === 0) {
             throw new CliError(
               CliErrorCode.NOT_FOUND,
-              `no public group matches "${keyword}"`,
+              `no public group is named or tagged exactly "${keyword}" (the server matches whole names and tags, not parts of them)`,
               ExitCode.FAILURE,
             );
           }
@@ -100,10 +117,10 @@ export const groupsCommand: Command = {
         return;
       }
       case undefined:
-        throw usageError('which groups command? create, join, quit, list, members or search');
+        throw usageError('which groups command? create, join, quit, invite, list, members or search');
       default:
         throw usageError(
-          `unknown groups command "${action}"; use create, join, quit, list, members or search`,
+          `unknown groups command "${action}"; use create, join, quit, invite, list, members or search`,
         );
     }
   },

@@ -1,8 +1,9 @@
-import { type ChatTarget, group, p2p } from '@birdtalk/client';
+import { type ChatTarget, type Client, group, p2p } from '@birdtalk/client';
 import { type Command, parseId } from '../command.js';
 import { withStored } from '../connect.js';
 import { parseCommand } from '../context.js';
-import { usageError } from '../errors.js';
+import { CliError, CliErrorCode, usageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
 import { sentRecord } from '../format.js';
 import { createProgress } from '../progress.js';
 
@@ -10,25 +11,30 @@ import { createProgress } from '../progress.js';
 export const sendCommand: Command = {
   name: 'send',
   summary: 'send a text or a file to a user or a group',
-  usage: `usage: birdtalk send --to <uid> [--group] <text…>
-       birdtalk send --to <uid> [--group] --file <path>
+  usage: `usage: birdtalk send --to <uid|@name> [--group] <text…>
+       birdtalk send --to <uid|@name> [--group] --file <path>
 
 Sends to a user (who must follow you) or, with --group, to a group you belong to, and prints the
-message id the server acknowledged.`,
+message id the server acknowledged. --to @ann looks the user up by user name (or nick name) first.`,
   async run(ctx, argv) {
     const { values, positionals } = parseCommand(argv, {
       to: { type: 'string' },
       group: { type: 'boolean', default: false },
       file: { type: 'string' },
     });
-    const to = parseId(values.to, '--to');
-    const target: ChatTarget = values.group ? group(to) : p2p(to);
+    const byName = values.to?.startsWith('@') === true ? values.to.slice(1) : undefined;
+    if (byName !== undefined && values.group) throw usageError('--group takes a group id, not a @name');
+    if (byName === '') throw usageError('--to @ needs a user name: --to @ann');
+    const given = byName === undefined ? parseId(values.to, '--to') : undefined;
     const text = positionals.join(' ');
     if (values.file === undefined && text.trim() === '')
       throw usageError('nothing to send: give a text or --file <path>');
     if (values.file !== undefined && text !== '') throw usageError('give a text or --file, not both');
-    ctx.failure.target = to;
+    if (given !== undefined) ctx.failure.target = given;
     await withStored(ctx, async ({ client }) => {
+      const to = given ?? (await userIdByName(client, byName ?? ''));
+      ctx.failure.target = to;
+      const target: ChatTarget = values.group ? group(to) : p2p(to);
       if (values.file === undefined) {
         const sent = await client.sendText(target, text, { signal: ctx.io.interrupt });
         ctx.out.result(sentRecord(sent), sent.id);
@@ -50,3 +56,29 @@ message id the server acknowledged.`,
     });
   },
 };
+
+/**
+ * The id of the one user called `name` (FindUser: the exact user name, then the nick name).
+ *
+ * @throws CliError `CLI_NOT_FOUND` when nobody is called so, `CLI_AMBIGUOUS` when several are.
+ */
+async function userIdByName(client: Client, name: string): Promise<string> {
+  const users = await client.users.find({ name });
+  const [only] = users;
+  if (only === undefined) {
+    throw new CliError(
+      CliErrorCode.NOT_FOUND,
+      `nobody is called "${name}"; try birdtalk find ${name}`,
+      ExitCode.FAILURE,
+    );
+  }
+  if (users.length > 1) {
+    const listed = users.map((user) => `${user.userId} (${user.userName})`).join(', ');
+    throw new CliError(
+      'CLI_AMBIGUOUS',
+      `@${name} matches ${users.length} users: ${listed}; use --to <uid>`,
+      ExitCode.USAGE,
+    );
+  }
+  return only.userId;
+}
