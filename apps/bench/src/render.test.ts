@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { README_MARKERS, type Report, renderReadmeSummary, replaceReadmeSummary } from './render.js';
 import { row, target } from './result.js';
@@ -34,5 +35,12 @@ describe('the README summary', () => {
       `intro\n${README_MARKERS.start}\n\nnew table\n\n${README_MARKERS.end}\noutro\n`,
     );
     expect(replaceReadmeSummary('no markers here', 'new table')).toBeUndefined();
+  });
+});
+
+describe('the root README', () => {
+  it('holds the markers a full run regenerates its summary between', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(replaceReadmeSummary(readme, 'x')).toBeDefined();
   });
 });
