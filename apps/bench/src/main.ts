@@ -5,6 +5,7 @@
 //   pnpm bench --rounds 9 --round-ms 1000       longer, steadier runs
 //   pnpm bench --sessions 10000                 scale scenario with 10,000 sessions
 //   pnpm bench --window 64,256                  round-trip throughput at each window
+//   pnpm bench --only fleet --fleet-accounts 10000 --fleet-workers 4   fleet ready time (needs redis-server)
 //
 // A full run (no --only, no --out) also regenerates the summary table in the root README.
 //
@@ -19,6 +20,7 @@ import type { ScenarioResult } from './result.js';
 import { runBundle } from './scenarios/bundle.js';
 import { runCatchUp } from './scenarios/catchup.js';
 import { runCodec } from './scenarios/codec.js';
+import { runFleetScenario } from './scenarios/fleet.js';
 import { runHandshake } from './scenarios/handshake.js';
 import { runRoundTrip } from './scenarios/roundtrip.js';
 import { runScale } from './scenarios/scale.js';
@@ -38,6 +40,8 @@ const { values } = parseArgs({
     sessions: { type: 'string', default: '1000' },
     backlog: { type: 'string', default: '10000' },
     'store-messages': { type: 'string', default: '2000' },
+    'fleet-accounts': { type: 'string', default: '10000' },
+    'fleet-workers': { type: 'string', default: '4' },
     out: { type: 'string' },
   },
 });
@@ -94,6 +98,16 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
       runStores({
         messages: Number(values['store-messages']),
         textBytes: Number(values['text-bytes']),
+        rounds: Math.min(rounds, 3),
+      }),
+  ],
+  [
+    'fleet',
+    () =>
+      runFleetScenario({
+        accounts: Number(values['fleet-accounts']),
+        workers: Number(values['fleet-workers']),
+        prepareConcurrency: 50,
         rounds: Math.min(rounds, 3),
       }),
   ],

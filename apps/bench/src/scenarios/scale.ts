@@ -38,15 +38,16 @@ function memory(): { heap: number; rss: number } {
   return { heap: usage.heapUsed, rss: usage.rss };
 }
 
-/** Collects garbage and gives the allocator a moment to hand freed pages back. */
-async function settle(): Promise<void> {
+/** Collects garbage and gives the allocator a moment to hand freed pages back (also used by the fleet scenario). */
+export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i += 1) {
     gcNow();
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
 
-function sessionFor(url: string, userId: string, keyStore: KeyStore): Session {
+/** An idle bot session of `userId`, as a bot would run it; its keys live in `keyStore`. */
+export function sessionFor(url: string, userId: string, keyStore: KeyStore): Session {
   return createSession(
     {
       url,
@@ -58,7 +59,8 @@ function sessionFor(url: string, userId: string, keyStore: KeyStore): Session {
   );
 }
 
-async function inBatches<T>(
+/** Runs `run` over `items`, `size` at a time. */
+export async function inBatches<T>(
   items: readonly T[],
   size: number,
   run: (item: T) => Promise<void>,
