@@ -106,7 +106,13 @@ export async function open(
       autoReceipts: options.autoReceipts,
       drainTimeoutMs: STOP_DRAIN_MS,
       ...(options.deviceId === undefined ? {} : { clientId: options.deviceId }),
-      session: { connectTimeoutMs: 10_000, handshakeStageTimeoutMs: 10_000, requestTimeoutMs: 20_000 },
+      session: {
+        connectTimeoutMs: 10_000,
+        handshakeStageTimeoutMs: 10_000,
+        requestTimeoutMs: 20_000,
+        // `login --password` checks the password even where a stored key would log in (key-only commands give none).
+        verifyPassword: true,
+      },
       ...(options.allowServerCrashingRequests === true
         ? { policy: { allowServerCrashingRequests: true } }
         : {}),

@@ -94,6 +94,16 @@ describe('accounts', () => {
     expect(await listFiles(join(root.path, 'wrong')).catch(() => [])).toEqual([]);
   });
 
+  it('login checks the password even where the stored key would log in', async () => {
+    // Ann's home holds the key of her registration.
+    const wrong = 'not-the-Password-8';
+    const run = await as(annHome(), ['login', '--id', ann, '--password', wrong]);
+    expect(run.code).toBe(ExitCode.AUTH);
+    expect(run.stderr).toBe('birdtalk: wrong user id, e-mail or password\n');
+    // The refusal cost nothing: the stored key still logs in.
+    expect(ok(await as(annHome(), ['whoami'])).stdout).toContain(ann);
+  });
+
   it('an unknown user id is named as such', async () => {
     const run = await as(join(root.path, 'unknown'), ['login', '--id', '987654', '--password', 'x']);
     expect(run.code).toBe(ExitCode.AUTH);

@@ -166,9 +166,11 @@ export async function runBot<C extends Context>(
   };
   const closed = bot.client.once('closed');
   const offs = [
-    bot.client.on('ready', ({ user }) => {
+    bot.client.on('ready', ({ user, fastLogin }) => {
+      // Said plainly: a stored key logs in without the password, so a changed or mistyped one goes unnoticed.
+      const unchecked = fastLogin && !ready ? ' with the stored key; the password was not checked' : '';
       ready = true;
-      logger.info(`connected as ${user.userName || user.nickName || 'the bot'} (${user.userId})`);
+      logger.info(`connected as ${user.userName || user.nickName || 'the bot'} (${user.userId})${unchecked}`);
     }),
     bot.client.on('reconnecting', ({ delayMs, error }) => {
       lastFailure = error;

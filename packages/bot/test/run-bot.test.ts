@@ -159,5 +159,21 @@ describe('runBot tells a supervisor why the bot ended', () => {
     target.emit('SIGTERM', 'SIGTERM');
     expect((await drive(running, clock)).exitCode).toBe(0);
     expect(lines(logger)).toEqual([`info connected as pingbot (${id})`, 'info stopped']);
+
+    // The next run logs in with the key of this one: it says that the password (wrong, here) was not checked.
+    const again = createMemoryLogger();
+    const second = botOn(server.url, 'wrong', clock, id);
+    const rerun = runBot(second, { logger: again, clock }, target);
+    await drive(
+      (async () => {
+        while (second.client.state !== 'ready') await flushEventLoop(1);
+      })(),
+      clock,
+    );
+    target.emit('SIGTERM', 'SIGTERM');
+    expect((await drive(rerun, clock)).exitCode).toBe(0);
+    expect(lines(again)[0]).toBe(
+      `info connected as pingbot (${id}) with the stored key; the password was not checked`,
+    );
   });
 });

@@ -22,6 +22,8 @@ export interface EstablishContext
   readonly signal: AbortSignal;
   /** Reports progress: `'hello'`, `'key-exchange'`, `'awaiting-login'`. */
   readonly onStage: (stage: 'hello' | 'key-exchange' | 'awaiting-login') => void;
+  /** `false`: log in with the password even when a stored key could (see `verifyPassword`). */
+  readonly useStoredKey?: boolean;
 }
 
 /** A registration this connection completed: later connections use these credentials and account. */
@@ -60,6 +62,7 @@ export async function establish(context: EstablishContext): Promise<Established>
     maxKeyExchangeAttempts: options.maxKeyExchangeAttempts,
     stageTimeoutMs: options.handshakeStageTimeoutMs,
     onStage: context.onStage,
+    useStoredKey: context.useStoredKey !== false,
   });
   if (outcome.loggedIn) {
     conn.fastLogin = true;
@@ -76,15 +79,23 @@ export async function establish(context: EstablishContext): Promise<Established>
     return { user: sanitizeUser(outcome.user), key, fastLogin: true, registration };
   }
   context.onStage('awaiting-login');
-  const login = await logIn({
-    conn,
-    credentials,
-    scrubber: context.scrubber,
-    timeoutMs: options.requestTimeoutMs,
-    maxCodeAttempts: options.maxCodeAttempts,
-    requestCode: context.requestCode,
-    signal: context.signal,
-  });
+  let login: Awaited<ReturnType<typeof logIn>>;
+  try {
+    login = await logIn({
+      conn,
+      credentials,
+      scrubber: context.scrubber,
+      timeoutMs: options.requestTimeoutMs,
+      maxCodeAttempts: options.maxCodeAttempts,
+      requestCode: context.requestCode,
+      signal: context.signal,
+    });
+  } catch (error) {
+    // A password that was checked instead of the stored key, and refused: the key it would have replaced still
+    // logs in, so it goes back (a typo must not cost the working key).
+    if (outcome.unused !== undefined) await restoreKey(context, outcome.unused);
+    throw error;
+  }
   const user = login.user;
   const registration =
     login.registered && credentials.method === 'register'
@@ -131,6 +142,14 @@ async function bindKey(
     context.logger.warn('the key store could not update the key', { error: describeError(error) });
   }
   return bound;
+}
+
+async function restoreKey(context: EstablishContext, key: StoredKey): Promise<void> {
+  try {
+    await context.keyStore.save(key);
+  } catch (error) {
+    context.logger.warn('the key store could not restore the key', { error: describeError(error) });
+  }
 }
 
 /** What {@link forgetKey} needs to forget the key of `account`. */

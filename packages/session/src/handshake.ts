@@ -46,6 +46,11 @@ export interface HandshakeContext {
   readonly expectedUserId: Int64 | undefined;
   readonly hello: HelloInfo & { readonly clientId: string };
   readonly keyExchange: boolean;
+  /**
+   * `false`: do not log in with the stored key (a plain Hello and, when enabled, a new key exchange), so that the
+   * password is checked. @defaultValue true
+   */
+  readonly useStoredKey?: boolean;
   readonly encType: EncType;
   readonly maxKeyExchangeAttempts: number;
   readonly stageTimeoutMs: number;
@@ -58,20 +63,28 @@ export type HandshakeOutcome =
   /** The stored key logged the user in (the server answered the token Hello with `loginok`). */
   | { readonly loggedIn: true; readonly user: UserInfo; readonly key: StoredKey }
   /** The server waits for a login or registration; `key` is the key it will bind to the user, if any. */
-  | { readonly loggedIn: false; readonly key: StoredKey | undefined };
+  | {
+      readonly loggedIn: false;
+      readonly key: StoredKey | undefined;
+      /** The stored key this handshake did not use (`useStoredKey: false`); a refused login puts it back. */
+      readonly unused?: StoredKey;
+    };
 
 /** Runs the handshake on a fresh connection. Never sends Hello or KeyExchange after a login. */
 export async function runHandshake(context: HandshakeContext): Promise<HandshakeOutcome> {
   context.onStage('hello');
   const stored = context.keyExchange ? await loadKey(context) : undefined;
-  if (stored !== undefined) {
+  const useStored = context.useStoredKey !== false;
+  if (stored !== undefined && useStored) {
     const outcome = await tokenHello(context, stored);
     if (outcome !== undefined) return outcome;
   }
+  const unused = useStored ? undefined : stored;
   await plainHello(context);
   if (!context.keyExchange) return { loggedIn: false, key: undefined };
   context.onStage('key-exchange');
-  return { loggedIn: false, key: await exchangeKeys(context) };
+  const key = await exchangeKeys(context);
+  return unused === undefined ? { loggedIn: false, key } : { loggedIn: false, key, unused };
 }
 
 async function loadKey(context: HandshakeContext): Promise<StoredKey | undefined> {

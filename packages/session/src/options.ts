@@ -106,6 +106,13 @@ export interface SessionOptions {
    * of refusing them. Only for servers known to have fixed those defects (for mail: a server whose mail works).
    */
   readonly allowServerCrashingRequests?: boolean;
+  /**
+   * Logs in with the password on the session's first connection even when a stored key could log in, so that a
+   * wrong password is refused (`LOGIN_REJECTED`) instead of silently beaten by the key; reconnects use the key.
+   * A refused login leaves the stored key as it was. Only for credentials that carry a password (a key-only
+   * login passes an empty one).
+   */
+  readonly verifyPassword?: boolean;
 }
 
 /** The defaults of every optional {@link SessionOptions} field. */
@@ -129,6 +136,7 @@ export const DEFAULT_SESSION_OPTIONS = {
   outboxDeadlineMs: 120_000,
   resendUnacknowledged: true,
   resendDelayMs: 5_000,
+  verifyPassword: false,
   allowServerCrashingRequests: false,
 } as const satisfies Partial<SessionOptions>;
 

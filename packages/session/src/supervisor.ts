@@ -344,6 +344,12 @@ export class Supervisor {
       requestCode: context.deps.requestCode,
       signal,
       onStage: (stage) => this.#setState(stage),
+      // The first login of the session checks the password when asked to; reconnects use the key.
+      useStoredKey: !(
+        context.options.verifyPassword &&
+        this.#user === undefined &&
+        hasPassword(this.#credentials)
+      ),
     });
     const { registration } = established;
     if (registration !== undefined) {
@@ -398,4 +404,9 @@ export class Supervisor {
 export function asBirdTalkError(error: unknown): BirdTalkError {
   if (isBirdTalkError(error)) return error as BirdTalkError;
   return new TransportError(SessionErrorCode.CONNECTION_LOST, describeError(error), { cause: error });
+}
+
+/** Whether the credentials carry a password to check (a key-only login passes an empty one). */
+function hasPassword(credentials: Credentials): boolean {
+  return 'password' in credentials && typeof credentials.password === 'string' && credentials.password !== '';
 }

@@ -100,6 +100,32 @@ describe('against the reference server (strict mode)', () => {
     expect(second.currentKey?.keyPrint).toBe(key?.keyPrint);
   });
 
+  it('verifyPassword: a wrong password is refused although the stored key would log in, and the key stays', async () => {
+    const first = session();
+    await first.start();
+    await first.close();
+    const key = await keyStore.load('ws://reference.invalid/ws', ada);
+
+    const wrong = session({
+      credentials: { method: 'id', userId: ada, password: 'not-it' },
+      verifyPassword: true,
+    });
+    await expect(wrong.start()).rejects.toMatchObject({ code: SessionErrorCode.LOGIN_REJECTED });
+    expect((await keyStore.load('ws://reference.invalid/ws', ada))?.keyPrint).toBe(key?.keyPrint);
+
+    // Without it the stored key logs in and the password is never looked at; the key still works after the refusal.
+    const unchecked = session({ credentials: { method: 'id', userId: ada, password: 'not-it' } });
+    const uncheckedReady = waitReady(unchecked);
+    await unchecked.start();
+    expect((await uncheckedReady).fastLogin).toBe(true);
+    await unchecked.close();
+
+    const right = session({ verifyPassword: true });
+    const rightReady = waitReady(right);
+    await right.start();
+    expect((await rightReady).fastLogin).toBe(false);
+  });
+
   it('recovers from error 11 with a fresh key pair', async () => {
     await server.close();
     // The server's first key pair is the vector's, and so is ours: the secret starts with a zero byte.
