@@ -69,6 +69,7 @@ describe('the public API', () => {
       'credentialsFor',
       'describeStartupError',
       'exitCodeFor',
+      'recordRegistration',
       'rememberRegistration',
       'runBot',
       'stopOnSignals',
