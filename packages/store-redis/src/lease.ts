@@ -120,10 +120,17 @@ export async function acquireLease(options: LeaseOptions): Promise<Lease | undef
   let heldUntil = askedAt + ttlMs;
   let timer = clock.setTimeout(renew, renewEveryMs);
   let released = false;
+  // The deadline has its own timer: a renewal may neither succeed nor fail while Redis is away (an ioredis
+  // client with maxRetriesPerRequest: null keeps it queued), and the lease must still be given up in time.
+  let deadline = clock.setTimeout(
+    () => lose('no renewal succeeded before it expired'),
+    Math.max(0, heldUntil - clock.now()),
+  );
 
   const lose = (why: string): void => {
     if (controller.signal.aborted) return;
     clock.clearTimeout(timer);
+    clock.clearTimeout(deadline);
     controller.abort(
       new StateError(LeaseErrorCode.LEASE_LOST, `the lease on account ${options.account} was lost: ${why}`, {
         details: { account: options.account, token },
@@ -142,6 +149,11 @@ export async function acquireLease(options: LeaseOptions): Promise<Lease | undef
         return;
       }
       heldUntil = sentAt + ttlMs;
+      clock.clearTimeout(deadline);
+      deadline = clock.setTimeout(
+        () => lose('no renewal succeeded before it expired'),
+        Math.max(0, heldUntil - clock.now()),
+      );
     } catch {
       // Redis unreachable: keep trying until the local deadline says the lease may be gone.
     }
@@ -164,6 +176,7 @@ export async function acquireLease(options: LeaseOptions): Promise<Lease | undef
       if (released) return;
       released = true;
       clock.clearTimeout(timer);
+      clock.clearTimeout(deadline);
       if (!controller.signal.aborted) {
         controller.abort(
           new StateError(LeaseErrorCode.LEASE_LOST, `the lease on account ${options.account} was released`, {

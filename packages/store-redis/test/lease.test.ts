@@ -81,4 +81,27 @@ describe.skipIf(!available)('account leases with fencing tokens, against a real 
     await vi.waitFor(() => expect(lease!.signal.aborted).toBe(true));
     await redis.del('{birdtalk:away}:lease');
   });
+
+  it('gives up at the local deadline even while a renewal is still waiting for Redis (maxRetriesPerRequest: null)', async () => {
+    const clock = new FakeClock();
+    let reachable = true;
+    // An ioredis client with maxRetriesPerRequest: null neither fails nor answers while Redis is away: the
+    // command waits in its offline queue.
+    const waiting: RedisLike = {
+      evalsha: (...args) => (reachable ? redis.evalsha(...args) : new Promise(() => {})),
+      eval: (...args) => (reachable ? redis.eval(...args) : new Promise(() => {})),
+      get: (key) => redis.get(key),
+      hget: (key, field) => redis.hget(key, field),
+      hgetall: (key) => redis.hgetall(key),
+      zrange: (key, start, stop) => redis.zrange(key, start, stop),
+    };
+    const lease = await acquireLease({ redis: waiting, account: 'hung', owner: 'a', ttlMs: 30_000, clock });
+    reachable = false;
+    await clock.advance(20_000);
+    expect(lease!.signal.aborted).toBe(false);
+    await clock.advance(10_000);
+    await vi.waitFor(() => expect(lease!.signal.aborted).toBe(true));
+    expect(isBirdTalkError(lease!.signal.reason, LeaseErrorCode.LEASE_LOST)).toBe(true);
+    await redis.del('{birdtalk:hung}:lease');
+  });
 });
