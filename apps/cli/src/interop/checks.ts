@@ -255,6 +255,11 @@ export const CHECKS: readonly Check[] = [
         () => state() === 'delivered' || state() === 'read',
         () => `the message stayed ${state()}`,
       );
+      // The delivery receipt leaves when b's client accepts the message, which may be before its handler ran.
+      await world.waits.until(
+        () => b.inbox.some((message) => message.text === text),
+        () => 'b never received the message',
+      );
       const received = b.inbox.find((message) => message.text === text);
       if (received === undefined) throw new Mismatch('b never received the message');
       await clientOf(b).markRead(received);
