@@ -4,6 +4,7 @@ import type { TimerHandle } from '@birdtalk/runtime';
 import type { Transport } from '@birdtalk/transport';
 import type { ServerContext } from './context.js';
 import { dispatch } from './dispatch.js';
+import { REAL_SEND_QUEUE_LIMIT } from './faults.js';
 import { onSessionClosed } from './handlers/account.js';
 import { HAZARDS, HazardSignal } from './hazards.js';
 import { Session, type SessionLink } from './session.js';
@@ -47,12 +48,24 @@ export function serveConnection(
   let closed = false;
   let framesReceived = 0;
 
+  // A slow reader: the writer hands the client one frame per interval (`nextWriteAt`), or none while stalled.
+  let nextWriteAt = 0;
+  const slowReader = (): boolean =>
+    faults.current.readerStalled === true || (faults.current.slowReaderIntervalMs ?? 0) > 0;
+
   const flush = (): void => {
+    clock.clearTimeout(flushTimer);
     flushTimer = undefined;
     const now = clock.now();
     while (queue.length > 0 && queue[0]!.due <= now) {
+      if (closed || faults.current.readerStalled) return;
+      const interval = faults.current.slowReaderIntervalMs ?? 0;
+      if (interval > 0 && now < nextWriteAt) {
+        flushTimer = clock.setTimeout(flush, nextWriteAt - now);
+        return;
+      }
+      if (interval > 0) nextWriteAt = now + interval;
       const item = queue.shift()!;
-      if (closed) return;
       try {
         if (item.kind === 'frame') transport.send(item.data);
         else if (item.kind === 'text') transport.sendText(item.text);
@@ -69,6 +82,16 @@ export function serveConnection(
   };
 
   const enqueue = (item: Outgoing): void => {
+    // The real server's SendMessage drops a frame silently when the send queue is full; that happens only
+    // while the writer is blocked on a slow reader. The end of the connection is never dropped.
+    if (item.kind !== 'end') {
+      const limit = faults.current.sendQueueLimit ?? REAL_SEND_QUEUE_LIMIT;
+      const outboundDrop = item.kind === 'frame' && faults.roll(faults.current.dropOutboundProbability);
+      if (outboundDrop || (slowReader() && queue.length >= limit)) {
+        faults.countDrop();
+        return;
+      }
+    }
     queue.push(item);
     if (flushTimer === undefined && queue.length === 1) flush();
   };
@@ -98,9 +121,15 @@ export function serveConnection(
   const session = new Session(ctx.ids.next(), link, options.platform);
   ctx.sessions.set(session.sid, session);
 
+  // A cleared slow-reader fault lets the queue drain at once.
+  const stopWatchingFaults = faults.onChange(() => {
+    if (!closed && queue.length > 0) flush();
+  });
+
   const cleanup = (): void => {
     if (closed) return;
     closed = true;
+    stopWatchingFaults();
     queue.length = 0;
     clock.clearTimeout(flushTimer);
     clock.clearTimeout(idleTimer);

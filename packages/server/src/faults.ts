@@ -19,7 +19,22 @@ export interface FaultOptions {
   ignorePings?: boolean;
   /** Send nothing at all (no replies, pushes, pings or pongs) while still reading requests. */
   silent?: boolean;
+  /**
+   * A client that reads nothing: the server's writer blocks, outgoing frames wait in the connection's send
+   * queue (`sendQueueLimit` deep) and what does not fit is silently dropped, as the real server's
+   * `SendMessage` does. Clearing the fault lets the queue drain.
+   */
+  readerStalled?: boolean;
+  /** A slow client that reads one frame per this many milliseconds; the send queue overflows as above. */
+  slowReaderIntervalMs?: number;
+  /** Depth of the send queue under a slow or stalled reader; the real server's is 128. */
+  sendQueueLimit?: number;
+  /** Probability of silently dropping any outgoing binary frame (replies, heartbeats, acks, errors, pushes). */
+  dropOutboundProbability?: number;
 }
+
+/** The real server's per-connection send queue: 128 frames (`core/session.go`, `SendMessage`). */
+export const REAL_SEND_QUEUE_LIMIT = 128;
 
 /** Changes the injected faults at run time. */
 export interface FaultController {
@@ -29,21 +44,30 @@ export interface FaultController {
   clear(): void;
   /** The active faults. */
   readonly current: Readonly<FaultOptions>;
+  /** How many outgoing frames the send-queue and outbound-drop faults have dropped so far. */
+  readonly dropped: number;
 }
 
 /** The fault state the connections consult. */
 export interface FaultState extends FaultController {
   /** Rolls the dice: `true` with probability `p`. */
   roll(p: number | undefined): boolean;
+  /** Counts one dropped frame. */
+  countDrop(): void;
+  /** Calls `listener` after every change of the faults; returns a function that stops that. */
+  onChange(listener: () => void): () => void;
 }
 
 /** Creates the fault state of a server. */
 export function createFaults(initial: FaultOptions | undefined, random: Random): FaultState {
   let current: FaultOptions = {};
   let dice: Random = random;
+  let dropped = 0;
+  const listeners = new Set<() => void>();
   const apply = (options: FaultOptions): void => {
     current = { ...options };
     dice = options.seed === undefined ? random : seededRandom(options.seed);
+    for (const listener of [...listeners]) listener();
   };
   apply(initial ?? {});
   return {
@@ -51,6 +75,16 @@ export function createFaults(initial: FaultOptions | undefined, random: Random):
     clear: () => apply({}),
     get current() {
       return current;
+    },
+    get dropped() {
+      return dropped;
+    },
+    countDrop() {
+      dropped += 1;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     roll(p) {
       if (p === undefined || p <= 0) return false;

@@ -117,4 +117,52 @@ describe('fault injection', () => {
     const other = await connectMemory(s);
     await register(other, 'loud');
   });
+
+  it('readerStalled keeps 128 frames in the send queue and silently drops the rest, as the real server does', async () => {
+    const s = await start();
+    const client = await connectMemory(s);
+    s.faults.set({ readerStalled: true });
+    for (let i = 0; i < 200; i += 1) client.send(heartbeat());
+    await settle();
+    expect(client.take()).toEqual([]);
+    expect(s.faults.dropped).toBe(72);
+    s.faults.set({});
+    await settle();
+    expect(client.take()).toHaveLength(128);
+    client.send(heartbeat());
+    await client.waitFor('heartBeat');
+  });
+
+  it('slowReaderIntervalMs lets the client read one frame per interval; a burst beyond the queue loses its tail', async () => {
+    const clock = new FakeClock(0);
+    const s = await start({ clock, faults: { slowReaderIntervalMs: 10, sendQueueLimit: 4 } });
+    const client = await connectMemory(s);
+    for (let i = 0; i < 10; i += 1) client.send(heartbeat());
+    await settle();
+    // One frame is written at once, four wait in the queue, five are dropped.
+    expect(client.take()).toHaveLength(1);
+    await clock.advance(40);
+    expect(client.take()).toHaveLength(4);
+    await clock.advance(1_000);
+    expect(client.take()).toEqual([]);
+    expect(s.faults.dropped).toBe(5);
+  });
+
+  it('dropOutboundProbability drops any outbound frame, reproducibly with a seed', async () => {
+    const answered = async (seed: number) => {
+      const s = await start({ faults: { dropOutboundProbability: 0.3, seed } });
+      const client = await connectMemory(s);
+      for (let i = 0; i < 100; i += 1) client.send(heartbeat());
+      await settle();
+      const count = client.take().length;
+      expect(client.closeInfo).toBeUndefined();
+      await s.close();
+      server = undefined;
+      return count;
+    };
+    const first = await answered(7);
+    expect(await answered(7)).toBe(first);
+    expect(first).toBeGreaterThan(50);
+    expect(first).toBeLessThan(90);
+  });
 });
