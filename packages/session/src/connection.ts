@@ -1,4 +1,11 @@
-import { type BirdTalkError, DecodeError, ProtocolError, TransportError } from '@birdtalk/errors';
+import {
+  AbortError,
+  type BirdTalkError,
+  DecodeError,
+  ProtocolError,
+  TimeoutError,
+  TransportError,
+} from '@birdtalk/errors';
 import { decodeMsg, type Int64, type MsgError } from '@birdtalk/proto';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
 import type { Transport } from '@birdtalk/transport';
@@ -43,6 +50,23 @@ export interface ConnectionOptions {
   readonly pingIntervalMs: number;
   readonly livenessTimeoutMs: number;
   readonly allowServerCrashingRequests: boolean;
+  /**
+   * How many frames (requests and fences) may wait for their fence at once; more wait here, unsent. The real
+   * server drops what does not fit in its 128-frame send queue, so this stays well below that.
+   */
+  readonly maxFramesInFlight: number;
+  /** A fence outstanding this long is taken as lost, and the connection is rebuilt. */
+  readonly fenceTimeoutMs: number;
+}
+
+/** A request waiting for room in flight. */
+interface Queued {
+  /** Whether it must be alone in flight: its errors and unlabelled replies are pinned on it by position. */
+  readonly exclusive: boolean;
+  /** Sends it now. */
+  send(): void;
+  /** Gives up on it before it was sent. */
+  fail(error: unknown): void;
 }
 
 interface Waiter {
@@ -79,6 +103,15 @@ export class Connection {
   #closingText: ClosingText | undefined;
   #waiter: Waiter | undefined;
   #liveness: Liveness | undefined;
+  /** Requests waiting for room in flight, in the order they were made. */
+  readonly #queued: Queued[] = [];
+  /** Whether an exclusive request is in flight: nothing else goes out until its fence is back. */
+  #exclusiveInFlight = false;
+  /** When each outstanding fence was sent, oldest first. */
+  readonly #fenceSentAt: number[] = [];
+  #fenceTimer: TimerHandle | undefined;
+  /** Whether a fence went unanswered for `fenceTimeoutMs` (a probe is out). */
+  #fenceOverdue = false;
 
   constructor(transport: Transport, options: ConnectionOptions) {
     this.id = options.id;
@@ -126,7 +159,10 @@ export class Connection {
       heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
       pingIntervalMs: this.#transport.supportsPing ? this.#options.pingIntervalMs : 0,
       livenessTimeoutMs: this.#options.livenessTimeoutMs,
-      sendHeartbeat: () => this.sendFence(),
+      // A fence already out will be answered; another would only add to the server's send queue.
+      sendHeartbeat: () => {
+        if (this.correlator.fenceCount === 0 && this.#queued.length === 0) this.sendFence();
+      },
       ping: () => this.open && this.#transport.ping(),
       onSilent: (silentForMs) => {
         this.end(
@@ -175,6 +211,9 @@ export class Connection {
     try {
       this.send({ kind: 'heartbeat' });
       this.correlator.fenceSent();
+      this.#fenceSentAt.push(this.#options.clock.now());
+      if (this.#fenceTimer === undefined && !this.#fenceOverdue)
+        this.#armFenceTimer(this.#options.fenceTimeoutMs);
     } catch (error) {
       this.#options.logger.debug('could not send a heartbeat', { error: describeError(error) });
     }
@@ -185,9 +224,78 @@ export class Connection {
    * Builder refusals reject at once, before anything is sent.
    */
   request<T>(spec: FrameSpec, request: RequestSpec<T>): Promise<T> {
-    // A request must be alone in front of its fence for errors to be attributed to it: first close off any
-    // chats still waiting for their shared fence.
-    if (this.#fenceScheduled) this.sendFence();
+    return this.#admit(true, request, (admitted) => this.#sendAlone(spec, admitted));
+  }
+
+  /**
+   * Sends `send` at once when there is room in flight, else queues it (in order) until fences come back.
+   * An exclusive request goes out only when nothing is in flight, and holds everything else back until its
+   * fence is back: with a single fence outstanding, a heartbeat reply cannot be taken for another's, and a
+   * lost one stalls the connection (see `fenceTimeoutMs`) instead of shifting every later answer.
+   */
+  #admit<T>(
+    exclusive: boolean,
+    request: RequestSpec<T>,
+    send: (admitted: RequestSpec<T>) => Promise<T>,
+  ): Promise<T> {
+    if (this.#queued.length === 0 && this.#hasRoom(exclusive)) return send(request);
+    if (!this.open) return Promise.reject(this.#endedWith!.error);
+    const { clock } = this.#options;
+    const queuedAt = clock.now();
+    return new Promise<T>((resolve, reject) => {
+      let timer: TimerHandle | undefined;
+      const item: Queued = {
+        exclusive,
+        send: () => {
+          done();
+          // The timeout counts from the call, the wait for room included.
+          const waited = clock.now() - queuedAt;
+          send({ ...request, timeoutMs: Math.max(1, request.timeoutMs - waited) }).then(resolve, reject);
+        },
+        fail: (error) => {
+          done();
+          reject(error);
+        },
+      };
+      const onAbort = (): void => {
+        this.#queued.splice(this.#queued.indexOf(item), 1);
+        item.fail(new AbortError(`${request.label} was aborted`, { cause: request.signal?.reason }));
+      };
+      const done = (): void => {
+        clock.clearTimeout(timer);
+        request.signal?.removeEventListener('abort', onAbort);
+      };
+      if (request.signal?.aborted) {
+        reject(new AbortError(`${request.label} was aborted`, { cause: request.signal.reason }));
+        return;
+      }
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      timer = clock.setTimeout(() => {
+        this.#queued.splice(this.#queued.indexOf(item), 1);
+        item.fail(
+          new TimeoutError(`${request.label} got no answer within ${request.timeoutMs} ms`, {
+            details: { request: request.label, timeoutMs: request.timeoutMs },
+          }),
+        );
+      }, request.timeoutMs);
+      this.#queued.push(item);
+    });
+  }
+
+  /** Whether a request may go out now. */
+  #hasRoom(exclusive: boolean): boolean {
+    if (this.#exclusiveInFlight || !this.open) return false;
+    if (exclusive) return this.correlator.inFlight === 0 && !this.#fenceScheduled;
+    // A chat takes one frame, and one more for its fence unless a shared fence is already scheduled.
+    return this.correlator.inFlight + (this.#fenceScheduled ? 1 : 2) <= this.#options.maxFramesInFlight;
+  }
+
+  /** Sends what the room in flight allows, in order. */
+  #pump(): void {
+    while (this.#queued.length > 0 && this.#hasRoom(this.#queued[0]!.exclusive)) this.#queued.shift()!.send();
+  }
+
+  #sendAlone<T>(spec: FrameSpec, request: RequestSpec<T>): Promise<T> {
     const registered = this.correlator.register(request);
     try {
       this.send(spec);
@@ -195,6 +303,7 @@ export class Connection {
       registered.abandon(error);
       return registered.promise;
     }
+    this.#exclusiveInFlight = true;
     this.sendFence();
     return registered.promise;
   }
@@ -207,6 +316,11 @@ export class Connection {
    * (receipts). It halves the frames of a burst of chats in both directions.
    */
   requestSharingFence<T>(spec: FrameSpec, request: RequestSpec<T>, prebuilt?: BuiltFrame): Promise<T> {
+    const shared = { ...request, errorsNeedReply: true };
+    return this.#admit(false, shared, (admitted) => this.#sendSharing(spec, admitted, prebuilt));
+  }
+
+  #sendSharing<T>(spec: FrameSpec, request: RequestSpec<T>, prebuilt: BuiltFrame | undefined): Promise<T> {
     const registered = this.correlator.register(request);
     try {
       // A frame built (and checked) moments ago for this logged-in user is sent as it is.
@@ -285,7 +399,10 @@ export class Connection {
     if (this.#endedWith !== undefined) return;
     this.#endedWith = { error, text: this.#closingText };
     this.#liveness?.stop();
+    this.#options.clock.clearTimeout(this.#fenceTimer);
     this.correlator.close(error);
+    // Requests still waiting for room were never sent: the session may send them on the next connection.
+    for (const item of this.#queued.splice(0)) item.fail(unsentError(error));
     for (const off of this.#unsubscribe.splice(0)) off();
     this.#resolveEnded(this.#endedWith);
   }
@@ -293,6 +410,10 @@ export class Connection {
   #onFrame(frame: Uint8Array): void {
     if (!this.open) return;
     this.#liveness?.touch();
+    if (this.#fenceOverdue) {
+      this.#repliesLost(`a fence got no reply within ${this.#options.fenceTimeoutMs} ms`);
+      return;
+    }
     let inbound: Inbound | undefined;
     try {
       const msg = decodeMsg(frame);
@@ -331,7 +452,11 @@ export class Connection {
             details: { kind: 'heartbeat' },
           }),
         );
+        return;
       }
+      this.#fenceSentAt.shift();
+      if (this.correlator.inFlight === 0) this.#exclusiveInFlight = false;
+      this.#pump();
       return;
     }
     const waiter = this.#waiter;
@@ -350,8 +475,47 @@ export class Connection {
       }
       return;
     }
-    if (this.correlator.offer(inbound) !== undefined) return;
+    if (this.correlator.offer(inbound) !== undefined) {
+      if (this.correlator.fenceLost) {
+        this.#repliesLost('a reply arrived after a fence whose own reply never did');
+      }
+      return;
+    }
     this.#options.hooks.onInbound(inbound);
+  }
+
+  /**
+   * The server dropped frames (its send queue overflowed): fences can no longer be matched to their replies,
+   * and guessing would pin answers on the wrong requests. Rebuild the connection instead: everything in flight
+   * fails with `REPLIES_LOST`, and the session reconnects and resends queued chats.
+   */
+  #repliesLost(why: string): void {
+    this.#options.logger.warn('replies were lost; rebuilding the connection', { connection: this.id, why });
+    this.end(
+      new TransportError(SessionErrorCode.REPLIES_LOST, `the server dropped replies: ${why}`, {
+        details: { why },
+      }),
+      'terminate',
+    );
+  }
+
+  /** Checks the oldest outstanding fence against `fenceTimeoutMs`; re-arms itself for the next one. */
+  #armFenceTimer(delayMs: number): void {
+    const { clock, fenceTimeoutMs } = this.#options;
+    this.#fenceTimer = clock.setTimeout(() => {
+      this.#fenceTimer = undefined;
+      const oldest = this.#fenceSentAt[0];
+      if (oldest === undefined || !this.open) return;
+      const age = clock.now() - oldest;
+      if (age < fenceTimeoutMs) {
+        this.#armFenceTimer(fenceTimeoutMs - age);
+        return;
+      }
+      // The fence is overdue: its reply was dropped, or the server is silent. A probe tells which: whatever
+      // the server sends from now on proves it alive and the fence lost (a silent server is liveness's case).
+      this.#fenceOverdue = true;
+      this.sendFence();
+    }, delayMs);
   }
 
   #onText(text: string): void {
@@ -367,4 +531,23 @@ export class Connection {
     const { scrubber } = this.#options;
     return { ...error, detail: scrubber.text(error.detail), params: scrubber.params(error.params) };
   }
+}
+
+/** The error of a request the connection ended before sending: nothing of it reached the server. */
+function unsentError(cause: BirdTalkError): TransportError {
+  return new TransportError(
+    SessionErrorCode.CONNECTION_LOST,
+    'the connection ended before the request was sent',
+    {
+      cause,
+      details: { unsent: true },
+    },
+  );
+}
+
+/** Whether a request failed without being sent (see `unsentError`), so sending it again is safe. */
+export function wasNotSent(error: unknown): boolean {
+  return (
+    error instanceof TransportError && (error.details as { unsent?: unknown } | undefined)?.unsent === true
+  );
 }

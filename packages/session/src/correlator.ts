@@ -47,6 +47,12 @@ export interface RequestSpec<T> {
   readonly timeoutMs: number;
   /** Rejects with `AbortError` when it aborts. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Server errors only explain this request's own reply (a chat's `ErrTNotFriend` comes with its failed
+   * acknowledgement): with no reply at the fence the request counts as unanswered, whatever errors came.
+   * Requests that share a fence need it, since an error among them cannot be pinned on one for sure.
+   */
+  readonly errorsNeedReply?: boolean;
 }
 
 interface Pending {
@@ -73,6 +79,7 @@ export class Correlator {
   readonly #clock: Clock;
   readonly #queue: Entry[] = [];
   #closed: BirdTalkError | undefined;
+  #fenceLost = false;
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -86,6 +93,19 @@ export class Correlator {
   /** How many fences are outstanding. */
   get fenceCount(): number {
     return this.#queue.filter((entry) => entry.type === 'fence').length;
+  }
+
+  /** How many frames are in flight: requests and fences sent whose fence has not come back. */
+  get inFlight(): number {
+    return this.#queue.length;
+  }
+
+  /**
+   * Set once a reply arrived for a request behind an outstanding fence. The server answers strictly in order,
+   * so the fence's own reply was lost: from then on fences can no longer be matched to their replies.
+   */
+  get fenceLost(): boolean {
+    return this.#fenceLost;
   }
 
   /**
@@ -160,8 +180,12 @@ export class Correlator {
    * `undefined` when none claimed it (the caller then treats it as a push or as unsolicited).
    */
   offer(inbound: Inbound): string | undefined {
+    let behindFence = false;
     for (const entry of this.#queue) {
-      if (entry.type !== 'request') continue;
+      if (entry.type !== 'request') {
+        behindFence = true;
+        continue;
+      }
       const pending = entry.pending;
       // Answered requests wait in the queue for their fence; they take no second reply, and skipping them keeps
       // a burst of acknowledgements linear instead of quadratic. (A timed-out request was not answered: it
@@ -169,6 +193,7 @@ export class Correlator {
       if (pending.replied) continue;
       const outcome = pending.spec.match?.(inbound, pending.errors);
       if (outcome === undefined) continue;
+      if (behindFence) this.#fenceLost = true;
       if ('value' in outcome) {
         pending.replied = true;
         pending.resolve(outcome.value);
@@ -208,7 +233,7 @@ export class Correlator {
     for (const entry of done) {
       if (entry.type !== 'request' || entry.pending.settled) continue;
       const { spec, errors } = entry.pending;
-      if (errors.length > 0) {
+      if (errors.length > 0 && !(spec.errorsNeedReply === true && !entry.pending.replied)) {
         entry.pending.reject(errorFromServer(errors[0]!, spec.label, { errors: errors.length }));
       } else if (spec.whenSilent === 'resolve') {
         entry.pending.resolve(spec.silentValue);

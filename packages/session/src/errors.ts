@@ -15,6 +15,12 @@ export const SessionErrorCode = {
   CONNECT_TIMEOUT: 'SESSION_CONNECT_TIMEOUT',
   /** `TransportError`: the server stopped answering for longer than `livenessTimeoutMs`. */
   PEER_SILENT: 'SESSION_PEER_SILENT',
+  /**
+   * `TransportError`: the server dropped frames it owed this connection (its 128-frame send queue overflows
+   * when the client reads slowly), so replies could no longer be told apart: the connection was rebuilt
+   * instead. Requests in flight fail with it; queued chats are resent after the reconnect.
+   */
+  REPLIES_LOST: 'SESSION_REPLIES_LOST',
   /** `ProtocolError`: the server processed the request and sent nothing back (its fence came back first). */
   NO_REPLY: 'PROTOCOL_NO_REPLY',
   /** `ProtocolError`: a reply nobody asked for (reported as an event, never thrown at a caller). */

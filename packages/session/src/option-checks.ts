@@ -27,6 +27,15 @@ export function checkOptions(options: SessionOptions, deps: SessionDeps): void {
       throw new InvalidArgumentError('INVALID_ARGUMENT', `options.${name} must be a whole number ≥ 1`);
     }
   }
+  const inFlight = options.maxFramesInFlight;
+  // Two frames are the least a request needs (itself and its fence); past 100 the server's 128-frame send
+  // queue would overflow under a slow reader.
+  if (inFlight !== undefined && !(Number.isInteger(inFlight) && inFlight >= 2 && inFlight <= 100)) {
+    throw new InvalidArgumentError(
+      'INVALID_ARGUMENT',
+      'options.maxFramesInFlight must be a whole number from 2 to 100',
+    );
+  }
   checkCredentials(options.credentials);
 }
 

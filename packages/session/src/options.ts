@@ -81,6 +81,17 @@ export interface SessionOptions {
   readonly heartbeatIntervalMs?: number;
   /** Interval of WebSocket pings where the transport supports them, in milliseconds; 0 disables them. */
   readonly pingIntervalMs?: number;
+  /**
+   * How many frames (requests and their fences) may await their answers at once on a connection; more wait
+   * in the session, unsent. The real server silently drops replies beyond 128 queued for a connection when
+   * the client reads slowly, so this stays well below that: a whole number from 2 to 100.
+   */
+  readonly maxFramesInFlight?: number;
+  /**
+   * A fence (heartbeat) unanswered this long means the server dropped its reply: the connection is rebuilt
+   * rather than risk pinning later answers on the wrong requests. In milliseconds.
+   */
+  readonly fenceTimeoutMs?: number;
   /** A server silent for this long is treated as a lost connection, in milliseconds. */
   readonly livenessTimeoutMs?: number;
   /** The ceiling of the first reconnect delay, in milliseconds (full jitter below it). */
@@ -129,6 +140,8 @@ export const DEFAULT_SESSION_OPTIONS = {
   heartbeatIntervalMs: 30_000,
   pingIntervalMs: 20_000,
   livenessTimeoutMs: 75_000,
+  maxFramesInFlight: 32,
+  fenceTimeoutMs: 20_000,
   reconnectBaseMs: 1_000,
   reconnectCapMs: 30_000,
   reconnectMaxAttempts: null,

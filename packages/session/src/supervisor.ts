@@ -282,6 +282,8 @@ export class Supervisor {
       pingIntervalMs: options.pingIntervalMs,
       livenessTimeoutMs: options.livenessTimeoutMs,
       allowServerCrashingRequests: options.allowServerCrashingRequests,
+      maxFramesInFlight: options.maxFramesInFlight,
+      fenceTimeoutMs: options.fenceTimeoutMs,
       hooks: {
         onInbound: (inbound) => this.#onPush(conn, inbound),
         onServerError: (error, after) => {

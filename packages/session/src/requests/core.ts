@@ -1,6 +1,6 @@
 import type { Int64 } from '@birdtalk/proto';
 import type { Clock, EventHub } from '@birdtalk/runtime';
-import type { Connection } from '../connection.js';
+import { type Connection, wasNotSent } from '../connection.js';
 import type { RequestSpec } from '../correlator.js';
 import { type BuiltFrame, buildFrame, type FrameSpec } from '../frames.js';
 import type { ResolvedSessionOptions } from '../options.js';
@@ -45,9 +45,23 @@ export async function request<T>(
   const timeoutMs = options.timeoutMs ?? core.options.requestTimeoutMs;
   const startedAt = core.clock.now();
   precheck(core, frame);
-  const conn = await core.whenReady(options.signal, timeoutMs, spec.label, requireLogin);
-  const remaining = Math.max(1, timeoutMs - (core.clock.now() - startedAt));
-  return conn.request(frame, { ...spec, timeoutMs: remaining, signal: options.signal });
+  for (;;) {
+    const waited = core.clock.now() - startedAt;
+    const conn = await core.whenReady(
+      options.signal,
+      Math.max(1, timeoutMs - waited),
+      spec.label,
+      requireLogin,
+    );
+    const remaining = Math.max(1, timeoutMs - (core.clock.now() - startedAt));
+    try {
+      return await conn.request(frame, { ...spec, timeoutMs: remaining, signal: options.signal });
+    } catch (error) {
+      // A request still waiting for room in flight when its connection ended never reached the server: it
+      // goes out on the next connection. One that was sent is not repeated (the server might act twice).
+      if (!wasNotSent(error)) throw error;
+    }
+  }
 }
 
 /**
