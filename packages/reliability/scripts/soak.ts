@@ -1,7 +1,8 @@
 /**
  * The full soak: `pnpm soak [--messages 10000] [--seed 1]`. Two bots exchange the messages through the reference
  * server under faults (see src/soak.ts), then the figures are printed. Exits with 1 when a guarantee failed: a
- * message lost, repeated or out of order, a send that never settled or failed with an untyped error, an
+ * message lost, repeated or out of order, a reply pinned on the wrong send, a send that never settled or failed
+ * with an untyped error, an
  * unhandled rejection, a hazard, or a heap that grew by more than the bound.
  */
 import { parseArgs } from 'node:util';
@@ -46,6 +47,8 @@ const rows: Array<[string, string]> = [
   ['duplicates found', String(report.duplicates)],
   ['lost', String(report.lost)],
   ['out of order', String(report.outOfOrder)],
+  ['mis-attributed replies', String(report.misattributed)],
+  ['frames the server dropped', String(report.framesDropped)],
   ['stored twice by the server', String(report.serverDuplicates)],
   ['reconnects', String(report.reconnects)],
   ['refused once by the cold group', String(report.coldRefusals)],
@@ -68,6 +71,7 @@ const problems = [
   ...report.hazards.map((hazard) => `hazard: ${hazard}`),
   ...report.lostExamples.map((example) => `lost: ${example}`),
   ...report.outOfOrderExamples.map((example) => `out of order: ${example}`),
+  ...report.misattributedExamples.map((example) => `mis-attributed: ${example}`),
 ];
 if (report.duplicates > 0) problems.push(`${report.duplicates} duplicates`);
 if (report.unsettled > 0) problems.push(`${report.unsettled} sends never settled`);

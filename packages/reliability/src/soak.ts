@@ -41,6 +41,17 @@ export interface SoakOptions {
   /** Delay of every frame the server sends, in (fake) milliseconds. @defaultValue 20 */
   readonly replyDelayMs?: number;
   /**
+   * Probability of the server silently dropping any frame it sends (replies, heartbeat replies, acks,
+   * errors, pushes), as its overflowing send queue does. @defaultValue 0
+   */
+  readonly outboundDropProbability?: number;
+  /**
+   * Whether the run has a slow-reader episode: for 20 s the bots read one frame per 250 ms and the server's
+   * send queue drops what does not fit, as the real server's 128-frame queue does (16 deep here, for the
+   * soak's light traffic). @defaultValue true
+   */
+  readonly queueDrops?: boolean;
+  /**
    * Whether to run a short unmeasured soak first, so the heap figures leave out what the first run of the
    * process allocates once (compiled code, lazily built tables). @defaultValue true
    */
@@ -76,6 +87,15 @@ export interface SoakReport {
   readonly outOfOrder: number;
   /** The first few of them, described, for a failing run. */
   readonly outOfOrderExamples: readonly string[];
+  /**
+   * Answers pinned on the wrong send: an acknowledgement whose server id is not the stored copy of that
+   * `sendId`, or a refusal (every message of the soak is one the server accepts).
+   */
+  readonly misattributed: number;
+  /** The first few of them, described. */
+  readonly misattributedExamples: readonly string[];
+  /** Frames the server dropped (its overflowing send queue under a slow reader, or at random). */
+  readonly framesDropped: number;
   /** Copies the server stored more than once (resends after lost acknowledgements or connections). */
   readonly serverDuplicates: number;
   /** Connections lost and made again, both bots together. */
@@ -110,6 +130,8 @@ export const SOAK_DEFAULTS = {
   dropProbability: 0.01,
   swallowAckProbability: 0.05,
   replyDelayMs: 20,
+  outboundDropProbability: 0,
+  queueDrops: true,
   warmUp: true,
 } as const;
 
@@ -345,12 +367,29 @@ async function soak(settings: Settings): Promise<Outcome> {
   let settled = 0;
   let files = 0;
 
+  // Every acknowledgement, to check against what the server stored; and the refusals, none of which is due.
+  const acks: Array<{
+    readonly what: string;
+    readonly from: string;
+    readonly id: string;
+    readonly sendId: string;
+  }> = [];
+  const refusals: string[] = [];
   const track = (stream: Stream, seq: number, sending: Promise<unknown>): Promise<void> => {
     pending += 1;
     return sending.then(
-      () => {
+      (sent) => {
         pending -= 1;
         settled += 1;
+        const ack = sent as { id?: unknown; sendId?: unknown } | undefined;
+        if (typeof ack?.id === 'string' && typeof ack.sendId === 'string') {
+          acks.push({
+            what: label(stream.name, seq),
+            from: ids[stream.from],
+            id: ack.id,
+            sendId: ack.sendId,
+          });
+        }
         const set = acknowledged.get(stream.name) ?? new Set<number>();
         set.add(seq);
         acknowledged.set(stream.name, set);
@@ -360,6 +399,8 @@ async function soak(settings: Settings): Promise<Outcome> {
         settled += 1;
         if (isBirdTalkError(error)) failed[error.code] = (failed[error.code] ?? 0) + 1;
         else untypedFailures.push(`${stream.name}#${seq}: ${String(error)}`);
+        if (isBirdTalkError(error) && isRefusal(error.code))
+          refusals.push(`${label(stream.name, seq)}: ${error.code}`);
       },
     );
   };
@@ -400,6 +441,7 @@ async function soak(settings: Settings): Promise<Outcome> {
     dropProbability: settings.dropProbability,
     swallowAckProbability: settings.swallowAckProbability,
     replyDelayMs: settings.replyDelayMs,
+    dropOutboundProbability: settings.outboundDropProbability,
   };
   let phase = 0;
   const setFaults = (faults: FaultOptions, what: string): void => {
@@ -439,6 +481,7 @@ async function soak(settings: Settings): Promise<Outcome> {
   let episode: { ends: number } | undefined;
   let pingsDone = false;
   let coldDone = false;
+  let slowReaderDone = false;
   let silenceDone = false;
   const budget = Math.ceil(((settings.intervalMs + 200) * settings.messages) / 4 / STEP_MS) + 100_000;
   await drive(
@@ -462,6 +505,14 @@ async function soak(settings: Settings): Promise<Outcome> {
         server.coldLoad();
         say(
           `${Math.round((clock.now() - startTime) / 1000)} s: the group goes cold (${settled}/${settings.messages} settled)`,
+        );
+      } else if (settings.queueDrops && !slowReaderDone && settled >= settings.messages * 0.55) {
+        slowReaderDone = true;
+        episode = { ends: now + 20_000 };
+        setFaults(
+          // The soak's traffic is light: a queue of 16 overflows as the real server's 128 does under load.
+          { ...base, slowReaderIntervalMs: 250, sendQueueLimit: 16 },
+          'the bots read one frame per 250 ms for 20 s: the send queue (16 deep) drops the excess',
         );
       } else if (!silenceDone && settled >= settings.messages * 0.65) {
         silenceDone = true;
@@ -491,6 +542,15 @@ async function soak(settings: Settings): Promise<Outcome> {
   const copies = (rows: ReadonlyArray<{ fromId: string; sendId: string }>) =>
     rows.length - new Set(rows.map((row) => `${row.fromId}/${row.sendId}`)).size;
   const serverDuplicates = copies(stored) + copies(storedGroup);
+  const storedById = new Map<string, { fromId: string; sendId: string }>();
+  for (const row of [...stored, ...storedGroup]) storedById.set(row.msgId, row);
+  const misattributedExamples: string[] = [...refusals];
+  for (const ack of acks) {
+    const row = storedById.get(ack.id);
+    if (row === undefined || row.fromId !== ack.from || row.sendId !== ack.sendId) {
+      misattributedExamples.push(`${ack.what}: acknowledged as ${ack.id}, which is not its stored copy`);
+    }
+  }
 
   const stopping = Promise.all(bots.map((bot) => bot.stop({ timeoutMs: 5_000 })));
   let stopped = false;
@@ -515,10 +575,18 @@ async function soak(settings: Settings): Promise<Outcome> {
     lostExamples,
     outOfOrder,
     outOfOrderExamples,
+    misattributed: misattributedExamples.length,
+    misattributedExamples: misattributedExamples.slice(0, 10),
+    framesDropped: server.faults.dropped,
     serverDuplicates,
     reconnects,
     coldRefusals,
     hazards,
     simulatedMs: clock.now() - startTime,
   };
+}
+
+/** Codes of the server refusing a send (its own answer or a server error), rather than of a send failing. */
+function isRefusal(code: string): boolean {
+  return code === 'CHAT_REJECTED' || code === 'CHAT_NOT_FRIEND' || code.startsWith('SERVER_');
 }

@@ -1,3 +1,4 @@
+import { hasErrorName } from '@birdtalk/errors';
 import type { Int64 } from '@birdtalk/proto';
 import type { Clock, EventHub } from '@birdtalk/runtime';
 import { type Connection, wasNotSent } from '../connection.js';
@@ -45,14 +46,18 @@ export async function request<T>(
   const timeoutMs = options.timeoutMs ?? core.options.requestTimeoutMs;
   const startedAt = core.clock.now();
   precheck(core, frame);
+  let unsent: unknown;
   for (;;) {
     const waited = core.clock.now() - startedAt;
-    const conn = await core.whenReady(
-      options.signal,
-      Math.max(1, timeoutMs - waited),
-      spec.label,
-      requireLogin,
-    );
+    let conn: Connection;
+    try {
+      conn = await core.whenReady(options.signal, Math.max(1, timeoutMs - waited), spec.label, requireLogin);
+    } catch (error) {
+      // Out of time waiting for the next connection: the loss of the last one is what went wrong, and callers
+      // already know to retry after a lost connection.
+      if (unsent !== undefined && hasErrorName(error, 'TimeoutError')) throw unsent;
+      throw error;
+    }
     const remaining = Math.max(1, timeoutMs - (core.clock.now() - startedAt));
     try {
       return await conn.request(frame, { ...spec, timeoutMs: remaining, signal: options.signal });
@@ -60,6 +65,7 @@ export async function request<T>(
       // A request still waiting for room in flight when its connection ended never reached the server: it
       // goes out on the next connection. One that was sent is not repeated (the server might act twice).
       if (!wasNotSent(error)) throw error;
+      unsent = error;
     }
   }
 }
