@@ -8,8 +8,9 @@ import { Composer, type ErrorHandler } from './composer.js';
 import { type BotInfo, Context } from './context.js';
 import { followBackCandidate, reconcileFollowBacks, shouldFollowBack } from './follow-back.js';
 import { Gate } from './gate.js';
+import { type BotHealth, HealthMonitor } from './health.js';
 import { rateLimitedClient } from './rate-limit/rate-limited-client.js';
-import { createRateLimiter } from './rate-limit/rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { UpdateScheduler } from './sequencer.js';
 import type { BotUser } from './types.js';
 import { isCatchUpUpdate, isDelivery, sequenceKeyOf, type Update } from './update.js';
@@ -45,6 +46,8 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   readonly #background = new Set<Promise<unknown>>();
   readonly #abort = new AbortController();
   readonly #offs: Array<() => void> = [];
+  readonly #health: HealthMonitor;
+  readonly #limiter: RateLimiter | undefined;
   #errorHandler: ErrorHandler<C> | undefined;
   #state: BotState = 'created';
   #started: Promise<BotUser> | undefined;
@@ -65,8 +68,9 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     this.#options = resolveBotOptions(options);
     this.#clock = deps.clock ?? systemClock;
     const rateLimit = this.#options.rateLimit;
-    this.client =
-      rateLimit === false ? client : rateLimitedClient(client, createRateLimiter(rateLimit, this.#clock));
+    this.#limiter = rateLimit === false ? undefined : createRateLimiter(rateLimit, this.#clock);
+    this.client = this.#limiter === undefined ? client : rateLimitedClient(client, this.#limiter);
+    this.#health = new HealthMonitor(client, this.#clock, this.#offs);
     this.#logger = deps.logger ?? silentLogger;
     this.#scheduler = new UpdateScheduler(this.#options.concurrency);
     // Subscribed at once, before the client starts: the catch-up right after the login must find a listener.
@@ -98,6 +102,20 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   /** Updates being handled right now. */
   get running(): number {
     return this.#scheduler.running;
+  }
+
+  /**
+   * How the bot is doing: its state and the client's, since when it is logged in, when the last message came
+   * and how late, what waits (updates, unacknowledged sends, paced sends), and what went wrong (dead letters,
+   * handler and client errors, reconnects). `healthy` is what a health check asks: running and logged in.
+   * `@birdtalk/bot/node` serves it over HTTP (`serveHealth`).
+   */
+  health(): BotHealth {
+    return this.#health.snapshot({
+      state: this.#state,
+      pending: this.pending,
+      sendsWaiting: this.#limiter?.waiting ?? 0,
+    });
   }
 
   /** Who the bot is (its id once logged in) and how users address it. */
@@ -181,6 +199,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
       try {
         await this.middleware()(ctx, async () => {});
       } catch (error) {
+        this.#health.handlerFailed();
         const handler = this.#errorHandler;
         if (handler === undefined) throw error;
         await handler(error, ctx);
@@ -196,6 +215,13 @@ export class Bot<C extends Context = Context> extends Composer<C> {
       return new Promise<void>(() => {});
     }
     if (this.#skips(update)) return;
+    this.#health.updateReceived(
+      update.type === 'message'
+        ? update.message.time
+        : update.type === 'recall'
+          ? update.recall.notice.time
+          : undefined,
+    );
     await this.handle(update);
   }
 

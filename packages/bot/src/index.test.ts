@@ -70,8 +70,10 @@ describe('the public API', () => {
       'describeStartupError',
       'exitCodeFor',
       'recordRegistration',
+      'registerBotMetrics',
       'rememberRegistration',
       'runBot',
+      'serveHealth',
       'stopOnSignals',
     ]);
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([
