@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createLogger, type Logger } from '@birdtalk/runtime';
+import packageJson from '../package.json' with { type: 'json' };
 import type { Command } from './command.js';
 import { downloadCommand } from './commands/download.js';
 import { findCommand } from './commands/find.js';
@@ -68,6 +69,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let verbose = argv.includes('--verbose') || argv.includes('-v') || io.env.BIRDTALK_VERBOSE === '1';
   const failure: CommandContext['failure'] = {};
   try {
+    if (argv[0] === '--version' || argv[0] === '-V') {
+      io.stdout.write(`birdtalk ${packageJson.version}\n`);
+      return ExitCode.OK;
+    }
     const { globals, home, name, rest } = preParse(argv, io);
     verbose = globals.verbose;
     out = createOutput(io.stdout, io.stderr, globals.json);

@@ -160,14 +160,39 @@ export function messageText(message: ChatMessage, options: { readonly withDate?:
         ? ` → ${message.chat.userId}`
         : ' → you';
   const attachment = message.attachment;
-  let body = message.text.trim();
+  // The text, names and stored names come from another user: printed as they are, they could move the
+  // cursor, rewrite the screen or forge lines that look like messages from someone else.
+  let body = printable(message.text.trim());
   if (attachment !== undefined) {
     const size = attachment.size > 0 ? `, ${formatBytes(attachment.size)}` : '';
-    const ref = attachment.ref === undefined ? '' : ` — birdtalk download ${attachment.ref}`;
-    body = `[${attachment.kind} ${attachment.name === '' ? 'unnamed' : attachment.name}${size}]${ref}${body === '' ? '' : ` ${body}`}`;
+    const ref = attachment.ref === undefined ? '' : ` — birdtalk download ${printable(attachment.ref)}`;
+    const name = attachment.name === '' ? 'unnamed' : printable(attachment.name);
+    body = `[${attachment.kind} ${name}${size}]${ref}${body === '' ? '' : ` ${body}`}`;
   }
   const recalled = message.recalled ? ' (recalled)' : '';
   return `[${when}] ${from}${where}: ${body}${recalled}`;
+}
+
+/** What continuation lines of a multi-line text start with, so that no line can pass for a message line. */
+export const CONTINUATION = '  ┆ ';
+
+/**
+ * Text from another user made safe for a terminal: control characters (C0 but tab and line feed, DEL, C1) and
+ * the invisible direction overrides are shown as `\x1b`-style escapes, so escape sequences never reach the
+ * terminal, and every line after the first starts with {@link CONTINUATION}.
+ */
+export function printable(text: string): string {
+  const escaped = text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
+    (char) => {
+      const code = char.codePointAt(0) ?? 0;
+      return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+    },
+  );
+  return escaped.split('\n').join(`\n${CONTINUATION}`);
 }
 
 /** A receipt as a record. */

@@ -175,10 +175,18 @@ describe('friends and messages', () => {
       },
     ]);
 
-    const listen = ok(await as(bobHome(), ['listen', '--count', '2', '--timeout', '10']));
+    // The text from standard input, with a forged second line and a terminal escape sequence in it.
+    const piped = ok(
+      await as(annHome(), ['send', '--to', bob], { stdin: `piped\n[00:00:00] 1 → you: \u001b[2Jforged\n` }),
+    );
+    expect(piped.stdout).toMatch(/^[1-9][0-9]*\n$/);
+
+    const listen = ok(await as(bobHome(), ['listen', '--count', '3', '--timeout', '10']));
     expect(listen.lines).toEqual([
       expect.stringMatching(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\] ${ann} → you: hello bob$`)),
       expect.stringMatching(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\] ${ann} → you: second$`)),
+      expect.stringMatching(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\] ${ann} → you: piped$`)),
+      '  ┆ [00:00:00] 1 → you: \\x1b[2Jforged',
     ]);
     expect(listen.stderr).toMatch(/^listening as bob/);
 
@@ -228,7 +236,12 @@ describe('friends and messages', () => {
 
   it('history shows a conversation oldest first, --limit keeps the newest', async () => {
     const all = ok(await as(annHome(), ['history', '--with', bob, '--json']));
-    expect(all.records.map((record) => record.text)).toEqual(['hello bob', 'second', 'live one']);
+    expect(all.records.map((record) => record.text)).toEqual([
+      'hello bob',
+      'second',
+      'piped\n[00:00:00] 1 → you: \u001b[2Jforged',
+      'live one',
+    ]);
     expect(all.records.every((record) => record.own === true)).toBe(true);
     const last = ok(await as(bobHome(), ['history', '--with', ann, '--limit', '1']));
     expect(last.lines).toEqual([
@@ -385,6 +398,14 @@ describe('find', () => {
     const none = await as(bobHome(), ['find', 'nobody-here']);
     expect(none.code).toBe(ExitCode.FAILURE);
     expect(none.stderr).toBe('birdtalk: no user matches "nobody-here"\n');
+  });
+});
+
+describe('--version', () => {
+  it('prints the version', async () => {
+    const run = await cli(['--version']);
+    expect(run.code).toBe(ExitCode.OK);
+    expect(run.stdout).toMatch(/^birdtalk \d+\.\d+\.\d+\n$/);
   });
 });
 

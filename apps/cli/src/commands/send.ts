@@ -7,15 +7,44 @@ import { ExitCode } from '../exit-codes.js';
 import { sentRecord } from '../format.js';
 import { createProgress } from '../progress.js';
 
+/** The most standard input `send` reads as its text. */
+export const MAX_STDIN_TEXT_BYTES = 64 * 1024;
+
+/**
+ * All of standard input as UTF-8 text, without one final line break (`echo` adds one).
+ *
+ * @throws usage error when it holds more than {@link MAX_STDIN_TEXT_BYTES}.
+ */
+async function readStdinText(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.byteLength;
+    if (size > MAX_STDIN_TEXT_BYTES) {
+      throw usageError(
+        `standard input holds more than ${MAX_STDIN_TEXT_BYTES / 1024} KiB; send it as --file`,
+      );
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/u, '');
+}
+
 /** `birdtalk send`: sends a text or a file and prints the acknowledged message id. */
 export const sendCommand: Command = {
   name: 'send',
   summary: 'send a text or a file to a user or a group',
   usage: `usage: birdtalk send --to <uid|@name> [--group] <text…>
        birdtalk send --to <uid|@name> [--group] --file <path>
+       echo hi | birdtalk send --to <uid|@name> [--group]
 
 Sends to a user (who must follow you) or, with --group, to a group you belong to, and prints the
-message id the server acknowledged. --to @ann looks the user up by user name (or nick name) first.`,
+message id the server acknowledged. --to @ann looks the user up by user name (or nick name) first.
+Without a text or --file, the text is read from standard input (when it is not a terminal; up to
+${MAX_STDIN_TEXT_BYTES / 1024} KiB, one final line break dropped).`,
   async run(ctx, argv) {
     const { values, positionals } = parseCommand(argv, {
       to: { type: 'string' },
@@ -26,7 +55,10 @@ message id the server acknowledged. --to @ann looks the user up by user name (or
     if (byName !== undefined && values.group) throw usageError('--group takes a group id, not a @name');
     if (byName === '') throw usageError('--to @ needs a user name: --to @ann');
     const given = byName === undefined ? parseId(values.to, '--to') : undefined;
-    const text = positionals.join(' ');
+    let text = positionals.join(' ');
+    if (values.file === undefined && text === '' && ctx.io.stdin.isTTY !== true) {
+      text = await readStdinText(ctx.io.stdin);
+    }
     if (values.file === undefined && text.trim() === '')
       throw usageError('nothing to send: give a text or --file <path>');
     if (values.file !== undefined && text !== '') throw usageError('give a text or --file, not both');
