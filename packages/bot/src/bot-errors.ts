@@ -6,6 +6,8 @@ export const BotErrorCode = {
   NEXT_CALLED_TWICE: 'BOT_NEXT_CALLED_TWICE',
   /** `ctx.reply()` (or a media reply) on an update that belongs to no chat. */
   NO_CHAT: 'BOT_NO_CHAT',
+  /** `ctx.download()` on an update without a file. */
+  NO_ATTACHMENT: 'BOT_NO_ATTACHMENT',
   /** `quote: true` on an update without a message to quote. */
   NOTHING_TO_QUOTE: 'BOT_NOTHING_TO_QUOTE',
   /** `bot.start()` after `bot.stop()`. */

@@ -1,3 +1,4 @@
+import type { Client } from '@birdtalk/client';
 import { describe, expect, it } from 'vitest';
 import { Context } from './context.js';
 import { followedEvent, imageMessage, recallEvent, receiptEvent, textMessage } from './testing/builders.js';
@@ -125,5 +126,44 @@ describe('replies', () => {
     const friend = setup({ type: 'friend', friendEvent: followedEvent() });
     await friend.ctx.markRead();
     expect([...inGroup.client.read, ...friend.client.read]).toEqual([]);
+  });
+});
+
+describe('downloads', () => {
+  it("fetch the message's file through the client's files API, with the handler's signal", async () => {
+    const calls: Array<{ name: string; signal: AbortSignal | undefined; extra?: unknown }> = [];
+    const bytes = new Uint8Array([1, 2, 3]);
+    const files = {
+      downloadBytes: async (name: string, options: { signal?: AbortSignal; maxBytes?: number }) => {
+        calls.push({ name, signal: options.signal, extra: options.maxBytes });
+        return bytes;
+      },
+      download: async (name: string, options: { signal?: AbortSignal }) => {
+        calls.push({ name, signal: options.signal });
+        return [bytes];
+      },
+      downloadToFile: async (name: string, path: string, options: { signal?: AbortSignal }) => {
+        calls.push({ name, signal: options.signal, extra: path });
+        return 3;
+      },
+    } as unknown as Client['files'];
+    const client = createTestClient({ overrides: { files } });
+    const abort = new AbortController();
+    const message = { ...imageMessage({ ref: '20250101_abc.png' }), signal: abort.signal };
+    const ctx = new Context({ type: 'message', message }, client, me);
+    expect(await ctx.download({ maxBytes: 10 })).toBe(bytes);
+    expect(await ctx.downloadStream()).toEqual([bytes]);
+    expect(await ctx.downloadTo('/tmp/x.png')).toBe(3);
+    expect(calls).toEqual([
+      { name: '20250101_abc.png', signal: abort.signal, extra: 10 },
+      { name: '20250101_abc.png', signal: abort.signal },
+      { name: '20250101_abc.png', signal: abort.signal, extra: '/tmp/x.png' },
+    ]);
+  });
+
+  it('refuse an update without a file', async () => {
+    const { ctx } = setup({ type: 'message', message: textMessage('no file') });
+    await expect(ctx.download()).rejects.toMatchObject({ name: 'StateError', code: 'BOT_NO_ATTACHMENT' });
+    await expect(ctx.downloadTo('/tmp/x')).rejects.toMatchObject({ code: 'BOT_NO_ATTACHMENT' });
   });
 });

@@ -55,6 +55,10 @@ export type ImageReplyOptions = Omit<ImageOptions, 'quote'> & { readonly quote?:
 /** Options of {@link Context.replyVoice}: the client's voice options, with {@link ReplyOptions.quote}. */
 export type VoiceReplyOptions = Omit<VoiceOptions, 'quote'> & { readonly quote?: QuoteOption };
 
+function noAttachment(type: string, what: string): StateError {
+  return new StateError(BotErrorCode.NO_ATTACHMENT, `the ${type} being handled carries no ${what}`);
+}
+
 /** The signal of updates that are notifications. */
 const NEVER_ABORTED = new AbortController().signal;
 
@@ -192,6 +196,49 @@ export class Context {
     return this.#withChat((chat) =>
       this.client.media.sendVoice(chat, source, this.#mediaOptions(options) as VoiceOptions),
     );
+  }
+
+  /**
+   * Downloads the file of the message being handled into memory: uploaded files through the client's files
+   * API (with its TLS rules: a Node client's pin or CA applies), inline clips from the message itself.
+   * Stops with the handler's `ctx.signal`.
+   *
+   * @throws StateError `BOT_NO_ATTACHMENT` when the update is not a message with a file; the client's download
+   * errors (`maxBytes`, 64 MiB by default, refuses larger files).
+   */
+  async download(options: { readonly maxBytes?: number } = {}): Promise<Uint8Array> {
+    const attachment = this.#attachment();
+    if (attachment.ref === undefined) return attachment.inline ?? new Uint8Array(0);
+    return this.client.files.downloadBytes(attachment.ref, { ...options, signal: this.signal });
+  }
+
+  /**
+   * Downloads the file of the message being handled as a stream of chunks (uploaded files only).
+   *
+   * @throws StateError `BOT_NO_ATTACHMENT` without a stored file; the client's download errors.
+   */
+  async downloadStream(): Promise<AsyncIterable<Uint8Array>> {
+    const ref = this.#attachment().ref;
+    if (ref === undefined) throw noAttachment(this.update.type, 'a stored file');
+    return this.client.files.download(ref, { signal: this.signal });
+  }
+
+  /**
+   * Downloads the file of the message being handled to a path (written to a temporary file, then renamed);
+   * needs a client from `@birdtalk/client/node`. Resolves with the size.
+   *
+   * @throws StateError `BOT_NO_ATTACHMENT` without a stored file; the client's download errors.
+   */
+  async downloadTo(path: string): Promise<number> {
+    const ref = this.#attachment().ref;
+    if (ref === undefined) throw noAttachment(this.update.type, 'a stored file');
+    return this.client.files.downloadToFile(ref, path, { signal: this.signal });
+  }
+
+  #attachment(): NonNullable<ChatMessage['attachment']> {
+    const attachment = this.message?.attachment;
+    if (attachment === undefined) throw noAttachment(this.update.type, 'a file');
+    return attachment;
   }
 
   /**
