@@ -119,9 +119,21 @@ describe('key exchange', () => {
       code: ErrorMsgType.ErrTServerInside,
       detail: 'create key pair error: encrypt algorithm is unknown',
     });
-    client.send(stage1(pointToPem(ecdh.getPublicKey()), 'twofish128'));
-    await settle();
-    expect(client.take()).toEqual([]);
+    // About one exchange in 256 yields a secret with a leading zero byte, which the server refuses (error 11)
+    // before it looks at the algorithm: try fresh keys until one gets past that.
+    let replies: unknown[] = [];
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const fresh = createECDH('prime256v1');
+      fresh.generateKeys();
+      client.send(stage1(pointToPem(fresh.getPublicKey()), 'twofish128'));
+      await settle();
+      replies = client.take();
+      const shortSecret = replies.some(
+        (reply) => (reply as { plainMsg?: { errorMsg?: { code?: number } } }).plainMsg?.errorMsg?.code === 11,
+      );
+      if (!shortSecret) break;
+    }
+    expect(replies).toEqual([]);
   });
 
   it('checks rsaPrint, key length, PEM, key type and curve', async () => {
