@@ -20,7 +20,10 @@ const out = resolve(values.out);
 function pnpm(args, cwd) {
   const execPath = process.env.npm_execpath;
   if (execPath !== undefined && /pnpm/.test(execPath)) {
-    return execFileSync(process.execPath, [execPath, ...args], { cwd, encoding: 'utf8' });
+    // pnpm is a JavaScript file in some installs and a native executable in others (pnpm 12 through npx).
+    return /\.[cm]?js$/.test(execPath)
+      ? execFileSync(process.execPath, [execPath, ...args], { cwd, encoding: 'utf8' })
+      : execFileSync(execPath, args, { cwd, encoding: 'utf8' });
   }
   const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   return execFileSync('npx', ['-y', packageManager, ...args], { cwd, encoding: 'utf8' });

@@ -36,7 +36,12 @@ export { BOT_CONFIG_INVALID, type BotEnvironment, botEnvironment } from './node/
 export { BotExitCode, exitCodeFor } from './node/exit-codes.js';
 export { type HealthServer, type HealthServerOptions, serveHealth } from './node/health-server.js';
 export { createLineLogger } from './node/line-logger.js';
-export { type BotMetricsOptions, type HasHealth, registerBotMetrics } from './node/metrics.js';
+export {
+  type BotMetricsOptions,
+  type HasHealth,
+  type MetricsRegistry,
+  registerBotMetrics,
+} from './node/metrics.js';
 
 /** The part of `process` the helpers use (a stand-in in tests). */
 export interface SignalProcess {

@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Registry } from 'prom-client';
-import { type BotMetricsOptions, type HasHealth, registerBotMetrics } from './metrics.js';
+import {
+  type BotMetricsOptions,
+  type HasHealth,
+  type MetricsRegistry,
+  registerBotMetrics,
+} from './metrics.js';
 
 /** Options of {@link serveHealth}. */
 export interface HealthServerOptions {
@@ -21,7 +25,7 @@ export interface HealthServer {
   /** Its base URL, e.g. `http://127.0.0.1:9464`. */
   readonly url: string;
   /** The metrics registry, when `/metrics` is served. */
-  readonly registry: Registry | undefined;
+  readonly registry: MetricsRegistry | undefined;
   /** Stops listening. */
   close(): Promise<void>;
 }

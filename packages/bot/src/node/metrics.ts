@@ -1,6 +1,17 @@
 import { StateError } from '@birdtalk/errors';
-import type { Registry } from 'prom-client';
+import type { Registry as PromRegistry } from 'prom-client';
 import type { BotHealth } from '../health.js';
+
+/**
+ * The part of a metrics registry the bot uses; a `prom-client` `Registry` is one. Declared here so that the
+ * bot's types never need `prom-client`, which is an optional dependency.
+ */
+export interface MetricsRegistry {
+  /** The metrics in the Prometheus text format. */
+  metrics(): Promise<string>;
+  /** The content type of that text. */
+  readonly contentType: string;
+}
 
 /** Something with a health snapshot: a bot. */
 export interface HasHealth {
@@ -9,8 +20,8 @@ export interface HasHealth {
 
 /** Options of {@link registerBotMetrics}. */
 export interface BotMetricsOptions {
-  /** Where the metrics are registered. @defaultValue a new registry */
-  readonly registry?: Registry;
+  /** Where the metrics are registered: a `prom-client` `Registry`. @defaultValue a new registry */
+  readonly registry?: MetricsRegistry;
   /** Put before every metric name. @defaultValue `'birdtalk_bot_'` */
   readonly prefix?: string;
   /** Labels on every metric, e.g. `{ bot: 'support' }` when one process runs several bots. */
@@ -26,13 +37,16 @@ export interface BotMetricsOptions {
  *
  * @throws StateError `BOT_METRICS_UNAVAILABLE` when `prom-client` is not installed.
  */
-export async function registerBotMetrics(bot: HasHealth, options: BotMetricsOptions = {}): Promise<Registry> {
+export async function registerBotMetrics(
+  bot: HasHealth,
+  options: BotMetricsOptions = {},
+): Promise<MetricsRegistry> {
   const prom = await import('prom-client').catch((cause: unknown) => {
     throw new StateError('BOT_METRICS_UNAVAILABLE', 'metrics need the prom-client package: install it', {
       cause,
     });
   });
-  const registry = options.registry ?? new prom.Registry();
+  const registry = (options.registry as PromRegistry | undefined) ?? new prom.Registry();
   const prefix = options.prefix ?? 'birdtalk_bot_';
   const labels = options.labels ?? {};
   const labelNames = Object.keys(labels);
