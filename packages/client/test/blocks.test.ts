@@ -1,28 +1,18 @@
 import type { BirdTalkError } from '@birdtalk/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockListKey } from '../src/block-list.js';
-import { ClientErrorCode, createMemoryStore, FeatureErrorCode, p2p, type Store } from '../src/index.js';
-import { createWorld, requestsOf, type TestClient, until, type World } from './harness.js';
+import { ClientErrorCode, FeatureErrorCode, p2p } from '../src/index.js';
+import { durableStore, requestsOf, type TestClient, until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
 let bob: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
+  ({ world, ada, bob } = await worldWith('ada', 'bob'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
-
-/** A store that outlives a client (the memory store forgets everything when closed). */
-function durableStore(): Store {
-  const store = createMemoryStore();
-  return { ...store, close: async () => {} };
-}
+afterEach(() => world.close());
 
 const chats = (client: TestClient) => requestsOf(client.sent).filter((p) => p === 'chatData').length;
 

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { p2p } from '../src/index.js';
-import { createWorld, type World } from './harness.js';
+import { type World, worldWith } from './harness.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -13,15 +13,10 @@ let bob: string;
 let cy: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
-  cy = await world.user('cy');
+  ({ world, ada, bob, cy } = await worldWith('ada', 'bob', 'cy'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
+afterEach(() => world.close());
 
 /** Collects garbage and lets finalizers run. */
 async function collect(): Promise<void> {

@@ -1,27 +1,17 @@
 import { flushEventLoop } from '@birdtalk/runtime/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ChatMessage, createMemoryStore, group, p2p, type Store } from '../src/index.js';
-import { createWorld, requestsOf, type TestClient, until, type World } from './harness.js';
+import { type ChatMessage, group, p2p } from '../src/index.js';
+import { durableStore, requestsOf, type TestClient, until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
 let bob: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
+  ({ world, ada, bob } = await worldWith('ada', 'bob'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
-
-/** A store that survives its client's stop(), as a file or database would. */
-function durable(): Store {
-  const store = createMemoryStore();
-  return { ...store, close: async () => {} };
-}
+afterEach(() => world.close());
 
 function inbox(client: TestClient): ChatMessage[] {
   const seen: ChatMessage[] = [];
@@ -37,7 +27,7 @@ async function catchUpDone(client: TestClient): Promise<void> {
 
 describe('offline catch-up', () => {
   it('delivers what arrived while the bot was stopped, once, in order, flagged catchingUp', async () => {
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     await world.drive(alice.start());
     const first = world.client(bob, {}, { store });
@@ -66,7 +56,7 @@ describe('offline catch-up', () => {
   });
 
   it('pages through a long backlog 100 at a time', async () => {
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     const first = world.client(bob, {}, { store });
     await world.drive(Promise.all([alice.start(), first.start()]));
@@ -87,7 +77,7 @@ describe('offline catch-up', () => {
       members: [bob],
       params: { jointype: 'direct' },
     });
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     const first = world.client(bob, {}, { store });
     const firstSeen = inbox(first);
@@ -111,7 +101,7 @@ describe('offline catch-up', () => {
     const alice = world.client(ada);
     await world.drive(alice.start());
     for (const text of ['old 1', 'old 2']) await world.drive(alice.sendText(p2p(bob), text), 1);
-    const store = durable();
+    const store = durableStore();
     const first = world.client(bob, {}, { store });
     const seen = inbox(first);
     const done = catchUpDone(first);
@@ -144,7 +134,7 @@ describe('offline catch-up', () => {
   });
 
   it('with an empty history, still records a starting point so later offline messages are caught up', async () => {
-    const store = durable();
+    const store = durableStore();
     const first = world.client(bob, {}, { store });
     await world.drive(first.start());
     await world.drive(first.stop());
@@ -161,7 +151,7 @@ describe('offline catch-up', () => {
   });
 
   it('holds live messages that arrive during the catch-up and delivers them after, once', async () => {
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     const first = world.client(bob, {}, { store });
     await world.drive(Promise.all([alice.start(), first.start()]));
@@ -183,7 +173,7 @@ describe('offline catch-up', () => {
   });
 
   it('resolves start() once the backlog is fetched, even while the iterator consumer waits for start()', async () => {
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     const first = world.client(bob, {}, { store });
     await world.drive(Promise.all([alice.start(), first.start()]));
@@ -201,7 +191,7 @@ describe('offline catch-up', () => {
   });
 
   it('does not wait for an iterator that starts consuming after start(), however long the backlog', async () => {
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     const first = world.client(bob, {}, { store });
     await world.drive(Promise.all([alice.start(), first.start()]));

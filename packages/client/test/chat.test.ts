@@ -9,7 +9,7 @@ import {
   p2p,
   type SentMessage,
 } from '../src/index.js';
-import { createWorld, requestsOf, type TestClient, until, type World } from './harness.js';
+import { requestsOf, type TestClient, until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
@@ -17,15 +17,10 @@ let bob: string;
 let cy: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
-  cy = await world.user('cy');
+  ({ world, ada, bob, cy } = await worldWith('ada', 'bob', 'cy'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
+afterEach(() => world.close());
 
 function inbox(client: TestClient): ChatMessage[] {
   const seen: ChatMessage[] = [];

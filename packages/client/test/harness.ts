@@ -183,3 +183,22 @@ export async function createWorld(serverOptions: ServerOptions = {}): Promise<Wo
 export function requestsOf(frames: readonly Msg[]): string[] {
   return frames.map((msg) => msg.plainMsg?.message ?? 'none').filter((payload) => payload !== 'heartBeat');
 }
+
+/**
+ * A world with a user for each name (created in order, so each follows and is followed by the ones before),
+ * for a test file's `beforeEach`.
+ */
+export async function worldWith<const N extends string>(
+  ...names: N[]
+): Promise<{ readonly world: World } & Readonly<Record<N, string>>> {
+  const world = await createWorld();
+  const ids = {} as Record<N, string>;
+  for (const name of names) ids[name] = await world.user(name);
+  return { world, ...ids };
+}
+
+/** A store that outlives its client's `stop()`, as a file or database would (the memory store forgets on close). */
+export function durableStore(): Store {
+  const store = createMemoryStore();
+  return { ...store, close: async () => {} };
+}

@@ -1,26 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ChatMessage, createMemoryStore, type GroupEvent, group, type Store } from '../src/index.js';
-import { createWorld, type TestClient, until, type World } from './harness.js';
+import { type ChatMessage, type GroupEvent, group } from '../src/index.js';
+import { durableStore, type TestClient, until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
 let bob: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
+  ({ world, ada, bob } = await worldWith('ada', 'bob'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
-
-/** A store that survives its client's stop(), as a file or database would. */
-function durable(): Store {
-  const store = createMemoryStore();
-  return { ...store, close: async () => {} };
-}
+afterEach(() => world.close());
 
 function texts(client: TestClient): string[] {
   const seen: string[] = [];
@@ -36,7 +26,7 @@ async function catchUpDone(client: TestClient): Promise<void> {
 
 describe('groups the client created or joined itself', () => {
   it('created: the stream has its position at once, a group event is emitted, and messages posted while away are caught up', async () => {
-    const store = durable();
+    const store = durableStore();
     const first = world.client(bob, {}, { store });
     const events: GroupEvent[] = first.record('group');
     await world.drive(first.start());
@@ -67,7 +57,7 @@ describe('groups the client created or joined itself', () => {
     const created = await world.drive(alice.groups.create({ name: 'public' }));
     await world.drive(alice.sendText(group(created.groupId), 'before bob joined'));
 
-    const store = durable();
+    const store = durableStore();
     const first = world.client(bob, {}, { store });
     const events: GroupEvent[] = first.record('group');
     const firstSeen = texts(first);

@@ -3,27 +3,18 @@ import { QueryDataType } from '@birdtalk/proto';
 import { flushEventLoop } from '@birdtalk/runtime/testing';
 import type { Connector, Transport } from '@birdtalk/transport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ChatMessage, createMemoryStore, p2p, type Store } from '../src/index.js';
-import { createWorld, until, type World } from './harness.js';
+import { type ChatMessage, p2p } from '../src/index.js';
+import { durableStore, until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
 let bob: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
+  ({ world, ada, bob } = await worldWith('ada', 'bob'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
-
-function durable(): Store {
-  const store = createMemoryStore();
-  return { ...store, close: async () => {} };
-}
+afterEach(() => world.close());
 
 function texts(seen: readonly ChatMessage[]): string[] {
   return seen.map((m) => m.text);
@@ -100,7 +91,7 @@ describe('exactly once across failures', () => {
   });
 
   it('dead-letters a message whose handler keeps failing, passes it, and never redelivers it', async () => {
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     const first = world.client(bob, { handlerRetries: 2 }, { store });
     let attempts = 0;
@@ -137,7 +128,7 @@ describe('exactly once across failures', () => {
   });
 
   it('redelivers after a restart what a stopped bot had not finished handling', async () => {
-    const store = durable();
+    const store = durableStore();
     const alice = world.client(ada);
     const first = world.client(bob, {}, { store });
     first.on('message', () => new Promise(() => {}));
@@ -158,7 +149,7 @@ describe('exactly once across failures', () => {
   });
 
   it('resends after a restart what the last run queued and the server never stored', async () => {
-    const store = durable();
+    const store = durableStore();
     const first = world.client(ada, {}, { store });
     const bobby = world.client(bob);
     const seen: ChatMessage[] = [];
@@ -185,7 +176,7 @@ describe('exactly once across failures', () => {
   });
 
   it('after a restart, finds stored what the last run sent to a silent server, and does not send it again', async () => {
-    const store = durable();
+    const store = durableStore();
     const first = world.client(ada, {}, { store });
     await world.drive(first.start());
     // The server stores the chat but answers nothing.

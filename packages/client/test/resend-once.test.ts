@@ -1,30 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryStore, group, p2p, type Store } from '../src/index.js';
-import { createWorld, requestsOf, type TestClient, until, type World } from './harness.js';
+import { group, p2p } from '../src/index.js';
+import { durableStore, requestsOf, type TestClient, until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
 let bob: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
+  ({ world, ada, bob } = await worldWith('ada', 'bob'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
+afterEach(() => world.close());
 
 const chats = (client: TestClient) => requestsOf(client.sent).filter((p) => p === 'chatData').length;
 const storedFrom = (userId: string, to: string) =>
   world.server.getMessages(userId).filter((row) => row.fromId === userId && row.toId === to);
-
-/** A store that outlives a client (the memory store forgets everything when closed). */
-function durableStore(): Store {
-  const store = createMemoryStore();
-  return { ...store, close: async () => {} };
-}
 
 describe('a chat whose acknowledgement was lost is not stored twice', () => {
   it('the server stored it and said nothing: the history lookup finds it, and it is never resent', async () => {

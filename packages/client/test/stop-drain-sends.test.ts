@@ -1,21 +1,17 @@
 import { flushEventLoop } from '@birdtalk/runtime/testing';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type ChatMessage, ClientErrorCode, p2p } from '../src/index.js';
-import { createWorld, until, type World } from './harness.js';
+import { until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
 let bob: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
+  ({ world, ada, bob } = await worldWith('ada', 'bob'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
+afterEach(() => world.close());
 
 it('lets a handler that is running when stop() is called still reply; the reply is acknowledged before the end', async () => {
   const alice = world.client(ada);

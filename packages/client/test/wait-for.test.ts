@@ -1,21 +1,17 @@
 import { isBirdTalkError } from '@birdtalk/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ChatMessage, p2p } from '../src/index.js';
-import { createWorld, until, type World } from './harness.js';
+import { until, type World, worldWith } from './harness.js';
 
 let world: World;
 let ada: string;
 let bob: string;
 
 beforeEach(async () => {
-  world = await createWorld();
-  ada = await world.user('ada');
-  bob = await world.user('bob');
+  ({ world, ada, bob } = await worldWith('ada', 'bob'));
 });
 
-afterEach(async () => {
-  await world.close();
-});
+afterEach(() => world.close());
 
 describe('waitFor', () => {
   it('lets a message listener ask a question and await the answer in its own chat', async () => {

@@ -566,33 +566,7 @@ describe('changing the e-mail address', () => {
   it('submits the code while the server holds the session logged out, then logs in again on a fresh connection', async () => {
     const h = harness();
     hazards = h.server.hazards;
-    h.server.handle('userOp', (msg, peer) => {
-      const op = msg.plainMsg?.userOp;
-      if (op?.operation === UserOperationType.SetUserInfo && op.params.Email !== undefined) {
-        peer.userId = undefined; // §5.6: the server session is no longer logged in
-        peer.send(ComMsgType.MsgTUserOpRet, {
-          userOpRet: {
-            operation: UserOperationType.SetUserInfo,
-            result: 'ok',
-            status: 'waitcode',
-            users: [{ userId: '10001' }],
-          },
-        });
-        return true;
-      }
-      if (op?.operation === UserOperationType.RealNameVerification) {
-        peer.send(ComMsgType.MsgTUserOpRet, {
-          userOpRet: {
-            operation: UserOperationType.SetUserInfo,
-            result: 'ok',
-            status: 'ok',
-            users: [{ userId: '10001' }],
-          },
-        });
-        return true;
-      }
-      return false;
-    });
+    emailChangeServer(h.server);
     // A server whose mail works.
     const session = h.session({ allowServerCrashingRequests: true });
     const ready = h.record(session, 'ready');
