@@ -1,4 +1,5 @@
 import { UserOperationType } from '@birdtalk/proto';
+import { fastRelogin } from './fast-relogin.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -50,13 +51,7 @@ export const documentedSessionScenarios: readonly Scenario[] = [
     async run(ctx) {
       const a = await ctx.connect('A');
       await a.handshake();
-      const { keyPrint, secret, enc } = a;
-      await ctx.settle();
-      await a.close();
-      await ctx.settle();
-      const b = await ctx.connect('B');
-      const tm = String(ctx.nowMs());
-      await b.hello({ keyPrint, token: ctx.crypto.checkToken(enc, secret!, tm), tm });
+      await fastRelogin(ctx, a, 'B');
     },
   },
   {
@@ -65,13 +60,7 @@ export const documentedSessionScenarios: readonly Scenario[] = [
       'A Hello whose check token encrypts another time is error 13 "check data error: <token>" and no Hello reply.',
     async run(ctx) {
       const a = await ctx.user('A', 'frw_alice', 'pw-frw-alice', { handshake: true });
-      const { keyPrint, secret, enc } = a;
-      await ctx.settle();
-      await a.close();
-      await ctx.settle();
-      const b = await ctx.connect('B');
-      const tm = ctx.nowMs();
-      await b.hello({ keyPrint, token: ctx.crypto.checkToken(enc, secret!, String(tm - 1)), tm });
+      const b = await fastRelogin(ctx, a, 'B', { tokenSkewMs: -1 });
       await ctx.settle();
       await b.hello();
     },

@@ -1,3 +1,4 @@
+import { fastRelogin } from './fast-relogin.js';
 import type { Scenario } from './scenario.js';
 
 /** Key exchange and fast re-login. */
@@ -44,13 +45,7 @@ export const keyExchangeScenarios: readonly Scenario[] = [
     description: 'After a key exchange and registration, a Hello with keyPrint and check token logs in.',
     async run(ctx) {
       const a = await ctx.user('A', 'frl_alice', 'pw-frl-alice', { handshake: true });
-      const { keyPrint, secret, enc } = a;
-      await ctx.settle();
-      await a.close();
-      await ctx.settle();
-      const b = await ctx.connect('B');
-      const tm = String(ctx.nowMs());
-      await b.hello({ keyPrint, token: ctx.crypto.checkToken(enc, secret!, tm), tm });
+      await fastRelogin(ctx, a, 'B');
     },
   },
   {
@@ -59,14 +54,9 @@ export const keyExchangeScenarios: readonly Scenario[] = [
     async run(ctx) {
       const a = await ctx.connect('A');
       await a.handshake();
-      const { keyPrint, secret, enc } = a;
-      await ctx.settle();
-      const b = await ctx.connect('B');
-      const tm = String(ctx.nowMs());
-      await b.hello({
-        keyPrint: (BigInt(keyPrint) ^ 0x5a5a5an).toString(),
-        token: ctx.crypto.checkToken(enc, secret!, tm),
-        tm,
+      await fastRelogin(ctx, a, 'B', {
+        closeFirst: false,
+        keyPrint: (issued) => (BigInt(issued) ^ 0x5a5a5an).toString(),
       });
     },
   },
