@@ -1,5 +1,6 @@
 import type { Int64Input, UserInfo } from '@birdtalk/proto';
 import type { Session } from '@birdtalk/session';
+import type { Directory } from './cache/directory.js';
 import type { ChatTarget } from './chat-target.js';
 import type { MessageKind } from './content.js';
 import type { SendOptions, SentMessage } from './context.js';
@@ -68,6 +69,11 @@ export interface Client {
   readonly files: ReturnType<typeof createFilesApi>;
   /** Sending images, files and voice clips. */
   readonly media: ReturnType<typeof createMediaApi>;
+  /**
+   * Users, groups and members looked up once and remembered (`ttlMs` of the `cache` option), forgotten when
+   * the server announces a change: names and roles to show without a request each time.
+   */
+  readonly cache: Directory;
 
   /**
    * Opens the store, connects, logs in, and runs the first catch-up; resolves with the user once the backlog is

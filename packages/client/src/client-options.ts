@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '@birdtalk/errors';
 import type { Clock, Logger, Random } from '@birdtalk/runtime';
 import type { CodeRequest, Credentials, SessionOptions } from '@birdtalk/session';
 import type { Connector } from '@birdtalk/transport';
+import { type CacheOptions, resolveCacheOptions } from './cache/directory.js';
 import type { ClientPolicy, HttpGet } from './context.js';
 import type { CatchUpPolicy } from './delivery/catch-up.js';
 import type { FilesDeps } from './features.js';
@@ -119,6 +120,8 @@ export interface ClientOptions {
   readonly trackedMessages?: number;
   /** What the client sends to servers that cannot survive it. */
   readonly policy?: Partial<ClientPolicy>;
+  /** How long and how many users and groups `client.cache` remembers. */
+  readonly cache?: CacheOptions;
 }
 
 /** The defaults of every optional {@link ClientOptions} field. */
@@ -166,12 +169,15 @@ export interface ClientDeps {
 
 /** {@link ClientOptions} with every default applied. */
 export interface ResolvedClientOptions
-  extends Required<Omit<ClientOptions, 'account' | 'clientId' | 'helloParams' | 'session' | 'policy'>> {
+  extends Required<
+    Omit<ClientOptions, 'account' | 'clientId' | 'helloParams' | 'session' | 'policy' | 'cache'>
+  > {
   readonly account: string | undefined;
   readonly clientId: string | undefined;
   readonly helloParams: Readonly<Record<string, string | undefined>>;
   readonly session: PassThroughSessionOptions;
   readonly policy: ClientPolicy;
+  readonly cache: Required<CacheOptions>;
 }
 
 const durations = [
@@ -226,5 +232,6 @@ export function resolveClientOptions(options: ClientOptions, deps: ClientDeps): 
     helloParams: options.helloParams ?? {},
     session: options.session ?? {},
     policy: { ...DEFAULT_CLIENT_OPTIONS.policy, ...options.policy },
+    cache: resolveCacheOptions(options.cache ?? {}),
   } as ResolvedClientOptions;
 }

@@ -19,6 +19,8 @@ import {
 } from '@birdtalk/runtime';
 import { createSession, DEFAULT_SESSION_OPTIONS, type OutboxEntry, type Session } from '@birdtalk/session';
 import { BlockList } from './block-list.js';
+import { createDirectory, type Directory } from './cache/directory.js';
+import { forgettingGroups, forgettingUsers } from './cache/forgetting-apis.js';
 import type { ChatTarget } from './chat-target.js';
 import type { Client, MessageFilter, StopOptions } from './client-api.js';
 import { ClientErrorCode } from './client-errors.js';
@@ -115,6 +117,7 @@ class BirdTalkClient implements Client {
   readonly groups: ReturnType<typeof createGroupsApi>;
   readonly files: ReturnType<typeof createFilesApi>;
   readonly media: ReturnType<typeof createMediaApi>;
+  readonly cache: Directory;
 
   #state: ClientState = 'idle';
   #running: Running | undefined;
@@ -193,9 +196,12 @@ class BirdTalkClient implements Client {
       },
     };
     this.files = createFilesApi(this.#context, deps.files ?? {});
-    this.users = createUsersApi(this.#context, this.files);
+    const users = createUsersApi(this.#context, this.files);
+    const groups = createGroupsApi(this.#context);
+    this.cache = createDirectory(this.#facade, { users, groups }, this.#clock, this.#options.cache);
+    this.users = forgettingUsers(users, this.cache, () => this.#selfIdOrUndefined());
     this.friends = createFriendsApi(this.#context, this.#blocks);
-    this.groups = createGroupsApi(this.#context);
+    this.groups = forgettingGroups(groups, this.cache);
     this.media = createMediaApi(this.#context, this.files);
   }
 

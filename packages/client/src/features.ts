@@ -7,6 +7,14 @@
 // `groupJoinRequestFrom`. Everything exported here is public (the package entry re-exports this file), and
 // nothing here may import Node-only modules: the Node pieces of the files API live in `./files/node.js`.
 
+export {
+  type CacheOptions,
+  createDirectory,
+  DEFAULT_CACHE_OPTIONS,
+  type Directory,
+  type DirectorySources,
+  type LookupOptions,
+} from './cache/directory.js';
 export { FeatureErrorCode } from './feature-errors.js';
 export {
   createFilesApi,

@@ -102,7 +102,7 @@ export interface TestClientOptions {
    */
   readonly onSend?: (record: SentRecord) => void | Promise<void>;
   /** Stands in for the parts the test client does not simulate. */
-  readonly overrides?: Partial<Pick<Client, 'users' | 'groups' | 'files' | 'session' | 'history'>>;
+  readonly overrides?: Partial<Pick<Client, 'users' | 'groups' | 'files' | 'session' | 'history' | 'cache'>>;
   /** Times `stop()`'s drain; the system clock by default. */
   readonly clock?: Clock;
 }
@@ -120,6 +120,7 @@ class FakeClient {
   readonly read: Int64[] = [];
   readonly users: Client['users'];
   readonly groups: Client['groups'];
+  readonly cache: Client['cache'];
   readonly files: Client['files'];
   readonly session: Client['session'];
   readonly friends: FriendsApi;
@@ -166,6 +167,7 @@ class FakeClient {
     const overrides = options.overrides ?? {};
     this.users = overrides.users ?? unsupported('users');
     this.groups = overrides.groups ?? unsupported('groups');
+    this.cache = overrides.cache ?? unsupported('cache');
     this.files = overrides.files ?? unsupported('files');
     this.session = overrides.session ?? unsupported('session');
     if (overrides.history !== undefined) this.history = overrides.history;
