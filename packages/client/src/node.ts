@@ -42,6 +42,7 @@ import type { Store } from './store/store.js';
 export { fileFromPath, nodeFilesDeps, nodeMd5, writeFileAtomic } from './files/node.js';
 export {
   createFileStore,
+  DEFAULT_FILE_STORE_OPTIONS,
   type FileStoreOptions,
   STATE_FILE_FORMAT,
   STATE_FILE_NAME,

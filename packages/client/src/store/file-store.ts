@@ -1,16 +1,24 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { chmod, mkdir, open, rename, stat } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type BirdTalkError, DecodeError, StateError } from '@birdtalk/errors';
-import { type Int64, isInt64String } from '@birdtalk/proto';
 import { type Clock, systemClock } from '@birdtalk/runtime';
 import { writeFileAtomic, writeFileIfAbsent } from '@birdtalk/runtime/node';
-import type { OutboxEntry } from '@birdtalk/session';
 import { ClientErrorCode } from '../client-errors.js';
-import { appendBounded, reservationStart } from './memory-store.js';
-import { deserializeOutboxEntry, serializeOutboxEntry } from './outbox-codec.js';
+import {
+  applySeen,
+  encodeRecord,
+  type FileState,
+  type StateRecord,
+  serializeSnapshot,
+} from './file-state.js';
+import { errorCode, journalName, loadDirectory, prepareDirectory, readIfPresent } from './file-store-load.js';
+import { createJournalFile, type JournalFile } from './journal-file.js';
+import { reservationStart } from './memory-store.js';
+import { serializeOutboxEntry } from './outbox-codec.js';
 import type { Store } from './store.js';
+
+export { STATE_FILE_FORMAT, STATE_FILE_VERSION } from './file-state.js';
 
 /** Options of {@link createFileStore}. */
 export interface FileStoreOptions {
@@ -18,45 +26,52 @@ export interface FileStoreOptions {
   readonly directory: string;
   /**
    * Told about every problem that did not stop the store: a damaged state file (the store then starts fresh
-   * and keeps the damaged file beside it), a failed background write, a file or directory whose mode had to
-   * be tightened. Warnings never hold message content.
+   * and keeps the damaged file beside it), damaged journal records (skipped), a failed write, a file or
+   * directory whose mode had to be tightened. Warnings never hold message content.
    */
   readonly onWarning?: (warning: BirdTalkError) => void;
   /** Names the copy of a damaged file; the system clock by default. */
   readonly clock?: Pick<Clock, 'now'>;
+  /**
+   * The journal is compacted into a new snapshot once it holds this many bytes, or as many as the last
+   * snapshot if that is larger (so compaction costs a bounded multiple of what is appended).
+   * @defaultValue 4 MiB
+   */
+  readonly compactAfterBytes?: number;
 }
 
-/** The `format` field of the state file. */
-export const STATE_FILE_FORMAT = 'birdtalk-client-state';
-/** The `version` field this code writes and reads. */
-export const STATE_FILE_VERSION = 1;
-/** The name of the state file in the directory. */
+/** The defaults of {@link FileStoreOptions}. */
+export const DEFAULT_FILE_STORE_OPTIONS: { readonly compactAfterBytes: number } = {
+  compactAfterBytes: 4 * 2 ** 20,
+};
+
+/** The name of the state file (the snapshot) in the directory. */
 export const STATE_FILE_NAME = 'state.json';
-
-interface State {
-  positions: Map<string, Int64>;
-  seen: Set<string>;
-  handling: Set<string>;
-  outbox: Map<Int64, OutboxEntry>;
-  mark: bigint;
-}
-
-/** File modes mean nothing on Windows: `chmod` there only toggles read-only. */
-const enforceModes = process.platform !== 'win32';
 
 /**
  * A {@link Store} in a directory, for Node bots that must resume where they stopped.
  *
- * - Delivery state (positions, the dedup window, the outbox, the send-id mark) lives in one JSON file. Every
- *   write replaces it atomically: a temp file in the same directory, `fsync`, `rename`, then an `fsync` of
- *   the directory. A crash leaves the old state or the new one, never a mix.
- * - Writes are coalesced: mutations change memory and start a write; those arriving while a write is under way
- *   are carried by the next one. So a busy bot writes as often as the disk allows, never once per message.
+ * - Delivery state (positions, the dedup window, handling marks, the outbox, the send-id mark) is a snapshot,
+ *   `state.json`, plus an append-only journal of the changes since, `journal-<n>.log`. Each change is one
+ *   record framed with its length and a CRC-32; the records of one run of microtasks go to the OS in one
+ *   `write(2)` before the next turn of the event loop (see `journal-file.ts`), and `fdatasync` runs in the
+ *   background, one after another.
+ * - What a crash can lose: a crash of the process, only the changes asked for in the very run of microtasks it
+ *   interrupted — as with SQLite, whose commits reach the OS when made. A crash of the OS or a power loss, the
+ *   changes written since the last completed background `fdatasync`; never what `flush()`,
+ *   `reserveSendIds()` or `setIfAbsent()` resolved for. A torn last record is ignored on load.
+ * - Compaction: once the journal outgrows {@link FileStoreOptions.compactAfterBytes}, new records go to a new
+ *   journal while a snapshot of the state at that moment replaces `state.json` atomically (temp file,
+ *   `fsync`, rename, directory `fsync`); only then are the older journals removed. A crash at any point
+ *   leaves a snapshot and the journals that follow it. Every start compacts once.
+ * - Damage in the middle of a journal (a disk error, not a crash) is skipped up to the next valid record: that
+ *   change is lost, the later ones are applied, a `STORE_CORRUPT` warning says where, and the damaged journal
+ *   is kept as `journal-<n>.log.corrupt-<time>`. A damaged `state.json` is kept as `state.json.corrupt-<time>`
+ *   and the journals are applied to an empty state. Neither crashes the client.
+ * - `state.json` files of version 1 (the whole state, no journal) are read and replaced at the first start.
  * - Small values (the device id) live in files of their own, created with a hard link so that of two
  *   processes racing to create one, exactly one wins and both read its value.
  * - The directory is 0700 and files are 0600; looser modes are tightened and reported.
- * - A state file that cannot be read or parsed never crashes the client: the store starts fresh, keeps the
- *   damaged file as `state.json.corrupt-<time>`, and reports a `STORE_CORRUPT` warning.
  *
  * Only one client may use a directory's delivery state at a time.
  */
@@ -64,10 +79,19 @@ export function createFileStore(options: FileStoreOptions): Store {
   const directory = resolve(options.directory);
   const statePath = join(directory, STATE_FILE_NAME);
   const clock = options.clock ?? systemClock;
+  const compactAfterBytes = options.compactAfterBytes ?? DEFAULT_FILE_STORE_OPTIONS.compactAfterBytes;
   let closed = false;
-  let dirty = false;
-  let writing: Promise<void> | undefined;
-  let writeError: unknown;
+  let state: FileState | undefined;
+  let journal: JournalFile | undefined;
+  let generation = 0;
+  let snapshotBytes = 0;
+  /** Journal generations a durable snapshot will make obsolete. */
+  const obsolete = new Set<number>();
+  let damaged: ReadonlySet<number> = new Set();
+  let compacting: Promise<void> | undefined;
+  let compactAt = 0;
+  // Mutations waiting for the load, in call order: later calls wait behind them.
+  let waiting = 0;
   // Mutations under way: a flush covers every mutation called before it, even one still waiting for the load.
   const operations = new Set<Promise<unknown>>();
   const track = <T>(operation: Promise<T>): Promise<T> => {
@@ -87,61 +111,145 @@ export function createFileStore(options: FileStoreOptions): Store {
     }
   };
 
-  const prepared = prepareDirectory(directory, warn);
-  const loaded: Promise<State> = prepared.then(() => loadState(statePath, clock, warn));
-  // Nothing awaits these until the first call; failures are reported there.
+  /** Starts a new journal generation after the current one; the caller writes the snapshot that names it. */
+  const startJournal = (): number => {
+    let next = generation + 1;
+    for (;;) {
+      const path = join(directory, journalName(next));
+      try {
+        if (journal === undefined) journal = createJournalFile(path, warn);
+        else journal.rotate(path);
+        break;
+      } catch (cause) {
+        // A generation left behind by another store on the directory: take the next one.
+        if (cause instanceof StateError) throw cause;
+        if (errorCode(cause) !== 'EEXIST') throw writeFailed(cause, path);
+        next += 1;
+      }
+    }
+    if (generation > 0) obsolete.add(generation);
+    generation = next;
+    return next;
+  };
+
+  /** Writes a snapshot naming `next` as its first journal, then removes the journals it made obsolete. */
+  const writeSnapshot = async (current: FileState, next: number): Promise<void> => {
+    const text = serializeSnapshot(current, next);
+    await writeAtomically(statePath, text);
+    snapshotBytes = text.length;
+    for (const old of [...obsolete]) {
+      if (old >= next) continue;
+      const path = join(directory, journalName(old));
+      // A journal that had damage is kept for diagnosis; the snapshot holds everything it contributed.
+      const done = damaged.has(old)
+        ? rename(path, `${path}.corrupt-${Math.floor(clock.now())}`)
+        : unlink(path).catch((cause: unknown) => {
+            if (errorCode(cause) !== 'ENOENT') throw cause;
+          });
+      // Windows refuses to remove a file still open; the next start removes it.
+      const removed = await done.then(
+        () => true,
+        () => false,
+      );
+      if (removed) obsolete.delete(old);
+    }
+  };
+
+  const load = async (): Promise<FileState> => {
+    await prepareDirectory(directory, warn);
+    let loaded: Awaited<ReturnType<typeof loadDirectory>>;
+    try {
+      loaded = await loadDirectory(directory, statePath, clock, warn);
+    } catch (cause) {
+      throw new StateError(ClientErrorCode.STORE_WRITE_FAILED, 'the state directory could not be read', {
+        cause,
+        details: { path: directory },
+      });
+    }
+    for (const old of loaded.journals) obsolete.add(old);
+    damaged = loaded.damaged;
+    generation = loaded.lastGeneration;
+    snapshotBytes = loaded.bytes;
+    const next = startJournal();
+    // Every start compacts: the old journals (one may end in a torn record) and an old-format snapshot go.
+    // When that fails the journals stay, and the next start applies them again.
+    await writeSnapshot(loaded.state, next).catch(warn);
+    state = loaded.state;
+    return loaded.state;
+  };
+  const loaded = load();
+  // Nothing awaits this until the first call; failures are reported there.
   loaded.catch(() => {});
 
-  const state = async (): Promise<State> => {
+  const current = async (): Promise<FileState> => {
     if (closed) throw closedError();
     return loaded;
   };
 
-  const writeLoop = async (): Promise<void> => {
-    // Let the mutations of the current turn join this write.
-    await Promise.resolve();
-    const current = await loaded;
-    while (dirty) {
-      dirty = false;
-      try {
-        await writeAtomically(statePath, serializeState(current));
-        writeError = undefined;
-      } catch (cause) {
-        dirty = true;
-        writeError = cause;
-        warn(
-          new StateError(ClientErrorCode.STORE_WRITE_FAILED, 'the state file could not be written', {
-            cause,
-            details: { path: statePath },
-          }),
-        );
-        return;
-      }
+  /** Compacts when the journal has grown enough; at most one compaction at a time. */
+  const maybeCompact = (now: FileState): void => {
+    const bytes = journal!.bytes;
+    if (compacting !== undefined || bytes < Math.max(compactAfterBytes, snapshotBytes, compactAt)) return;
+    let next: number;
+    try {
+      next = startJournal();
+    } catch (cause) {
+      // Keep appending to the journal there is; try again after as much again.
+      compactAt = bytes + compactAfterBytes;
+      warn(cause instanceof StateError ? cause : writeFailed(cause, directory));
+      return;
     }
+    compactAt = 0;
+    // The snapshot is the state now, in this turn: every later change is in the new journal.
+    compacting = writeSnapshot(now, next)
+      .catch((cause: unknown) => {
+        warn(cause instanceof StateError ? cause : writeFailed(cause, statePath));
+      })
+      .finally(() => {
+        compacting = undefined;
+      });
+    // The snapshot is serialized synchronously above, so `now` may change from here on.
   };
 
-  const schedule = (): void => {
-    dirty = true;
-    if (writing !== undefined) return;
-    writing = writeLoop().finally(() => {
-      writing = undefined;
-    });
+  /**
+   * Applies a change to the state and appends its record. The promise settles once the record reached the OS
+   * (rejecting when it could not be written). Synchronous once loaded, so that changes keep their call order.
+   */
+  const mutate = (change: (now: FileState) => StateRecord | undefined): Promise<void> => {
+    if (closed) return Promise.reject(closedError());
+    if (state !== undefined && waiting === 0) return apply(state, change);
+    waiting += 1;
+    return track(
+      loaded.then(
+        (now) => {
+          // Continuations run in registration order, so these keep the order of the calls.
+          waiting -= 1;
+          if (closed) throw closedError();
+          return apply(now, change);
+        },
+        (error: unknown) => {
+          waiting -= 1;
+          throw error;
+        },
+      ),
+    );
   };
+  const apply = (now: FileState, change: (now: FileState) => StateRecord | undefined): Promise<void> => {
+    maybeCompact(now);
+    const record = change(now);
+    return record === undefined ? Promise.resolve() : journal!.append(encodeRecord(record));
+  };
+  /** A change whose write failure is reported as a warning and by the next `flush()`, as documented. */
+  const mutateLater = (change: (now: FileState) => StateRecord | undefined): Promise<void> =>
+    mutate(change).catch((error: unknown) => {
+      if (isStateCode(error, ClientErrorCode.STORE_WRITE_FAILED)) return;
+      throw error;
+    });
 
   const flushNow = async (): Promise<void> => {
     await Promise.allSettled([...operations]);
     await loaded;
-    if (writing !== undefined) await writing;
-    if (dirty) {
-      schedule();
-      await writing;
-    }
-    if (dirty) {
-      throw new StateError(ClientErrorCode.STORE_WRITE_FAILED, 'the state file could not be written', {
-        cause: writeError,
-        details: { path: statePath },
-      });
-    }
+    await journal!.sync();
   };
 
   const valuePath = (key: string): string =>
@@ -150,7 +258,7 @@ export function createFileStore(options: FileStoreOptions): Store {
   const readValue = async (key: string): Promise<string | undefined> => {
     let text: string | undefined;
     try {
-      text = await readIfPresent(valuePath(key), warn);
+      text = (await readIfPresent(valuePath(key), warn))?.toString('utf8');
     } catch (cause) {
       warn(
         new DecodeError(ClientErrorCode.STORE_CORRUPT, 'a stored value could not be read and was ignored', {
@@ -177,78 +285,71 @@ export function createFileStore(options: FileStoreOptions): Store {
 
   return {
     async loadPositions() {
-      return new Map((await state()).positions);
+      return new Map((await current()).positions);
     },
     savePosition(stream, position) {
-      return track(
-        (async () => {
-          (await state()).positions.set(stream, position);
-          schedule();
-        })(),
-      );
+      return mutateLater((now) => {
+        now.positions.set(stream, position);
+        return ['position', stream, position];
+      });
     },
     async loadSeen() {
-      return [...(await state()).seen];
+      return [...(await current()).seen];
     },
     addSeen(keys, limit) {
-      return track(
-        (async () => {
-          const current = await state();
-          appendBounded(current.seen, keys, limit);
-          for (const key of keys) current.handling.delete(key);
-          schedule();
-        })(),
-      );
+      return mutateLater((now) => {
+        const bounded = Math.max(0, Math.floor(limit));
+        applySeen(now, keys, bounded);
+        return ['seen', [...keys], bounded];
+      });
     },
     async loadHandling() {
-      return [...(await state()).handling];
+      return [...(await current()).handling];
     },
-    async markHandling(keys) {
-      const current = await state();
-      for (const key of keys) current.handling.add(key);
-      schedule();
-      await flushNow();
+    // Durable against a crash of the process once written; the background sync covers an OS crash shortly after.
+    markHandling(keys) {
+      return mutate((now) => {
+        for (const key of keys) now.handling.add(key);
+        return ['handling', [...keys]];
+      });
     },
     async loadOutbox() {
-      return [...(await state()).outbox.values()];
+      return [...(await current()).outbox.values()];
     },
     putOutbox(entry) {
-      return track(
-        (async () => {
-          (await state()).outbox.set(entry.sendId, entry);
-          schedule();
-        })(),
-      );
+      return mutateLater((now) => {
+        now.outbox.set(entry.sendId, entry);
+        return ['put', serializeOutboxEntry(entry)];
+      });
     },
     removeOutbox(sendId) {
-      return track(
-        (async () => {
-          if ((await state()).outbox.delete(sendId)) schedule();
-        })(),
-      );
+      return mutateLater((now) => (now.outbox.delete(sendId) ? ['remove', sendId] : undefined));
     },
     async reserveSendIds(count, floor) {
-      const current = await state();
-      const first = reservationStart(current.mark, floor);
-      current.mark = first + BigInt(Math.max(1, count)) - 1n;
-      schedule();
-      await flushNow();
+      let first = 0n;
+      await mutate((now) => {
+        first = reservationStart(now.mark, floor);
+        now.mark = first + BigInt(Math.max(1, count)) - 1n;
+        return ['mark', now.mark.toString()];
+      });
+      // Ids must never repeat, even after an OS crash: wait for the disk.
+      await journal!.sync();
       return first.toString();
     },
     async get(key) {
-      await state();
+      await current();
       return readValue(key);
     },
     set(key, value) {
       return track(
         (async () => {
-          await state();
+          await current();
           await writeAtomically(valuePath(key), valueText(key, value));
         })(),
       );
     },
     async setIfAbsent(key, value) {
-      await state();
+      await current();
       const path = valuePath(key);
       const existing = await readValue(key);
       if (existing !== undefined) return existing;
@@ -270,6 +371,8 @@ export function createFileStore(options: FileStoreOptions): Store {
         await flushNow();
       } finally {
         closed = true;
+        await compacting;
+        await journal?.close();
       }
     },
   };
@@ -286,178 +389,12 @@ function writeFailed(cause: unknown, path: string): StateError {
   });
 }
 
+function isStateCode(error: unknown, code: string): boolean {
+  return error instanceof StateError && error.code === code;
+}
+
 function valueText(key: string, value: string): string {
   return `${JSON.stringify({ key, value })}\n`;
-}
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-}
-
-async function prepareDirectory(directory: string, warn: (warning: BirdTalkError) => void): Promise<void> {
-  let mode: number;
-  try {
-    await mkdir(directory, { recursive: true, mode: 0o700 });
-    mode = (await stat(directory)).mode;
-  } catch (cause) {
-    throw new StateError(ClientErrorCode.STORE_WRITE_FAILED, 'the state directory could not be created', {
-      cause,
-      details: { path: directory },
-    });
-  }
-  if (!enforceModes) return;
-  if ((mode & 0o077) === 0) return;
-  const fixed = await chmod(directory, 0o700).then(
-    () => true,
-    () => false,
-  );
-  warn(
-    new StateError(
-      ClientErrorCode.STORE_LOOSE_PERMISSIONS,
-      fixed
-        ? 'the state directory was open to others; its mode was tightened'
-        : 'the state directory is open to others and its mode could not be changed',
-      { details: { path: directory, mode: (mode & 0o777).toString(8), fixed } },
-    ),
-  );
-}
-
-/** A file's text, or `undefined` when it does not exist; tightens a loose mode. */
-async function readIfPresent(
-  path: string,
-  warn: (warning: BirdTalkError) => void,
-): Promise<string | undefined> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    // Non-blocking, so that a FIFO planted at the path cannot hang the load; regular files are unaffected.
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (cause) {
-    if (errorCode(cause) === 'ENOENT') return undefined;
-    throw cause;
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new Error('not a regular file');
-    if (enforceModes && (info.mode & 0o077) !== 0) {
-      const fixed = await handle.chmod(0o600).then(
-        () => true,
-        () => false,
-      );
-      warn(
-        new StateError(
-          ClientErrorCode.STORE_LOOSE_PERMISSIONS,
-          fixed
-            ? 'a state file was open to others; its mode was tightened'
-            : 'a state file is open to others and its mode could not be changed',
-          { details: { path, mode: (info.mode & 0o777).toString(8), fixed } },
-        ),
-      );
-    }
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-function emptyState(): State {
-  return { positions: new Map(), seen: new Set(), handling: new Set(), outbox: new Map(), mark: 0n };
-}
-
-async function loadState(
-  path: string,
-  clock: Pick<Clock, 'now'>,
-  warn: (warning: BirdTalkError) => void,
-): Promise<State> {
-  let text: string | undefined;
-  let problem: string | undefined;
-  try {
-    text = await readIfPresent(path, warn);
-  } catch (cause) {
-    problem = `it could not be read (${errorCode(cause) ?? 'error'})`;
-  }
-  if (text === undefined && problem === undefined) return emptyState();
-  if (text !== undefined) {
-    const parsed = parseState(text);
-    if (typeof parsed !== 'string') {
-      if (parsed.skipped > 0) {
-        warn(
-          new DecodeError(ClientErrorCode.STORE_CORRUPT, 'damaged outbox entries were dropped', {
-            details: { path, skipped: parsed.skipped },
-          }),
-        );
-      }
-      return parsed.state;
-    }
-    problem = parsed;
-  }
-  // Keep the damaged file for diagnosis, out of the way of the next write.
-  const kept = `${path}.corrupt-${Math.floor(clock.now())}`;
-  const moved = await rename(path, kept).then(
-    () => true,
-    () => false,
-  );
-  warn(
-    new DecodeError(ClientErrorCode.STORE_CORRUPT, `the state file was ignored: ${problem}; starting fresh`, {
-      details: { path, ...(moved ? { keptAs: kept } : {}) },
-    }),
-  );
-  return emptyState();
-}
-
-/** The state held by the file's text, or why there is none. */
-function parseState(text: string): { state: State; skipped: number } | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return 'it is not JSON (truncated or damaged)';
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it is not a JSON object';
-  const file = value as Record<string, unknown>;
-  if (file.format !== STATE_FILE_FORMAT) return 'it is not a BirdTalk client state file';
-  if (file.version !== STATE_FILE_VERSION) {
-    return `format version ${String(file.version).slice(0, 16)} is not supported`;
-  }
-  const state = emptyState();
-  const positions = file.positions;
-  if (typeof positions !== 'object' || positions === null || Array.isArray(positions)) return 'positions';
-  for (const [stream, position] of Object.entries(positions)) {
-    if (typeof position !== 'string' || !isInt64String(position)) return `the position of ${stream}`;
-    state.positions.set(stream, position);
-  }
-  if (!Array.isArray(file.seen) || file.seen.some((key) => typeof key !== 'string')) return 'seen';
-  for (const key of file.seen as string[]) state.seen.add(key);
-  // Absent in files written before handling marks existed.
-  if (file.handling !== undefined) {
-    if (!Array.isArray(file.handling) || file.handling.some((key) => typeof key !== 'string'))
-      return 'handling';
-    for (const key of file.handling as string[]) state.handling.add(key);
-  }
-  if (typeof file.sendIdMark !== 'string' || !isInt64String(file.sendIdMark)) return 'sendIdMark';
-  state.mark = BigInt(file.sendIdMark);
-  if (!Array.isArray(file.outbox)) return 'outbox';
-  let skipped = 0;
-  for (const item of file.outbox) {
-    try {
-      const entry = deserializeOutboxEntry(item);
-      state.outbox.set(entry.sendId, entry);
-    } catch {
-      skipped += 1;
-    }
-  }
-  return { state, skipped };
-}
-
-function serializeState(state: State): string {
-  return `${JSON.stringify({
-    format: STATE_FILE_FORMAT,
-    version: STATE_FILE_VERSION,
-    positions: Object.fromEntries(state.positions),
-    sendIdMark: state.mark.toString(),
-    outbox: [...state.outbox.values()].map(serializeOutboxEntry),
-    seen: [...state.seen],
-    handling: [...state.handling],
-  })}\n`;
 }
 
 /** Replaces `path` atomically and privately (see writeFileAtomic), reporting failures as store errors. */
