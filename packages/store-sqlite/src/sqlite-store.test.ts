@@ -118,6 +118,42 @@ describe('the SQLite store', () => {
     await b.close();
   });
 
+  it('commits the changes of one turn in one transaction, before anything queued after them runs', async () => {
+    const path = join(dir, 'state.sqlite');
+    const store = createSqliteStore({ path });
+    await store.flush();
+    const raw = new Database(path);
+    let seenByThen: unknown;
+    const changes: Array<Promise<void>> = [];
+    for (let i = 1; i <= 100; i += 1) {
+      changes.push(store.savePosition('p2p', String(i)), store.addSeen([`m:${i}`], 1000));
+    }
+    // A microtask queued after the changes (the next handler, in a client) already finds them committed.
+    queueMicrotask(() => {
+      seenByThen = raw.prepare('SELECT position FROM positions WHERE stream = ?').get('p2p');
+    });
+    await Promise.all(changes);
+    expect(seenByThen).toEqual({ position: '100' });
+    // One commit: a handful of WAL frames, not one or more per change.
+    const [checkpoint] = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    expect(checkpoint!.log).toBeLessThan(20);
+    raw.close();
+    await store.close();
+  });
+
+  it('trims the window to exactly the limit across reopening, with keys that come again', async () => {
+    const path = join(dir, 'state.sqlite');
+    const store = createSqliteStore({ path });
+    await store.addSeen(['a', 'b', 'c', 'd', 'e'], 4);
+    await store.close();
+    const again = createSqliteStore({ path });
+    await again.addSeen(['c', 'f'], 4);
+    expect(await again.loadSeen()).toEqual(['d', 'e', 'c', 'f']);
+    await again.addSeen(['g'], 2);
+    expect(await again.loadSeen()).toEqual(['f', 'g']);
+    await again.close();
+  });
+
   it('refuses a bad reservation count as a typed error', async () => {
     const store = createSqliteStore({ path: join(dir, 'state.sqlite') });
     await expect(store.reserveSendIds(0, '1')).rejects.toMatchObject({ name: 'InvalidArgumentError' });

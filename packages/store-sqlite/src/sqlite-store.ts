@@ -52,7 +52,8 @@ const SEND_ID_MARK = 'sendIdMark';
  * and may share one file between several of their parts.
  *
  * - WAL journal: readers never block the writer, and a crash leaves every committed transaction intact.
- * - Every mutation is one transaction, committed before its promise resolves. Commits use
+ * - Group commit: the mutations asked for in one run of microtasks are one transaction, committed by a
+ *   microtask before anything queued after them runs; each promise resolves once its commit did. Commits use
  *   `synchronous = NORMAL` (they survive a crash of the process, and an OS crash after the next checkpoint);
  *   {@link Store.reserveSendIds} and {@link Store.setIfAbsent} commit with `synchronous = FULL`, and
  *   {@link Store.flush} checkpoints the WAL, so that what they promise survives an OS crash too.
@@ -80,10 +81,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     seen: db.prepare<[], { key: string }>('SELECT key FROM seen ORDER BY seq'),
     forgetSeen: db.prepare<[string]>('DELETE FROM seen WHERE key = ?'),
     addSeen: db.prepare<[string]>('INSERT INTO seen (key) VALUES (?)'),
-    // Keyed: finds the newest row to forget through the primary key and deletes up to it, so trimming costs what
-    // it deletes, not a scan of the whole window on every message.
+    countSeen: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM seen'),
+    // The oldest rows, through the primary key: trimming costs what it deletes. (Finding the cut with
+    // `ORDER BY seq DESC LIMIT 1 OFFSET <limit>` walks the whole window on every message.)
     trimSeen: db.prepare<[number]>(
-      'DELETE FROM seen WHERE seq <= (SELECT seq FROM seen ORDER BY seq DESC LIMIT 1 OFFSET ?)',
+      'DELETE FROM seen WHERE seq IN (SELECT seq FROM seen ORDER BY seq LIMIT ?)',
     ),
     handling: db.prepare<[], { key: string }>('SELECT key FROM handling'),
     mark: db.prepare<[string]>('INSERT INTO handling (key) VALUES (?) ON CONFLICT DO NOTHING'),
@@ -106,18 +108,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ),
   };
 
-  const addSeen = db.transaction((keys: readonly string[], limit: number) => {
+  // The size of the window, kept here so that trimming knows how much to delete without counting the table;
+  // counted again after a failed commit.
+  let seenCount = statements.countSeen.get()?.n ?? 0;
+  const addSeen = (keys: readonly string[], limit: number): void => {
     for (const key of keys) {
       // A key already present moves to the newest end.
-      statements.forgetSeen.run(key);
+      seenCount -= statements.forgetSeen.run(key).changes;
       statements.addSeen.run(key);
+      seenCount += 1;
       statements.unmark.run(key);
     }
-    statements.trimSeen.run(limit);
-  });
-  const markHandling = db.transaction((keys: readonly string[]) => {
-    for (const key of keys) statements.mark.run(key);
-  });
+    if (seenCount > limit) seenCount -= statements.trimSeen.run(seenCount - limit).changes;
+  };
   const reserve = db.transaction((count: number, floor: bigint): bigint => {
     const mark = BigInt(statements.counter.get(SEND_ID_MARK)?.value ?? '0');
     const first = mark + 1n > floor ? mark + 1n : floor;
@@ -128,6 +131,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     statements.insertIfAbsent.run(key, value);
     return statements.get.get(key)?.value ?? value;
   });
+  // Group commit: the changes asked for while the microtasks already queued run are committed together, in
+  // one transaction, by a microtask the first of them queues. So a change is committed before anything queued
+  // after it runs (the next handler a finished message lets run, for instance), and before the next turn of the
+  // event loop; a crash of the process can only lose changes asked for in the run of microtasks it interrupted.
+  const commitBatch = db.transaction((changes: ReadonlyArray<() => void>) => {
+    for (const change of changes) change();
+  });
+  let queued: Array<() => void> = [];
+  let batch: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
 
   let closed = false;
   /** Runs one operation: refused after close, and its failures typed. */
@@ -149,6 +161,53 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       });
     }
   };
+  /** Commits the queued changes now; every change of the batch fails with the commit. */
+  const commitQueued = (): void => {
+    const changes = queued;
+    const current = batch;
+    queued = [];
+    batch = undefined;
+    if (current === undefined) return;
+    try {
+      commitBatch.immediate(changes);
+    } catch (cause) {
+      try {
+        seenCount = statements.countSeen.get()?.n ?? 0;
+      } catch {
+        // The next commit counts on the old figure; at worst the window is trimmed a little early or late.
+      }
+      current.reject(
+        new StateError(ClientErrorCode.STORE_WRITE_FAILED, 'the store could not commit its changes', {
+          cause,
+          details: { path, changes: changes.length },
+        }),
+      );
+      return;
+    }
+    current.resolve();
+  };
+  /** Queues a change for the next group commit; settles when that commit does. */
+  const change = (apply: () => void): Promise<void> => {
+    if (closed) return Promise.reject(new StateError(ClientErrorCode.STORE_CLOSED, 'the store is closed'));
+    queued.push(apply);
+    if (batch === undefined) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((yes, no) => {
+        resolve = yes;
+        reject = no;
+      });
+      batch = { promise, resolve, reject };
+      queueMicrotask(commitQueued);
+    }
+    return batch.promise;
+  };
+  /** Runs an operation after committing what is queued, so that it sees every earlier change. */
+  const afterQueued = <T>(what: string, operation: () => T): Promise<T> =>
+    run(what, () => {
+      commitQueued();
+      return operation();
+    });
   /** Commits with a full sync: for the results the client relies on at once. */
   const durably = <T>(operation: () => T): T => {
     db.pragma('synchronous = FULL');
@@ -161,28 +220,29 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     loadPositions: () =>
-      run(
+      afterQueued(
         'read positions',
         () => new Map(statements.positions.all().map((row) => [row.stream, row.position])),
       ),
     savePosition: (stream, position) =>
-      run('save a position', () => {
+      change(() => {
         statements.savePosition.run(stream, position);
       }),
-    loadSeen: () => run('read seen keys', () => statements.seen.all().map((row) => row.key)),
-    addSeen: (keys, limit) =>
-      run('add seen keys', () => {
-        addSeen(keys, Math.max(0, Math.floor(limit)));
-      }),
-    loadHandling: () => run('read handling marks', () => statements.handling.all().map((row) => row.key)),
+    loadSeen: () => afterQueued('read seen keys', () => statements.seen.all().map((row) => row.key)),
+    addSeen: (keys, limit) => {
+      const bounded = Math.max(0, Math.floor(limit));
+      return change(() => addSeen(keys, bounded));
+    },
+    loadHandling: () =>
+      afterQueued('read handling marks', () => statements.handling.all().map((row) => row.key)),
     // A commit in WAL mode with synchronous = NORMAL survives a crash of the process, which is what the marks
     // need; an OS crash may lose the newest marks, and then only the redelivery flag of those messages.
     markHandling: (keys) =>
-      run('mark messages as handled', () => {
-        markHandling(keys);
+      change(() => {
+        for (const key of keys) statements.mark.run(key);
       }),
     loadOutbox: () =>
-      run('read the outbox', () =>
+      afterQueued('read the outbox', () =>
         statements.outbox.all().flatMap((row) => {
           try {
             return [deserializeOutboxEntry(JSON.parse(row.entry) as SerializedOutboxEntry)];
@@ -197,16 +257,18 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           }
         }),
       ),
-    putOutbox: (entry) =>
-      run('save an outbox entry', () => {
-        statements.putOutbox.run(entry.sendId, JSON.stringify(serializeOutboxEntry(entry)));
-      }),
+    putOutbox: (entry) => {
+      const text = JSON.stringify(serializeOutboxEntry(entry));
+      return change(() => {
+        statements.putOutbox.run(entry.sendId, text);
+      });
+    },
     removeOutbox: (sendId) =>
-      run('remove an outbox entry', () => {
+      change(() => {
         statements.removeOutbox.run(sendId);
       }),
     reserveSendIds: (count, floor) =>
-      run('reserve send ids', () => {
+      afterQueued('reserve send ids', () => {
         if (
           !Number.isSafeInteger(count) ||
           count < 1 ||
@@ -220,19 +282,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         }
         return durably(() => reserve.immediate(count, BigInt(floor))).toString();
       }),
-    get: (key) => run('read a value', () => statements.get.get(key)?.value),
+    get: (key) => afterQueued('read a value', () => statements.get.get(key)?.value),
     set: (key, value) =>
-      run('save a value', () => {
+      change(() => {
         statements.set.run(key, value);
       }),
-    setIfAbsent: (key, value) => run('save a value', () => durably(() => setIfAbsent.immediate(key, value))),
+    setIfAbsent: (key, value) =>
+      afterQueued('save a value', () => durably(() => setIfAbsent.immediate(key, value))),
     flush: () =>
-      run('flush', () => {
+      afterQueued('flush', () => {
         // Commits are already in the WAL; a checkpoint syncs it and moves it into the database file.
         db.pragma('wal_checkpoint(FULL)');
       }),
     async close() {
       if (closed) return;
+      commitQueued();
       closed = true;
       try {
         db.pragma('wal_checkpoint(TRUNCATE)');
