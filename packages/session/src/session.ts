@@ -331,17 +331,35 @@ class BirdTalkSession implements Session {
   }
 }
 
+/**
+ * The runtime's description for the Hello, read once per process: it asks the operating system (`os.cpus()`,
+ * the total memory) and ICU (locale, time zone), which costs more than a whole fast re-login, and none of it
+ * changes while the process runs.
+ */
+let runtimeHello: HelloInfo | undefined;
+
 /** The Hello this client introduces itself with: what the runtime tells, with the options' overrides. */
 function helloOf(
   clientId: string,
   platform: string | undefined,
   overrides: Readonly<Record<string, string | undefined>>,
 ): HelloInfo & { readonly clientId: string } {
-  const info = collectHelloInfo();
-  const params: Record<string, string> = { ...info.params };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined) delete params[key];
-    else params[key] = value;
+  if (runtimeHello === undefined) {
+    const collected = collectHelloInfo();
+    runtimeHello = { ...collected, params: Object.freeze({ ...collected.params }) };
+  }
+  const info = runtimeHello;
+  const overridden = Object.keys(overrides);
+  // Without overrides every session shares the runtime's params: the frame builder only reads them.
+  let params = info.params;
+  if (overridden.length > 0) {
+    const own: Record<string, string> = { ...info.params };
+    for (const key of overridden) {
+      const value = overrides[key];
+      if (value === undefined) delete own[key];
+      else own[key] = value;
+    }
+    params = own;
   }
   return { clientId, version: info.version, platform: platform ?? info.platform, params };
 }

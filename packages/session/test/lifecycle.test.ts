@@ -1,6 +1,7 @@
+import os from 'node:os';
 import { hasErrorName, isBirdTalkError } from '@birdtalk/errors';
 import { ChatType } from '@birdtalk/proto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionErrorCode } from '../src/index.js';
 import { harness, requests, until } from './helpers.js';
 
@@ -273,6 +274,20 @@ describe('closing', () => {
 });
 
 describe('creating a session', () => {
+  it('reads the runtime’s description for the Hello once per process, not once per session', () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.session();
+    // os.cpus() and ICU lookups cost more than a whole fast re-login; thousands of sessions must not repeat them.
+    const cpus = vi.spyOn(os, 'cpus');
+    try {
+      for (let i = 0; i < 3; i += 1) h.session();
+      expect(cpus).not.toHaveBeenCalled();
+    } finally {
+      cpus.mockRestore();
+    }
+  });
+
   it('refuses options that cannot work', () => {
     const h = harness();
     hazards = h.server.hazards;
