@@ -181,10 +181,12 @@ export function createNodeConnector(
       clock,
       abandon: () => socket.terminate(),
     });
-    // This listener stays for the socket's life: without one, a late error would be thrown by ws's EventEmitter
-    // as an uncaught exception. Before 'open' it explains the failure; afterwards the transport reports errors.
-    socket.on('error', (error) => attempt.reject(mapConnectError(error, safeUrl)));
-    socket.on('unexpected-response', (request: ClientRequest, response: IncomingMessage) => {
+    // Until 'open' these explain a failure. Without an 'error' listener a late error would be thrown by ws's
+    // EventEmitter as an uncaught exception, so they are removed only once the transport has its own.
+    const onError = (error: Error): void => {
+      attempt.reject(mapConnectError(error, safeUrl));
+    };
+    const onUnexpectedResponse = (request: ClientRequest, response: IncomingMessage): void => {
       attempt.reject(
         new TransportError(
           TransportErrorCode.ConnectFailed,
@@ -194,17 +196,25 @@ export function createNodeConnector(
       );
       request.destroy();
       socket.terminate();
-    });
-    socket.on('close', (code) => {
+    };
+    const onClose = (code: number): void => {
       attempt.reject(
         new TransportError(TransportErrorCode.ConnectFailed, `Could not connect to ${safeUrl}`, {
           details: { url: safeUrl, closeCode: code },
         }),
       );
-    });
+    };
+    socket.on('error', onError);
+    socket.on('unexpected-response', onUnexpectedResponse);
+    socket.on('close', onClose);
     socket.once('open', () => {
       // Wrapping in the same turn as 'open' means no frame can slip by before the transport listens.
       const transport = wrapNodeWebSocket(socket);
+      // The transport now reports errors and the close; dropping the attempt's listeners lets the attempt (its
+      // closures, the caller's abort signal) go, which thousands of idle connections would otherwise each keep.
+      socket.off('error', onError);
+      socket.off('unexpected-response', onUnexpectedResponse);
+      socket.off('close', onClose);
       if (!attempt.resolve(transport)) transport.terminate();
     });
     return attempt.promise;

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { FakeClock } from '@birdtalk/runtime/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -227,6 +229,29 @@ describe('createNodeConnector: connection', () => {
     const clock = new FakeClock(0);
     await connectAndEcho(createNodeConnector({ connectTimeoutMs: 1000 }, { clock }), server);
     expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('keeps nothing of the connection attempt once open, not even the caller’s abort signal', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let collected = false;
+    const registry = new FinalizationRegistry(() => {
+      collected = true;
+    });
+    const connect = createNodeConnector();
+    const transport = await (async () => {
+      const attempt = new AbortController();
+      registry.register(attempt.signal, undefined);
+      return connect(server.url, { signal: attempt.signal });
+    })();
+    opened.push(transport, (await server.accepted()).transport);
+    for (let i = 0; i < 10 && !collected; i += 1) {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(collected).toBe(true);
+    // The transport alone reports what the socket does from now on.
+    expect(transport.state).toBe('open');
   });
 
   it('delivers the final text frame of a server that then drops the connection, and reports 1006', async () => {
