@@ -52,6 +52,14 @@ export interface BotOptions {
    */
   readonly concurrency?: number;
   /**
+   * How long the handling of one update may take, in milliseconds; a handler registered with its own
+   * `timeoutMs` replaces it as it starts. When the time is up, `ctx.signal` aborts, the update counts as failed
+   * with a `TimeoutError` naming the handler (to `bot.catch()`), and its chat moves on; the handler is not
+   * stopped (it should honour the signal). 0 turns the limit off.
+   * @defaultValue 60000
+   */
+  readonly handlerTimeoutMs?: number;
+  /**
    * How long `stop()` waits in all for running handlers, due receipts and unacknowledged replies, in
    * milliseconds; then it stops anyway (unfinished messages are offered again after the next start).
    * @defaultValue 10000
@@ -75,6 +83,7 @@ export const DEFAULT_BOT_OPTIONS = {
   catchUp: 'handle',
   autoFollowBack: false,
   concurrency: Number.POSITIVE_INFINITY,
+  handlerTimeoutMs: 60_000,
   stopTimeoutMs: 10_000,
   rateLimit: DEFAULT_RATE_LIMIT_OPTIONS,
 } as const satisfies Required<BotOptions>;
@@ -97,6 +106,7 @@ export interface ResolvedBotOptions {
   /** `undefined` when off. */
   readonly autoFollowBack: true | FollowBackFilter | undefined;
   readonly concurrency: number;
+  readonly handlerTimeoutMs: number;
   readonly stopTimeoutMs: number;
   /** `false` when off. */
   readonly rateLimit: RateLimitOptions | false;
@@ -130,6 +140,10 @@ export function resolveBotOptions(options: BotOptions = {}): ResolvedBotOptions 
   if (!(concurrency === Number.POSITIVE_INFINITY || (Number.isInteger(concurrency) && concurrency >= 1))) {
     throw invalid('options.concurrency must be a whole number ≥ 1, or Infinity');
   }
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_BOT_OPTIONS.handlerTimeoutMs;
+  if (!(typeof handlerTimeoutMs === 'number' && Number.isFinite(handlerTimeoutMs) && handlerTimeoutMs >= 0)) {
+    throw invalid('options.handlerTimeoutMs must be a finite number ≥ 0');
+  }
   const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_BOT_OPTIONS.stopTimeoutMs;
   if (!(typeof stopTimeoutMs === 'number' && Number.isFinite(stopTimeoutMs) && stopTimeoutMs >= 0)) {
     throw invalid('options.stopTimeoutMs must be a finite number ≥ 0');
@@ -141,6 +155,7 @@ export function resolveBotOptions(options: BotOptions = {}): ResolvedBotOptions 
     catchUp,
     autoFollowBack: follow === false ? undefined : follow,
     concurrency,
+    handlerTimeoutMs,
     stopTimeoutMs,
     rateLimit: options.rateLimit ?? DEFAULT_BOT_OPTIONS.rateLimit,
   };

@@ -8,6 +8,7 @@ import { Composer, type ErrorHandler } from './composer.js';
 import { type BotInfo, Context } from './context.js';
 import { followBackCandidate, reconcileFollowBacks, shouldFollowBack } from './follow-back.js';
 import { Gate } from './gate.js';
+import { bindHandling, Handling } from './handling.js';
 import { type BotHealth, HealthMonitor } from './health.js';
 import { rateLimitedClient } from './rate-limit/rate-limited-client.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
@@ -192,17 +193,30 @@ export class Bot<C extends Context = Context> extends Composer<C> {
    * elsewhere or in tests. Rejects with an error no handler took.
    */
   async handle(update: Update): Promise<void> {
-    // The context flavours of `C` (such as `SessionFlavor`) are added by the middleware that provides them.
-    const ctx = new Context(update, this.client, this.info) as C;
-    await this.#scheduler.run(sequenceKeyOf(update), async () => {
-      await this.#followBack(ctx);
+    const key = sequenceKeyOf(update);
+    await this.#scheduler.run(key, async () => {
+      // The time limit starts with the update's turn; waiting behind the chat's earlier updates is free.
+      const handling = new Handling(
+        this.#clock,
+        this.#options.handlerTimeoutMs,
+        [deliverySignal(update), this.#abort.signal],
+        (handler) =>
+          `${handler === undefined ? 'a' : `the handler ${handler} of a`} ${update.type} in ${key}`,
+      );
+      // The context flavours of `C` (such as `SessionFlavor`) are added by the middleware that provides them.
+      const ctx = new Context(update, this.client, this.info, handling.signal) as C;
+      bindHandling(ctx, handling);
       try {
-        await this.middleware()(ctx, async () => {});
+        await this.#followBack(ctx);
+        // A handler that outlives its time is left behind: the chat moves on without it.
+        await handling.race(Promise.resolve(this.middleware()(ctx, async () => {})));
       } catch (error) {
         this.#health.handlerFailed();
         const handler = this.#errorHandler;
         if (handler === undefined) throw error;
         await handler(error, ctx);
+      } finally {
+        handling.dispose();
       }
     });
   }
@@ -338,6 +352,13 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     this.#gate.open('abandon');
     this.#abort.abort();
   }
+}
+
+/** The client's signal of a message or recall delivery: it aborts when the client gives up on it. */
+function deliverySignal(update: Update): AbortSignal | undefined {
+  if (update.type === 'message') return update.message.signal;
+  if (update.type === 'recall') return update.recall.signal;
+  return undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { BotErrorCode } from './bot-errors.js';
 import { addressesBot, commandNames, parseCommand } from './command.js';
 import type { Context } from './context.js';
 import { compileFilterQueries, type Filter, type FilterQuery } from './filter-query.js';
+import { enterHandler, type HandlerOptions, splitHandlerOptions } from './handling.js';
 import { compileTriggers, type HearsTrigger } from './hears.js';
 
 /** Runs the rest of the middleware chain; resolves once it finished. Call it at most once. */
@@ -80,32 +81,56 @@ export class Composer<C extends Context = Context> implements MiddlewareObj<C> {
 
   /**
    * Adds middleware for updates matching a filter query (or any of several); their context type is narrowed
-   * accordingly, e.g. `ctx.text` is a `string` under `'message:text'`.
+   * accordingly, e.g. `ctx.text` is a `string` under `'message:text'`. {@link HandlerOptions} may come first.
    *
    * @throws InvalidArgumentError `BOT_INVALID_FILTER_QUERY` for an unknown query.
    */
   on<Q extends FilterQuery>(
     query: Q | readonly Q[],
     ...middleware: Middleware<Filter<C, Q>>[]
+  ): Composer<Filter<C, Q>>;
+  on<Q extends FilterQuery>(
+    query: Q | readonly Q[],
+    options: HandlerOptions,
+    ...middleware: Middleware<Filter<C, Q>>[]
+  ): Composer<Filter<C, Q>>;
+  on<Q extends FilterQuery>(
+    query: Q | readonly Q[],
+    ...args: Array<HandlerOptions | Middleware<Filter<C, Q>>>
   ): Composer<Filter<C, Q>> {
     const matches = compileFilterQueries(query);
-    return this.filter((ctx): ctx is Filter<C, Q> => matches(ctx.update), ...middleware);
+    const [options, middleware] = splitHandlerOptions<Middleware<Filter<C, Q>>>(args);
+    const sub = new Composer<Filter<C, Q>>(...middleware);
+    const handler = guarded(sub.middleware(), options, `on ${[query].flat().join(', ')}`);
+    this.#stack.push((ctx, next) => (matches(ctx.update) ? handler(ctx as Filter<C, Q>, next) : next()));
+    return sub;
   }
 
   /**
    * Adds middleware for a command: a text message starting with the command prefix (`/` by default) and one
    * of `names` (case-insensitive), optionally addressed as `/name@bot` to one of the bot's names. Inside,
-   * `ctx.command`, `ctx.args` and `ctx.payload` are set.
+   * `ctx.command`, `ctx.args` and `ctx.payload` are set. {@link HandlerOptions} may come first:
+   * `bot.command('report', { timeoutMs: 120_000 }, handler)`.
    *
    * @throws InvalidArgumentError `BOT_INVALID_COMMAND` for an empty name or one with white space or `@`.
    */
   command(
     names: string | readonly string[],
     ...middleware: Middleware<CommandContext<C>>[]
+  ): Composer<CommandContext<C>>;
+  command(
+    names: string | readonly string[],
+    options: HandlerOptions,
+    ...middleware: Middleware<CommandContext<C>>[]
+  ): Composer<CommandContext<C>>;
+  command(
+    names: string | readonly string[],
+    ...args: Array<HandlerOptions | Middleware<CommandContext<C>>>
   ): Composer<CommandContext<C>> {
     const wanted = commandNames(names);
+    const [options, middleware] = splitHandlerOptions<Middleware<CommandContext<C>>>(args);
     const sub = new Composer<CommandContext<C>>(...middleware);
-    const handler = sub.middleware();
+    const handler = guarded(sub.middleware(), options, `/${[...wanted][0]}`);
     this.#stack.push((ctx, next) => {
       const text = ctx.text;
       if (text === undefined) return next();
@@ -120,13 +145,24 @@ export class Composer<C extends Context = Context> implements MiddlewareObj<C> {
   /**
    * Adds middleware for text messages matching a trigger: a string matches the whole text (trimmed,
    * case-insensitive), a regular expression is searched in it. `ctx.match` holds the match.
+   * {@link HandlerOptions} may come first.
    *
    * @throws InvalidArgumentError `BOT_INVALID_TRIGGER` for something that is not a trigger.
    */
-  hears(trigger: HearsTrigger, ...middleware: Middleware<HearsContext<C>>[]): Composer<HearsContext<C>> {
+  hears(trigger: HearsTrigger, ...middleware: Middleware<HearsContext<C>>[]): Composer<HearsContext<C>>;
+  hears(
+    trigger: HearsTrigger,
+    options: HandlerOptions,
+    ...middleware: Middleware<HearsContext<C>>[]
+  ): Composer<HearsContext<C>>;
+  hears(
+    trigger: HearsTrigger,
+    ...args: Array<HandlerOptions | Middleware<HearsContext<C>>>
+  ): Composer<HearsContext<C>> {
     const find = compileTriggers(trigger);
+    const [options, middleware] = splitHandlerOptions<Middleware<HearsContext<C>>>(args);
     const sub = new Composer<HearsContext<C>>(...middleware);
-    const handler = sub.middleware();
+    const handler = guarded(sub.middleware(), options, `hears ${[trigger].flat().map(String).join(', ')}`);
     this.#stack.push((ctx, next) => {
       const text = ctx.text;
       const match = text === undefined ? undefined : find(text);
@@ -188,6 +224,23 @@ export class Composer<C extends Context = Context> implements MiddlewareObj<C> {
     });
     return sub;
   }
+}
+
+/**
+ * A handler's middleware that names the handler and applies its time limit as it starts (see
+ * {@link HandlerOptions}).
+ */
+function guarded<C extends Context>(
+  handler: MiddlewareFn<C>,
+  options: HandlerOptions,
+  defaultName: string,
+): MiddlewareFn<C> {
+  const name = options.name ?? defaultName;
+  const { timeoutMs } = options;
+  return (ctx, next) => {
+    enterHandler(ctx, name, timeoutMs);
+    return handler(ctx, next);
+  };
 }
 
 /**

@@ -108,8 +108,9 @@ export class Context {
    */
   readonly redelivered: boolean;
   /**
-   * Aborts when the handling of this message or recall should stop: the client's `handlerTimeoutMs` is up, or
-   * the client stopped waiting. Pass it to what the handler awaits. Never aborts for notifications.
+   * Aborts when the handling of this update should stop: its time is up (the bot's `handlerTimeoutMs`, a
+   * handler's own `timeoutMs`, or the client's `handlerTimeoutMs` for messages and recalls), the client
+   * stopped waiting, or the bot is shutting down. Pass it to what the handler awaits.
    */
   readonly signal: AbortSignal;
   /** The command (lower case, without prefix and `@name`), inside `bot.command()` handlers. */
@@ -127,8 +128,10 @@ export class Context {
    * @param update - the update.
    * @param client - the client replies go through.
    * @param me - who the bot is.
+   * @param signal - aborts when the handling should stop; the delivery's own signal by default (never aborts
+   * for notifications).
    */
-  constructor(update: Update, client: Client, me: BotInfo) {
+  constructor(update: Update, client: Client, me: BotInfo, signal?: AbortSignal) {
     this.update = update;
     this.client = client;
     this.me = me;
@@ -146,7 +149,7 @@ export class Context {
     const delivery =
       update.type === 'message' ? update.message : update.type === 'recall' ? update.recall : undefined;
     this.redelivered = delivery?.redelivered ?? false;
-    this.signal = delivery?.signal ?? NEVER_ABORTED;
+    this.signal = signal ?? delivery?.signal ?? NEVER_ABORTED;
   }
 
   /** The update's event name. */

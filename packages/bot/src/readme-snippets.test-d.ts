@@ -64,6 +64,13 @@ bot.catch(async (error, ctx) => {
   if (ctx.chat !== undefined) await ctx.reply('sorry, something went wrong');
 });
 
+declare function buildReport(options: { signal: AbortSignal }): Promise<string>;
+const timed = createBot(client, { handlerTimeoutMs: 30_000 }); // every update: 30 s (60 s by default)
+timed.command('report', { timeoutMs: 120_000 }, async (ctx) => {
+  const rows = await buildReport({ signal: ctx.signal }); // this handler: 2 minutes
+  await ctx.reply(rows);
+});
+
 bot.use(sequentialize((ctx) => ctx.from));
 bot.on('message:image', (ctx) => ctx.reply(`nice ${ctx.message.attachment.width}px picture`));
 bot.on('message', (ctx) => {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore } from '@birdtalk/client';
 import { createFileStore } from '@birdtalk/client/node';
+import { FakeClock } from '@birdtalk/runtime/testing';
 import { createSqliteStore } from '@birdtalk/store-sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settle } from '../../test/deferred.js';
+import { deferred, settle } from '../../test/deferred.js';
 import { createBot } from '../bot.js';
 import type { Context } from '../context.js';
 import { textMessage } from '../testing/builders.js';
@@ -107,6 +108,33 @@ describe('session()', () => {
     await client.receive('/reset');
     expect(await storage.read('p2p:20001')).toBeUndefined();
     expect((await client.receive('/read')).texts).toEqual(['0']);
+  });
+
+  it('a handler that runs out of time gives up its key and its late changes are not written', async () => {
+    const clock = new FakeClock();
+    const client = createTestClient({ clock });
+    const bot = createBot<CounterContext>(client, { rateLimit: false, handlerTimeoutMs: 1_000 }, { clock });
+    const storage = createMemorySessionStorage<Counter>();
+    const late = deferred();
+    bot.use(session({ initial: (): Counter => ({ count: 0 }), storage, key: sessionKeys.user }));
+    bot.command('slow', async (ctx) => {
+      ctx.session.count = 100;
+      await late.promise;
+    });
+    bot.command('inc', (ctx) => {
+      ctx.session.count += 1;
+    });
+    bot.catch(() => {});
+    await bot.start();
+    // Two chats of one user: the second waits only for the session key, which the first holds.
+    const slow = client.receive('/slow', { group: '50001' });
+    const inc = client.receive('/inc');
+    await clock.advance(1_000);
+    await Promise.all([slow, inc]);
+    expect(await storage.read('user:20001')).toEqual({ count: 1 });
+    late.resolve();
+    await settle();
+    expect(await storage.read('user:20001')).toEqual({ count: 1 });
   });
 
   it('refuses ctx.session on an update without a key, and leaves other handlers alone', async () => {

@@ -2,6 +2,7 @@ import { InvalidArgumentError, StateError } from '@birdtalk/errors';
 import { BotErrorCode } from '../bot-errors.js';
 import type { MiddlewareFn } from '../composer.js';
 import type { Context } from '../context.js';
+import { raceHandling } from '../handling.js';
 import { KeyedQueue } from '../sequencer.js';
 import { sequenceKeyOf } from '../update.js';
 import { createMemorySessionStorage, type SessionStorage } from './storage.js';
@@ -111,7 +112,8 @@ export function session<S, C extends Context & SessionFlavor<S> = Context & Sess
           value = next;
         },
       });
-      await next();
+      // A handler that runs out of time gives up the key, and its late changes are never written.
+      await raceHandling(ctx, next());
       if (value === undefined || value === null) {
         if (stored !== undefined) await storage.delete(key);
         return;
