@@ -64,18 +64,25 @@ export function resolveServer(ctx: CommandContext, config: HomeConfig): string {
       ExitCode.USAGE,
     );
   }
-  if (!/^wss?:\/\//i.test(server)) throw usageError(`${server} is not a ws:// or wss:// URL`);
+  if (!/^wss?:\/\//i.test(server) || !URL.canParse(server)) {
+    throw usageError(`${server} is not a ws:// or wss:// URL`);
+  }
   return server;
 }
 
 /** The TLS settings: `--pin` / `$BIRDTALK_PIN` / the pin remembered for this server, and `--insecure`. */
 export function tlsOptions(ctx: CommandContext, config: HomeConfig, server: string): NodeTlsOptions {
-  const pin =
-    ctx.globals.pin ??
-    nonEmpty(ctx.io.env.BIRDTALK_PIN) ??
-    (config.server === server ? config.pin : undefined);
+  const fromEnv = nonEmpty(ctx.io.env.BIRDTALK_PIN);
+  const pin = ctx.globals.pin ?? fromEnv ?? (config.server === server ? config.pin : undefined);
   if (pin !== undefined && !isSha256(pin)) {
-    throw usageError('--pin must be a SHA-256 fingerprint: 64 hex digits, with or without colons');
+    // Name where the pin came from: a malformed $BIRDTALK_PIN must not be reported as a flag nobody passed.
+    const source =
+      ctx.globals.pin !== undefined
+        ? '--pin'
+        : fromEnv !== undefined
+          ? 'BIRDTALK_PIN'
+          : `the pin remembered for ${server}`;
+    throw usageError(`${source} must be a SHA-256 fingerprint: 64 hex digits, with or without colons`);
   }
   return {
     ...(pin === undefined ? {} : { pinSha256: pin }),
@@ -187,7 +194,7 @@ export async function openStored(
   if (account === undefined) {
     throw new CliError(
       CliErrorCode.NOT_LOGGED_IN,
-      `not logged in (home ${ctx.home}); run \`birdtalk login --id <uid> --password <p>\` first`,
+      `not logged in (home ${ctx.home}); run \`birdtalk login --id <uid> --password-stdin\` first`,
       ExitCode.AUTH,
     );
   }

@@ -469,6 +469,21 @@ describe('names and invitations', () => {
     expect(grouped.code).toBe(ExitCode.USAGE);
   });
 
+  it('send --to @name refuses a name several users have, listing them, and sends nothing', async () => {
+    // The server does not keep user names unique: two accounts may both be called "twin".
+    const twins: string[] = [];
+    for (const who of ['twin-1', 'twin-2']) {
+      const home = join(root.path, who);
+      twins.push(ok(await as(home, ['register', '--name', 'twin', '--password', 'twin-pw'])).stdout.trim());
+    }
+    const run = await as(annHome(), ['send', '--to', '@twin', 'which one?']);
+    expect(run.code).toBe(ExitCode.USAGE);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `birdtalk: @twin matches 2 users: ${twins[0]} (twin), ${twins[1]} (twin); use --to <uid>\n`,
+    );
+  });
+
   it('groups invite adds users and names those who were members already', async () => {
     const groupId = ok(await as(annHome(), ['groups', 'create', 'invited', 'only'])).stdout.trim();
     const first = ok(await as(annHome(), ['groups', 'invite', groupId, bob, '--json']));

@@ -76,6 +76,52 @@ describe("the README's bot", () => {
     ]);
   });
 
+  it.each([
+    ['too short', 'abc'],
+    ['not hex', 'zz'.repeat(32)],
+    ['a certificate pasted by mistake', '-----BEGIN CERTIFICATE-----MIIB'],
+  ])('with a malformed BIRDTALK_PIN (%s): one line, exit code 2, no stack trace', async (_, pin) => {
+    const child = readmeBot(
+      { BIRDTALK_SERVER: server.url, BOT_PASSWORD: 'bot-pw', BIRDTALK_PIN: pin },
+      'pin',
+    );
+    const { code, stderr } = await runUntil(child);
+    expect(code).toBe(2);
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(
+        / error cannot start: the certificate pin is not a SHA-256 fingerprint: 64 hex digits, with or without colons$/,
+      ),
+    ]);
+  });
+
+  it.each([
+    ['not a URL', 'chat.example.com'],
+    ['a port out of range', 'ws://127.0.0.1:99999/ws'],
+  ])('with a malformed BIRDTALK_SERVER (%s): one line, exit code 2', async (_, url) => {
+    const { code, stderr } = await runUntil(
+      readmeBot({ BIRDTALK_SERVER: url, BOT_PASSWORD: 'bot-pw' }, 'url'),
+    );
+    expect(code).toBe(2);
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(
+        / error cannot start: the server URL is not a URL \(ws:\/\/host:port\/path or wss:\/\/host:port\/path\)$/,
+      ),
+    ]);
+  });
+
+  it('with an http:// BIRDTALK_SERVER: says so once and ends with exit code 2 instead of retrying', async () => {
+    const url = server.url.replace(/^ws:/, 'http:');
+    const { code, stderr } = await runUntil(
+      readmeBot({ BIRDTALK_SERVER: url, BOT_PASSWORD: 'bot-pw' }, 'http'),
+    );
+    expect(code).toBe(2);
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(
+        / error cannot start: cannot reach http:\/\/127\.0\.0\.1:\d+\/ws: not a WebSocket URL \(ws:\/\/host:port\/path or wss:\/\/host:port\/path\)$/,
+      ),
+    ]);
+  });
+
   it('pointed at a server that is down: says why and that it retries; Ctrl-C stops it quietly', async () => {
     const gone = await createServer({ port: 0 });
     const url = gone.url;

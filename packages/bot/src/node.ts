@@ -23,7 +23,7 @@ import { type Clock, type Logger, systemClock, type TimerHandle } from '@birdtal
 import type { Bot } from './bot.js';
 import type { Context } from './context.js';
 import { connectionProblem, describeStartupError, type StartupSettingNames } from './node/describe-error.js';
-import { exitCodeFor } from './node/exit-codes.js';
+import { BotExitCode, exitCodeFor } from './node/exit-codes.js';
 import { createLineLogger } from './node/line-logger.js';
 
 export { ACCOUNT_FILE, credentialsFor, recordRegistration, rememberRegistration } from './node/account.js';
@@ -147,11 +147,35 @@ export interface BotRunResult {
  * cannot start or that fails ends with one line in the log (no stack trace) and a non-zero `process.exitCode`
  * from {@link BotExitCode}, so that a supervisor sees why. Connection attempts are logged at `info`, with the
  * reason of every failure; a signal while the bot is still connecting stops it quietly.
+ *
+ * Given a function that makes the bot instead of the bot, it calls it first: then a setting the client refuses
+ * while it is created (a malformed pin or URL) ends the run the same way (one line, exit code 2), where a throw
+ * at the top level of a program would print a stack trace.
  */
 export async function runBot<C extends Context>(
-  bot: Bot<C>,
+  bot: Bot<C> | (() => Bot<C>),
   options: RunBotOptions = {},
   target: SignalProcess = process,
+): Promise<BotRunResult> {
+  if (typeof bot !== 'function') return runMadeBot(bot, options, target);
+  let made: Bot<C>;
+  try {
+    made = bot();
+  } catch (error) {
+    const logger = options.logger ?? createLineLogger(process.stderr, 'info');
+    const reason = `cannot start: ${describeStartupError(error, options.server, options.settings)}`;
+    logger.error(reason);
+    const exitCode = exitCodeFor(error);
+    target.exitCode = exitCode;
+    return { exitCode, reason, error };
+  }
+  return runMadeBot(made, options, target);
+}
+
+async function runMadeBot<C extends Context>(
+  bot: Bot<C>,
+  options: RunBotOptions,
+  target: SignalProcess,
 ): Promise<BotRunResult> {
   const logger = options.logger ?? createLineLogger(process.stderr, 'info');
   const clock = options.clock ?? systemClock;
@@ -184,7 +208,8 @@ export async function runBot<C extends Context>(
       const retry = `retrying in ${formatDelay(delayMs)}`;
       if (ready) {
         logger.warn(`the connection was lost (${describeStartupError(error, server, names)}); ${retry}`);
-      } else if (options.failFast === true) {
+      } else if (options.failFast === true || exitCodeFor(error) === BotExitCode.CONFIG) {
+        // A setting that cannot work (an http:// URL) fails every attempt alike: retrying would only hide it.
         end(error);
       } else {
         logger.info(`${describeStartupError(error, server, names)}; ${retry}`);

@@ -25,7 +25,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createFileKeyStore } from '@birdtalk/crypto/file-store';
 import { createNodeEcdh } from '@birdtalk/crypto/node';
-import type { BirdTalkError } from '@birdtalk/errors';
+import { type BirdTalkError, InvalidArgumentError } from '@birdtalk/errors';
 import { toInt64 } from '@birdtalk/proto';
 import { type Clock, type Logger, type Random, silentLogger } from '@birdtalk/runtime';
 import type { CodeRequest, Credentials } from '@birdtalk/session';
@@ -114,13 +114,15 @@ export function createNodeClient(options: NodeClientOptions, deps: NodeClientDep
   };
   const connector =
     deps.connector ??
-    createNodeConnector({
-      ...trust,
-      ...(options.headers === undefined ? {} : { headers: options.headers }),
-      ...(options.session?.connectTimeoutMs === undefined
-        ? {}
-        : { connectTimeoutMs: options.session.connectTimeoutMs }),
-    });
+    typedOptionError(() =>
+      createNodeConnector({
+        ...trust,
+        ...(options.headers === undefined ? {} : { headers: options.headers }),
+        ...(options.session?.connectTimeoutMs === undefined
+          ? {}
+          : { connectTimeoutMs: options.session.connectTimeoutMs }),
+      }),
+    );
   const { stateDir: _stateDir, tls: _tls, headers: _headers, ...clientOptions } = options;
   return createClient(clientOptions, {
     connector,
@@ -143,8 +145,28 @@ export function createNodeClient(options: NodeClientOptions, deps: NodeClientDep
     ...(deps.random === undefined ? {} : { random: deps.random }),
     ...(deps.requestCode === undefined ? {} : { requestCode: deps.requestCode }),
     // Downloads get exactly the trust the WebSocket connection has (a pinned self-signed certificate included).
-    httpGet: deps.httpGet ?? createNodeHttpGet(trust),
+    httpGet: deps.httpGet ?? typedOptionError(() => createNodeHttpGet(trust)),
   });
+}
+
+/**
+ * Runs a transport factory, turning its refusal of an option (a `TypeError` or `RangeError`, such as a pin that
+ * is not a SHA-256 fingerprint) into the `InvalidArgumentError` every other bad client option gives, so that a
+ * program can tell a configuration mistake from a bug (a bot's exit code 2).
+ */
+function typedOptionError<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) {
+      const option = /^pinSha256\b/.test(error.message) ? { option: 'tls.pinSha256' } : undefined;
+      throw new InvalidArgumentError('INVALID_ARGUMENT', error.message, {
+        cause: error,
+        ...(option === undefined ? {} : { details: option }),
+      });
+    }
+    throw error;
+  }
 }
 
 /**

@@ -169,6 +169,29 @@ describe('the Node client', () => {
       ),
     ).toContain('register-.._x-');
   });
+
+  it('refuses a malformed pin or frame limit with a typed InvalidArgumentError, not a bare TypeError', () => {
+    const make = (options: Partial<Parameters<typeof createNodeClient>[0]>) => () =>
+      createNodeClient({
+        server: 'wss://chat.example.com:7817/ws',
+        credentials: { method: 'id', userId: '10001', password: 'p' },
+        stateDir: '/nonexistent',
+        ...options,
+      });
+    for (const pin of ['abc', '-----BEGIN CERTIFICATE-----', 'zz'.repeat(32)]) {
+      expect(make({ tls: { pinSha256: pin } })).toThrow(
+        expect.objectContaining({
+          name: 'InvalidArgumentError',
+          code: 'INVALID_ARGUMENT',
+          details: { option: 'tls.pinSha256' },
+        }),
+      );
+    }
+    expect(make({ session: { connectTimeoutMs: -1 } })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError', code: 'INVALID_ARGUMENT' }),
+    );
+    expect(make({ tls: { pinSha256: 'AB'.repeat(32) } })).not.toThrow();
+  });
 });
 
 describe('the Node client over TLS', () => {

@@ -12,6 +12,8 @@ export interface StartupSettingNames {
   readonly password?: string;
   /** Where the certificate pin comes from, e.g. `BIRDTALK_PIN`. */
   readonly pin?: string;
+  /** Where the server URL comes from, e.g. `BIRDTALK_SERVER`. */
+  readonly server?: string;
 }
 
 /**
@@ -50,6 +52,13 @@ export function describeStartupError(
     case 'SESSION_CONNECT_TIMEOUT':
     case 'TRANSPORT_INVALID_URL':
       return `cannot reach ${where}: ${connectionProblem(error, names)}`;
+    case 'INVALID_URL':
+      return `${named('the server URL', names.server)} is not a URL (ws://host:port/path or wss://host:port/path)`;
+    case 'INVALID_ARGUMENT':
+      if (typed.details.option === 'tls.pinSha256') {
+        return `${named('the certificate pin', names.pin)} is not a SHA-256 fingerprint: 64 hex digits, with or without colons`;
+      }
+      return typed.message;
     case 'HANDSHAKE_TIMEOUT':
     case 'HANDSHAKE_REFUSED':
     case 'HANDSHAKE_UNVERIFIED':
