@@ -1,13 +1,33 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BirdTalkServer, createServer } from '@birdtalk/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { blockName, extractBlocks, writeBlocks } from '../src/index.js';
+import { programs } from './expected.js';
 
-// The repository README's ten-line bot, run as a process the way a reader runs it, with the commonest mistakes.
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The repository README's programs (`ts program` blocks), run as processes the way a reader runs them.
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const readme = extractBlocks('README.md', await readFile(join(packageDir, '..', '..', 'README.md'), 'utf8'));
+const files = await writeBlocks(
+  readme.filter((block) => block.kind === 'program'),
+  join(packageDir, '.blocks', 'programs'),
+  {},
+);
+const programFile = (name: string): string => {
+  const file = files.find((candidate) => blockName(candidate.block) === name);
+  if (file === undefined) throw new Error(`${name} is not a program block`);
+  return file.path;
+};
+const [tenLineBot = '', fleetExample = ''] = programs;
+
+it('the README programs are the ten-line bot and the fleet', () => {
+  expect(files.map((file) => blockName(file.block))).toEqual(programs);
+});
+
 let server: BirdTalkServer;
 let home: string;
 
@@ -26,9 +46,9 @@ afterAll(async () => {
 function readmeBot(env: Record<string, string>, name: string): ChildProcess {
   return spawn(
     process.execPath,
-    ['--conditions=@birdtalk/source', '--import', 'tsx', 'src/examples/ten-line-bot.ts'],
+    ['--conditions=@birdtalk/source', '--import', 'tsx', programFile(tenLineBot)],
     {
-      cwd: appDir,
+      cwd: packageDir,
       // Its state goes to a per-user directory: a home of its own per test.
       env: {
         PATH: process.env.PATH ?? '',
@@ -135,5 +155,58 @@ describe("the README's bot", () => {
       ),
       expect.stringMatching(/ info stopped before the bot was connected$/),
     ]);
+  });
+});
+
+describe.skipIf(!redisServerAvailable())("the README's fleet", () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('runs a bot on each account, and hands them back on SIGTERM with exit code 0', {
+    timeout: 120_000,
+  }, async () => {
+    const fleetServer = await createServer({ port: 0 });
+    try {
+      const ids: string[] = [];
+      for (const name of ['fleet-1', 'fleet-2', 'fleet-3']) {
+        ids.push(await fleetServer.createUser({ userName: name, password: 'fleet-pw' }));
+      }
+      // The example runs the accounts 10001 to 10003.
+      expect(ids).toEqual(['10001', '10002', '10003']);
+      const child = spawn(
+        process.execPath,
+        ['--conditions=@birdtalk/source', '--import', 'tsx', programFile(fleetExample)],
+        {
+          cwd: packageDir,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: join(home, 'fleet'),
+            XDG_CONFIG_HOME: join(home, 'fleet'),
+            HOSTNAME: 'test-host',
+            REDIS_URL: redis.url,
+            BIRDTALK_SERVER: fleetServer.url,
+            BOT_PASSWORD: 'fleet-pw',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const ended = runUntil(child);
+      await vi.waitFor(() => expect(ids.map((id) => fleetServer.sessionCount(id))).toEqual([1, 1, 1]), {
+        timeout: 60_000,
+        interval: 100,
+      });
+      child.kill('SIGTERM');
+      const { code, stderr } = await ended;
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(ids.map((id) => fleetServer.sessionCount(id))).toEqual([0, 0, 0]);
+    } finally {
+      await fleetServer.close();
+    }
   });
 });

@@ -1,9 +1,0 @@
-import { expect, it } from 'vitest';
-import { runReadmeExample } from '../../../test-support/readme-example.js';
-
-it('opens with an example that runs', { timeout: 60_000 }, async () => {
-  const run = await runReadmeExample(new URL('..', import.meta.url));
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  expect(run.stdout).toMatch(/^true\n-?[0-9]+ true\n$/);
-});
