@@ -82,8 +82,10 @@ describe.skipIf(!available)('a client on the Redis store, while redis-server is 
     // handling mark, and that write waits in ioredis' queue.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(handled).toEqual(texts(0, 20));
-    await redis.restart();
+    // Redis may be serving (and the paused writes flowing) before restart() resolves: from here on, handling is
+    // allowed.
     redisDown = false;
+    await redis.restart();
     // Back: the paused messages are handled, and the stream goes on.
     await send(40, 50);
     await until(() => handled.length === 50, 20_000, 'every message to be handled');
