@@ -286,8 +286,9 @@ export class Connection {
   #hasRoom(exclusive: boolean): boolean {
     if (this.#exclusiveInFlight || !this.open) return false;
     if (exclusive) return this.correlator.inFlight === 0 && !this.#fenceScheduled;
-    // A chat takes one frame, and one more for its fence unless a shared fence is already scheduled.
-    return this.correlator.inFlight + (this.#fenceScheduled ? 1 : 2) <= this.#options.maxFramesInFlight;
+    // A chat takes one frame, and its fence one more (a fence scheduled for this turn is not counted yet). A
+    // chat already acknowledged takes none: the server has sent everything it will send for it.
+    return this.correlator.awaiting + 2 <= this.#options.maxFramesInFlight;
   }
 
   /** Sends what the room in flight allows, in order. */
@@ -478,7 +479,11 @@ export class Connection {
     if (this.correlator.offer(inbound) !== undefined) {
       if (this.correlator.fenceLost) {
         this.#repliesLost('a reply arrived after a fence whose own reply never did');
+        return;
       }
+      // An answered request no longer holds room in flight: queued chats can go out without waiting for its
+      // fence, which keeps both ends busy instead of taking turns.
+      this.#pump();
       return;
     }
     this.#options.hooks.onInbound(inbound);

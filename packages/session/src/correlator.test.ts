@@ -47,6 +47,23 @@ describe('Correlator', () => {
     expect(correlator.fenceCount).toBe(0);
   });
 
+  it('counts as awaiting the fences not back and the requests not answered, while inFlight keeps both until their fence', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const first = friendRequest(correlator, '1');
+    const second = friendRequest(correlator, '2');
+    expect([correlator.awaiting, correlator.inFlight]).toEqual([4, 4]);
+    // An answered request waits for its fence, but the server owes nothing more for it.
+    correlator.offer(friendResult('1'));
+    expect([correlator.awaiting, correlator.inFlight]).toEqual([3, 4]);
+    correlator.fenceReturned();
+    expect([correlator.awaiting, correlator.inFlight]).toEqual([2, 2]);
+    // Settled by its fence with no answer: both leave together.
+    correlator.fenceReturned();
+    expect([correlator.awaiting, correlator.inFlight]).toEqual([0, 0]);
+    await expect(first).resolves.toMatchObject({ sendId: '1' });
+    await expect(second).rejects.toMatchObject({ code: SessionErrorCode.NO_REPLY });
+  });
+
   it('attributes errors to the request in front of the first fence, in order (the doubled ErrTNotLogin)', async () => {
     const correlator = new Correlator(new FakeClock());
     const first = friendRequest(correlator, '1');

@@ -80,6 +80,8 @@ export class Correlator {
   readonly #queue: Entry[] = [];
   #closed: BirdTalkError | undefined;
   #fenceLost = false;
+  /** Outstanding fences plus requests in the queue that no reply answered yet (see `awaiting`). */
+  #awaiting = 0;
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -98,6 +100,15 @@ export class Correlator {
   /** How many frames are in flight: requests and fences sent whose fence has not come back. */
   get inFlight(): number {
     return this.#queue.length;
+  }
+
+  /**
+   * How many frames sent still wait for something from the server: fences not back yet, and requests no reply
+   * answered yet. An answered request waits in the queue for its fence, but the server has sent all it will
+   * send for it, so it holds no room in the server's send queue.
+   */
+  get awaiting(): number {
+    return this.#awaiting;
   }
 
   /**
@@ -160,11 +171,15 @@ export class Correlator {
     }, spec.timeoutMs);
     const entry: Entry = { type: 'request', pending };
     this.#queue.push(entry);
+    this.#awaiting += 1;
     return {
       promise,
       abandon: (error) => {
         const index = this.#queue.indexOf(entry);
-        if (index >= 0) this.#queue.splice(index, 1);
+        if (index >= 0) {
+          this.#queue.splice(index, 1);
+          if (!pending.replied) this.#awaiting -= 1;
+        }
         pending.reject(error);
       },
     };
@@ -173,6 +188,7 @@ export class Correlator {
   /** Records a heartbeat just sent: everything registered before it is fenced. */
   fenceSent(): void {
     this.#queue.push({ type: 'fence' });
+    this.#awaiting += 1;
   }
 
   /**
@@ -196,9 +212,11 @@ export class Correlator {
       if (behindFence) this.#fenceLost = true;
       if ('value' in outcome) {
         pending.replied = true;
+        this.#awaiting -= 1;
         pending.resolve(outcome.value);
       } else if ('error' in outcome) {
         pending.replied = true;
+        this.#awaiting -= 1;
         pending.reject(outcome.error);
       }
       return pending.spec.label;
@@ -231,6 +249,7 @@ export class Correlator {
     if (index < 0) return false;
     const done = this.#queue.splice(0, index + 1);
     for (const entry of done) {
+      if (entry.type !== 'request' || !entry.pending.replied) this.#awaiting -= 1;
       if (entry.type !== 'request' || entry.pending.settled) continue;
       const { spec, errors } = entry.pending;
       if (errors.length > 0 && !(spec.errorsNeedReply === true && !entry.pending.replied)) {
@@ -260,6 +279,7 @@ export class Correlator {
     if (this.#closed !== undefined) return;
     this.#closed = error;
     const entries = this.#queue.splice(0);
+    this.#awaiting = 0;
     for (const entry of entries) {
       if (entry.type !== 'request') continue;
       const { pending } = entry;

@@ -7,6 +7,7 @@ import {
   QueryDataType,
   UserOperationType,
 } from '@birdtalk/proto';
+import { flushEventLoop } from '@birdtalk/runtime/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryOutboxStore, SessionErrorCode } from '../src/index.js';
 import { harness, PASSWORD, requests, until } from './helpers.js';
@@ -317,6 +318,66 @@ describe('chats and the outbox', () => {
     const burst = connection.received.slice(before).map((m) => m.plainMsg?.message);
     expect(burst).toEqual(['chatData', 'chatData', 'chatData', 'chatData', 'chatData', 'heartBeat']);
     expect(serverErrors).toEqual([]);
+    await session.close();
+  });
+
+  it('sends queued chats as acknowledgements come back, before their fence, never over maxFramesInFlight unanswered', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session({ maxFramesInFlight: 8 });
+    await session.start();
+    // From here on the server holds its answers (in order, as it sends them) until the test releases them.
+    const answers: Array<{ readonly fence: boolean; send(): void }> = [];
+    let chatsReceived = 0;
+    h.server.handle('chatData', (msg, peer) => {
+      const chat = msg.plainMsg!.chatData!;
+      chatsReceived += 1;
+      answers.push({
+        fence: false,
+        send: () =>
+          peer.send(ComMsgType.MsgTChatReply, {
+            chatReply: {
+              msgId: `9${chat.sendId}`,
+              sendId: chat.sendId,
+              sendOk: 1,
+              extraMsg: 'ok',
+              userId: '10001',
+              fromId: chat.toId,
+              params: { gid: '0', detail: 'save data ok' },
+            },
+          }),
+      });
+      return true;
+    });
+    h.server.handle('heartBeat', (_msg, peer) => {
+      answers.push({
+        fence: true,
+        send: () => peer.send(ComMsgType.MsgTHello, { heartBeat: { tm: h.clock.now(), userId: '10001' } }),
+      });
+      return true;
+    });
+    const chats = Array.from({ length: 20 }, (_, i) =>
+      session.sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text(`m${i}`) }),
+    );
+    let settled = 0;
+    for (const chat of chats) void chat.then(() => (settled += 1));
+    await until(() => answers.some((answer) => answer.fence), 'the first fence');
+    // Seven chats and their shared fence fill the eight frames.
+    expect(chatsReceived).toBe(7);
+    let chatsBeforeFirstFence: number | undefined;
+    let mostUnanswered = answers.length;
+    for (let step = 0; step < 500 && settled < chats.length; step += 1) {
+      const answer = answers.shift();
+      if (answer?.fence === true) chatsBeforeFirstFence ??= chatsReceived;
+      answer?.send();
+      await flushEventLoop(2);
+      mostUnanswered = Math.max(mostUnanswered, answers.length);
+    }
+    expect(settled).toBe(chats.length);
+    expect(mostUnanswered).toBeLessThanOrEqual(8);
+    // Room freed by acknowledgements was used while the first fence was still out.
+    expect(chatsBeforeFirstFence).toBeGreaterThan(7);
+    expect(chatsReceived).toBe(20);
     await session.close();
   });
 
