@@ -270,14 +270,16 @@ export class Connection {
         return;
       }
       request.signal?.addEventListener('abort', onAbort, { once: true });
-      timer = clock.setTimeout(() => {
-        this.#queued.splice(this.#queued.indexOf(item), 1);
-        item.fail(
-          new TimeoutError(`${request.label} got no answer within ${request.timeoutMs} ms`, {
-            details: { request: request.label, timeoutMs: request.timeoutMs },
-          }),
-        );
-      }, request.timeoutMs);
+      if (request.timeoutMs !== Number.POSITIVE_INFINITY) {
+        timer = clock.setTimeout(() => {
+          this.#queued.splice(this.#queued.indexOf(item), 1);
+          item.fail(
+            new TimeoutError(`${request.label} got no answer within ${request.timeoutMs} ms`, {
+              details: { request: request.label, timeoutMs: request.timeoutMs },
+            }),
+          );
+        }, request.timeoutMs);
+      }
       this.#queued.push(item);
     });
   }

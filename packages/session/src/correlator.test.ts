@@ -64,6 +64,19 @@ describe('Correlator', () => {
     await expect(second).rejects.toMatchObject({ code: SessionErrorCode.NO_REPLY });
   });
 
+  it('arms no timer for a request without a timeout of its own (timeoutMs Infinity)', async () => {
+    const clock = new FakeClock();
+    const correlator = new Correlator(clock);
+    friendRequest(correlator, '1', Number.POSITIVE_INFINITY);
+    expect(clock.pendingTimers).toBe(0);
+    const timed = friendRequest(correlator, '2');
+    expect(clock.pendingTimers).toBe(1);
+    correlator.fenceReturned();
+    correlator.fenceReturned();
+    await expect(timed).rejects.toMatchObject({ code: SessionErrorCode.NO_REPLY });
+    expect(clock.pendingTimers).toBe(0);
+  });
+
   it('attributes errors to the request in front of the first fence, in order (the doubled ErrTNotLogin)', async () => {
     const correlator = new Correlator(new FakeClock());
     const first = friendRequest(correlator, '1');

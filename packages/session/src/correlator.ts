@@ -43,7 +43,10 @@ export interface RequestSpec<T> {
   readonly silentValue?: T;
   /** What losing the connection means; `'reject'` unless the request is answered by the server hanging up. */
   readonly whenConnectionLost?: 'resolve' | 'reject';
-  /** Rejects with `TimeoutError` after this many milliseconds on the session's clock. */
+  /**
+   * Rejects with `TimeoutError` after this many milliseconds on the session's clock; `Infinity` for none (a
+   * request bounded by something else, such as a chat by its outbox deadline, needs no timer of its own).
+   */
   readonly timeoutMs: number;
   /** Rejects with `AbortError` when it aborts. */
   readonly signal?: AbortSignal | undefined;
@@ -162,13 +165,15 @@ export class Correlator {
       return { promise, abandon: () => {} };
     }
     spec.signal?.addEventListener('abort', onAbort, { once: true });
-    pending.timer = this.#clock.setTimeout(() => {
-      pending.reject(
-        new TimeoutError(`${spec.label} got no answer within ${spec.timeoutMs} ms`, {
-          details: { request: spec.label, timeoutMs: spec.timeoutMs },
-        }),
-      );
-    }, spec.timeoutMs);
+    if (spec.timeoutMs !== Number.POSITIVE_INFINITY) {
+      pending.timer = this.#clock.setTimeout(() => {
+        pending.reject(
+          new TimeoutError(`${spec.label} got no answer within ${spec.timeoutMs} ms`, {
+            details: { request: spec.label, timeoutMs: spec.timeoutMs },
+          }),
+        );
+      }, spec.timeoutMs);
+    }
     const entry: Entry = { type: 'request', pending };
     this.#queue.push(entry);
     this.#awaiting += 1;

@@ -78,6 +78,44 @@ describe('Outbox', () => {
     expect(await store.load()).toEqual([]);
   });
 
+  it('keeps one timer for every deadline, and fails each chat at its own deadline', async () => {
+    const { outbox, clock, entry, failed } = setup();
+    const early = Array.from({ length: 50 }, (_, i) => outbox.submit(entry(`${i + 1}`)).catch(() => {}));
+    await clock.advance(30_000);
+    const late = outbox.submit(entry('100')).catch((e: unknown) => e);
+    await Promise.resolve();
+    expect(clock.pendingTimers).toBe(1);
+    await clock.advance(89_999);
+    expect(outbox.size).toBe(51);
+    await clock.advance(1);
+    await Promise.all(early);
+    expect(failed).toHaveLength(50);
+    expect(outbox.pendingIds).toEqual(['100']);
+    await clock.advance(29_999);
+    expect(outbox.size).toBe(1);
+    await clock.advance(1);
+    expect(hasErrorName(await late, 'TimeoutError')).toBe(true);
+    // Nothing left: no timer either.
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('takes a chat out by its sendId: its waiter gets the reason, and it is not sent again', async () => {
+    const { outbox, entry, failed } = setup();
+    const attempts: string[] = [];
+    const result = outbox.submit(entry('5')).catch((e: unknown) => e);
+    await Promise.resolve();
+    const reason = new StateError('GONE', 'taken out');
+    expect(outbox.abort('5', reason)).toBe(true);
+    expect(outbox.abort('5', reason)).toBe(false);
+    expect(await result).toBe(reason);
+    expect(failed).toEqual(['5:GONE']);
+    outbox.connected(async (e) => {
+      attempts.push(e.sendId);
+      throw new Error('not expected');
+    });
+    expect(attempts).toEqual([]);
+  });
+
   it('does not resend what the server refused', async () => {
     const { outbox, entry } = setup();
     let attempts = 0;

@@ -96,7 +96,8 @@ interface Tracked {
   checking: boolean;
   /** Lookups that could not read its conversation; after a few, it is sent again without knowing. */
   lookupFailures: number;
-  deadline: TimerHandle | undefined;
+  /** When it fails unless acknowledged: `createdAt + deadlineMs`. */
+  readonly deadlineAt: number;
   resend: TimerHandle | undefined;
 }
 
@@ -118,6 +119,12 @@ export class Outbox {
    * out again before anything queued after it, or its conversation would be stored out of order.
    */
   #lookups = 0;
+  /**
+   * One timer for every deadline, armed for `#deadlineAt` (at or before the earliest deadline): a timer per
+   * chat costs more than the rest of queueing it.
+   */
+  #deadlineTimer: TimerHandle | undefined;
+  #deadlineAt = Number.POSITIVE_INFINITY;
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -166,6 +173,17 @@ export class Outbox {
   }
 
   /**
+   * Takes a chat out: its waiters reject with `error` and it is not sent again (an attempt already sent may
+   * still be stored). Returns whether it was waiting. What an abort signal does, without a signal per chat.
+   */
+  abort(sendId: Int64, error: BirdTalkError): boolean {
+    const tracked = this.#entries.get(sendId);
+    if (tracked === undefined) return false;
+    this.#finish(tracked, { error });
+    return true;
+  }
+
+  /**
    * A connection became ready: send everything waiting through `sender`, oldest first — except chats an
    * earlier attempt may have stored, which are first looked up in the history and sent again only if absent.
    */
@@ -195,8 +213,8 @@ export class Outbox {
   close(error: BirdTalkError): void {
     this.#closed = true;
     this.#sender = undefined;
+    this.#stopDeadlines();
     for (const tracked of this.#entries.values()) {
-      this.#options.clock.clearTimeout(tracked.deadline);
       this.#options.clock.clearTimeout(tracked.resend);
       for (const waiter of tracked.waiters.splice(0)) waiter.reject(error);
     }
@@ -211,25 +229,48 @@ export class Outbox {
       sent: false,
       checking: false,
       lookupFailures: 0,
-      deadline: undefined,
+      deadlineAt: entry.createdAt + this.#options.deadlineMs,
       resend: undefined,
     };
     this.#entries.set(entry.sendId, tracked);
-    const remaining = entry.createdAt + this.#options.deadlineMs - this.#options.clock.now();
-    tracked.deadline = this.#options.clock.setTimeout(
-      () => {
-        this.#finish(tracked, {
-          error: new TimeoutError(
-            `chat ${entry.sendId} was not acknowledged within ${this.#options.deadlineMs} ms`,
-            {
-              details: { sendId: entry.sendId, deadlineMs: this.#options.deadlineMs, kind: 'chat' },
-            },
-          ),
-        });
-      },
-      Math.max(0, remaining),
-    );
+    if (tracked.deadlineAt < this.#deadlineAt) this.#armDeadlines(tracked.deadlineAt);
     return tracked;
+  }
+
+  #armDeadlines(at: number): void {
+    const { clock } = this.#options;
+    clock.clearTimeout(this.#deadlineTimer);
+    this.#deadlineAt = at;
+    this.#deadlineTimer = clock.setTimeout(() => this.#expire(), Math.max(0, at - clock.now()));
+  }
+
+  #stopDeadlines(): void {
+    this.#options.clock.clearTimeout(this.#deadlineTimer);
+    this.#deadlineTimer = undefined;
+    this.#deadlineAt = Number.POSITIVE_INFINITY;
+  }
+
+  /** Fails every entry past its deadline, and arms the timer for the earliest deadline left. */
+  #expire(): void {
+    this.#deadlineTimer = undefined;
+    this.#deadlineAt = Number.POSITIVE_INFINITY;
+    const now = this.#options.clock.now();
+    const expired: Tracked[] = [];
+    let next = Number.POSITIVE_INFINITY;
+    for (const tracked of this.#entries.values()) {
+      if (tracked.deadlineAt <= now) expired.push(tracked);
+      else if (tracked.deadlineAt < next) next = tracked.deadlineAt;
+    }
+    if (next < this.#deadlineAt) this.#armDeadlines(next);
+    const { deadlineMs } = this.#options;
+    for (const tracked of expired) {
+      const { sendId } = tracked.entry;
+      this.#finish(tracked, {
+        error: new TimeoutError(`chat ${sendId} was not acknowledged within ${deadlineMs} ms`, {
+          details: { sendId, deadlineMs, kind: 'chat' },
+        }),
+      });
+    }
   }
 
   #attempt(tracked: Tracked): void {
@@ -332,7 +373,7 @@ export class Outbox {
   #finish(tracked: Tracked, outcome: { ack: ChatAck } | { error: BirdTalkError }): void {
     if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
     this.#entries.delete(tracked.entry.sendId);
-    this.#options.clock.clearTimeout(tracked.deadline);
+    if (this.#entries.size === 0) this.#stopDeadlines();
     this.#options.clock.clearTimeout(tracked.resend);
     this.#options.store.remove(tracked.entry.sendId).catch((error: unknown) => {
       this.#options.logger.warn('the outbox store could not forget an entry', {

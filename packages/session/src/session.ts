@@ -1,17 +1,20 @@
 import { createMemoryKeyStore, defaultEcdh, type StoredKey } from '@birdtalk/crypto';
-import type {
-  FriendOpReqInit,
-  FriendOpResult,
-  GroupOpReqInit,
-  GroupOpResult,
-  MsgChatReplyInit,
-  MsgQueryInit,
-  MsgQueryResult,
-  MsgUploadReply,
-  MsgUploadReqInit,
-  UserInfo,
-  UserOpReqInit,
-  UserOpResult,
+import type { BirdTalkError } from '@birdtalk/errors';
+import {
+  type FriendOpReqInit,
+  type FriendOpResult,
+  type GroupOpReqInit,
+  type GroupOpResult,
+  type Int64Input,
+  type MsgChatReplyInit,
+  type MsgQueryInit,
+  type MsgQueryResult,
+  type MsgUploadReply,
+  type MsgUploadReqInit,
+  toInt64,
+  type UserInfo,
+  type UserOpReqInit,
+  type UserOpResult,
 } from '@birdtalk/proto';
 import { EventHub, silentLogger, systemClock, systemRandom } from '@birdtalk/runtime';
 import { describeError, type ListenOptions } from './events.js';
@@ -97,6 +100,12 @@ export interface Session {
    * `outboxDeadlineMs`; RefusedError / InvalidArgumentError from the frame rules.
    */
   sendChat(chat: OutgoingChat, options?: Pick<RequestOptions, 'signal'>): Promise<ChatAck>;
+  /**
+   * Takes a chat out of the outbox: its `sendChat` rejects with `reason`, and it is not sent again (an attempt
+   * already sent may still be stored). Returns whether the chat was still waiting. Cheaper than a signal per chat
+   * for callers that cancel chats by their `sendId`.
+   */
+  abortChat(sendId: Int64Input, reason: BirdTalkError): boolean;
   /** Sends a delivery or read receipt; resolves once the server processed it. */
   sendReceipt(receipt: MsgChatReplyInit, options?: RequestOptions): Promise<void>;
   /**
@@ -290,6 +299,10 @@ class BirdTalkSession implements Session {
 
   sendChat(chat: OutgoingChat, options?: Pick<RequestOptions, 'signal'>): Promise<ChatAck> {
     return sendChat(this.#core, chat, options);
+  }
+
+  abortChat(sendId: Int64Input, reason: BirdTalkError): boolean {
+    return this.#outbox.abort(toInt64(sendId), reason);
   }
 
   sendReceipt(receipt: MsgChatReplyInit, options?: RequestOptions): Promise<void> {

@@ -131,10 +131,10 @@ export function chatSender(core: ChatCore, conn: Connection): OutboxSender {
           };
         },
         whenSilent: 'reject',
-        // No timeout of its own: the fence answers a processed chat at once, liveness catches a dead
-        // connection, and the outbox deadline bounds the whole. A timed-out attempt could otherwise swallow a
-        // late acknowledgement and provoke a duplicate resend.
-        timeoutMs: core.options.outboxDeadlineMs,
+        // No timeout (and no timer) of its own: the fence answers a processed chat at once, liveness catches a
+        // dead connection, and the outbox deadline bounds the whole. A timed-out attempt could otherwise
+        // swallow a late acknowledgement and provoke a duplicate resend.
+        timeoutMs: Number.POSITIVE_INFINITY,
       },
       core.prebuilt.take(entry.sendId, conn.selfId),
     );
