@@ -107,6 +107,7 @@ export function createSessionFacade(): SessionFacade {
       (session, chat: Parameters<Session['sendChat']>[0], options?: Parameters<Session['sendChat']>[1]) =>
         session.sendChat(chat, options),
     ),
+    abortChat: (sendId, reason) => current().abortChat(sendId, reason),
     sendReceipt: request(
       (
         session,

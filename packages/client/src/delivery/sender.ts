@@ -62,8 +62,12 @@ export function recipientBlockedError(userId: Int64, queued: boolean): RefusedEr
  */
 export class Sender {
   readonly #deps: SenderDeps;
-  /** Aborts the P2P chats waiting in the outbox, by recipient, when the recipient gets blocked. */
-  readonly #p2pInFlight = new Map<Int64, Set<AbortController>>();
+  /**
+   * The `sendId`s of the P2P chats waiting in the outbox, by recipient, taken out of the outbox when the
+   * recipient gets blocked. By id rather than by an abort signal per chat: creating a signal costs more than the
+   * rest of a send.
+   */
+  readonly #p2pInFlight = new Map<Int64, Set<Int64>>();
   #closed = false;
 
   constructor(deps: SenderDeps) {
@@ -75,9 +79,10 @@ export class Sender {
    * and the outbox does not send them again.
    */
   recipientBlocked(userId: Int64): void {
-    for (const controller of this.#p2pInFlight.get(userId) ?? []) {
-      controller.abort(recipientBlockedError(userId, true));
-    }
+    const sendIds = this.#p2pInFlight.get(userId);
+    if (sendIds === undefined) return;
+    const session = this.#deps.session();
+    for (const sendId of sendIds) session.abortChat(sendId, recipientBlockedError(userId, true));
   }
 
   /** Refuses new sends from now on (the client is stopping); chats already queued still go out. */
@@ -210,8 +215,7 @@ export class Sender {
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const sendId = this.#deps.nextSendId();
     this.#deps.states.sending(sendId, chat);
-    const blocking = chat.type === 'p2p' ? this.#watchBlock(chat.userId, signal) : undefined;
-    if (blocking !== undefined) signal = blocking.signal;
+    if (chat.type === 'p2p') this.#watchBlock(chat.userId, sendId);
     const submit = (): Promise<ChatAck> =>
       session.sendChat(
         {
@@ -236,10 +240,7 @@ export class Sender {
         return submit();
       });
     } catch (error) {
-      const reason = blocking?.signal.reason;
-      const typed = isBirdTalkError(reason, ClientErrorCode.RECIPIENT_BLOCKED)
-        ? reason
-        : typedChatError(error, chat);
+      const typed = typedChatError(error, chat);
       if (isBirdTalkError(typed)) this.#deps.states.failed(sendId, typed as BirdTalkError);
       if (
         this.#deps.confirmMembership === undefined &&
@@ -250,35 +251,27 @@ export class Sender {
       }
       throw typed;
     } finally {
-      blocking?.done();
+      if (chat.type === 'p2p') this.#unwatchBlock(chat.userId, sendId);
     }
     this.#deps.states.acked(sendId, ack.msgId);
     return { id: ack.msgId, sendId, chat, time: Number(ack.serverTime) };
   }
 
-  /** A signal that aborts when `userId` gets blocked (or when the caller's `signal` aborts). */
-  #watchBlock(
-    userId: Int64,
-    signal: AbortSignal | undefined,
-  ): { readonly signal: AbortSignal; done(): void } {
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort(signal?.reason);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-    let set = this.#p2pInFlight.get(userId);
-    if (set === undefined) {
-      set = new Set();
-      this.#p2pInFlight.set(userId, set);
+  /** Lists the chat so that blocking `userId` takes it out of the outbox (see `recipientBlocked`). */
+  #watchBlock(userId: Int64, sendId: Int64): void {
+    let sendIds = this.#p2pInFlight.get(userId);
+    if (sendIds === undefined) {
+      sendIds = new Set();
+      this.#p2pInFlight.set(userId, sendIds);
     }
-    set.add(controller);
-    return {
-      signal: controller.signal,
-      done: () => {
-        signal?.removeEventListener('abort', onAbort);
-        set.delete(controller);
-        if (set.size === 0 && this.#p2pInFlight.get(userId) === set) this.#p2pInFlight.delete(userId);
-      },
-    };
+    sendIds.add(sendId);
+  }
+
+  #unwatchBlock(userId: Int64, sendId: Int64): void {
+    const sendIds = this.#p2pInFlight.get(userId);
+    if (sendIds === undefined) return;
+    sendIds.delete(sendId);
+    if (sendIds.size === 0) this.#p2pInFlight.delete(userId);
   }
 }
 
