@@ -93,6 +93,29 @@ describe('the deduplication window', () => {
     expect(window.has(['m:3'])).toBe(true);
   });
 
+  it('keeps exactly the newest keys through many evictions, a key handled again counting as new', () => {
+    const limit = 50;
+    const window = new DedupWindow(limit);
+    // The model: the newest 2 × limit keys, a key finished again moving to the newest end.
+    const model: string[] = [];
+    for (let n = 0; n < 2_000; n += 1) {
+      // Every seventh message repeats a recent one (a redelivery handled again).
+      const id = n % 7 === 6 ? n - 3 : n;
+      const keys = [`m:${id}`, `c:${id}`];
+      window.begin(keys);
+      window.finish(keys);
+      for (const key of keys) {
+        const at = model.indexOf(key);
+        if (at >= 0) model.splice(at, 1);
+        model.push(key);
+      }
+      model.splice(0, Math.max(0, model.length - 2 * limit));
+    }
+    for (let id = 0; id < 2_000; id += 1) {
+      expect(window.handled([`m:${id}`]), `m:${id}`).toBe(model.includes(`m:${id}`));
+    }
+  });
+
   it('forgets an abandoned message, so it can be delivered later', () => {
     const window = new DedupWindow(10);
     window.begin(['m:1']);

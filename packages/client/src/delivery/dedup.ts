@@ -58,6 +58,12 @@ function splitKey(key: string): { readonly id: string; readonly time: number | u
 export class DedupWindow {
   /** Handled keys by identity, oldest first, with the persisted key and the message time. */
   readonly #seen = new Map<string, { readonly key: string; readonly time: number | undefined }>();
+  /**
+   * Walks `#seen` from its oldest end, and stays where it stopped: a fresh `keys().next()` for each eviction
+   * steps over every slot deleted since V8 last rehashed the map, which made a full window cost thousands of
+   * steps per message. Everything before the cursor is deleted, so the oldest live key is always next.
+   */
+  #oldest: Iterator<string> | undefined;
   readonly #inflight = new Map<string, { count: number; readonly time: number | undefined }>();
   readonly #limit: number;
   readonly #resendWindowMs: number;
@@ -115,16 +121,23 @@ export class DedupWindow {
   finish(keys: readonly string[]): readonly string[] {
     this.#release(keys);
     for (const key of keys) this.#remember(key);
-    while (this.#seen.size > this.#limit) {
-      const oldest = this.#seen.keys().next().value as string;
-      this.#seen.delete(oldest);
-    }
+    while (this.#seen.size > this.#limit) this.#seen.delete(this.#nextOldest());
     return keys;
   }
 
   /** Forgets a message that was being handled but was not (the client stopped first). */
   abandon(keys: readonly string[]): void {
     this.#release(keys);
+  }
+
+  #nextOldest(): string {
+    let next = this.#oldest?.next();
+    if (next === undefined || next.done === true) {
+      // An iterator that reported its end stays ended, even when keys were added since.
+      this.#oldest = this.#seen.keys();
+      next = this.#oldest.next();
+    }
+    return next.value as string;
   }
 
   #remember(key: string): void {

@@ -98,14 +98,26 @@ export function appendBounded(window: Set<string>, keys: readonly string[], limi
     window.delete(key);
     window.add(key);
   }
-  const excess = window.size - Math.max(0, limit);
-  if (excess <= 0) return;
-  let dropped = 0;
-  for (const key of window) {
-    if (dropped >= excess) break;
-    window.delete(key);
-    dropped += 1;
+  while (window.size > Math.max(0, limit)) window.delete(nextOldest(window));
+}
+
+/**
+ * Per window, an iterator left where the last eviction stopped. Starting a new iteration for each eviction
+ * steps over every slot deleted since V8 last rehashed the set: with a full window, thousands of steps per
+ * message. Everything before the cursor is deleted, so the oldest live key is always next.
+ */
+const oldestCursors = new WeakMap<Set<string>, Iterator<string>>();
+
+function nextOldest(window: Set<string>): string {
+  let cursor = oldestCursors.get(window);
+  let next = cursor?.next();
+  if (cursor === undefined || next === undefined || next.done === true) {
+    // An iterator that reported its end stays ended, even when keys were added since.
+    cursor = window.values();
+    oldestCursors.set(window, cursor);
+    next = cursor.next();
   }
+  return next.value as string;
 }
 
 /** The first id of a reservation: above everything reserved so far, and at least `floor`. */
