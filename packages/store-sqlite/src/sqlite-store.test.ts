@@ -154,6 +154,27 @@ describe('the SQLite store', () => {
     await again.close();
   });
 
+  it('checkpoints the WAL after the number of pages it is given', async () => {
+    const walBytes = async (pages?: number): Promise<number> => {
+      const path = join(dir, `wal-${pages ?? 'default'}.sqlite`);
+      const store = createSqliteStore({
+        path,
+        ...(pages === undefined ? {} : { walAutocheckpointPages: pages }),
+      });
+      for (let i = 0; i < 1200; i += 1) await store.savePosition('p2p', String(i));
+      const size = (await stat(`${path}-wal`)).size;
+      await store.close();
+      return size;
+    };
+    // Each commit adds a frame of one page (4 KiB) and its header; a checkpoint lets the WAL start over, so
+    // the file stays at the size it reached. SQLite's own default (1000 pages) would stop below 1001 frames.
+    expect(await walBytes(10)).toBeLessThan(20 * 4096);
+    expect(await walBytes()).toBeGreaterThan(1100 * 4096);
+    expect(() => createSqliteStore({ path: join(dir, 'x.sqlite'), walAutocheckpointPages: 0 })).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError' }),
+    );
+  });
+
   it('refuses a bad reservation count as a typed error', async () => {
     const store = createSqliteStore({ path: join(dir, 'state.sqlite') });
     await expect(store.reserveSendIds(0, '1')).rejects.toMatchObject({ name: 'InvalidArgumentError' });

@@ -24,6 +24,14 @@ export interface SqliteStoreOptions {
    */
   readonly busyTimeoutMs?: number;
   /**
+   * How many pages the WAL may hold before a commit checkpoints it into the database file (`PRAGMA
+   * wal_autocheckpoint`). A checkpoint syncs the disk twice inside the commit that triggers it, so SQLite's
+   * default of 1000 pages (4 MiB) makes a busy bot wait for the disk every hundred messages or so; a larger WAL
+   * waits less often, uses more disk, and leaves more commits to a crash of the OS before the next checkpoint.
+   * @defaultValue 4000 (16 MiB with 4 KiB pages)
+   */
+  readonly walAutocheckpointPages?: number;
+  /**
    * Told about every problem that did not stop the store: a damaged outbox row (skipped), a file whose mode had
    * to be tightened. Warnings never hold message content.
    */
@@ -31,7 +39,10 @@ export interface SqliteStoreOptions {
 }
 
 /** The defaults of {@link SqliteStoreOptions}. */
-export const DEFAULT_SQLITE_STORE_OPTIONS: { readonly busyTimeoutMs: number } = { busyTimeoutMs: 5000 };
+export const DEFAULT_SQLITE_STORE_OPTIONS: {
+  readonly busyTimeoutMs: number;
+  readonly walAutocheckpointPages: number;
+} = { busyTimeoutMs: 5000, walAutocheckpointPages: 4000 };
 
 /** The stable codes of the errors this package raises itself (the others are the client's `STORE_*` codes). */
 export const SqliteStoreErrorCode = {
@@ -72,6 +83,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   };
   const db = openDatabase(path, options.busyTimeoutMs ?? DEFAULT_SQLITE_STORE_OPTIONS.busyTimeoutMs, warn);
+  const checkpointPages =
+    options.walAutocheckpointPages ?? DEFAULT_SQLITE_STORE_OPTIONS.walAutocheckpointPages;
+  if (!Number.isSafeInteger(checkpointPages) || checkpointPages < 1) {
+    db.close();
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'walAutocheckpointPages must be a positive integer');
+  }
+  db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
 
   const statements = {
     positions: db.prepare<[], { stream: string; position: string }>('SELECT stream, position FROM positions'),
