@@ -141,6 +141,31 @@ describe('the SQLite store', () => {
     await store.close();
   });
 
+  it('lets a handling mark wait for the next commit, or for the end of the turn', async () => {
+    const path = join(dir, 'state.sqlite');
+    const store = createSqliteStore({ path });
+    await store.flush();
+    const raw = new Database(path);
+    const marks = raw.prepare('SELECT key FROM handling');
+    const marked = store.markHandling(['m:2']);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(marks.all()).toEqual([]);
+    // The next change (here the position of the message before) commits it, in the same transaction.
+    const saved = store.savePosition('p2p', '1');
+    let byThen: unknown;
+    queueMicrotask(() => {
+      byThen = marks.all();
+    });
+    await Promise.all([marked, saved]);
+    expect(byThen).toEqual([{ key: 'm:2' }]);
+    // Alone, a mark is committed at the end of the turn.
+    await store.markHandling(['m:3']);
+    expect(marks.all()).toEqual([{ key: 'm:2' }, { key: 'm:3' }]);
+    raw.close();
+    await store.close();
+  });
+
   it('trims the window to exactly the limit across reopening, with keys that come again', async () => {
     const path = join(dir, 'state.sqlite');
     const store = createSqliteStore({ path });

@@ -179,6 +179,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       });
     }
   };
+  // The commit queued for the batch: in a microtask, or (only deferrable changes queued) at the end of the turn.
+  let queuedCommit: 'microtask' | 'turn' | undefined;
+  const commitLater = (): void => {
+    queuedCommit = undefined;
+    if (!closed) commitQueued();
+  };
   /** Commits the queued changes now; every change of the batch fails with the commit. */
   const commitQueued = (): void => {
     const changes = queued;
@@ -204,8 +210,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
     current.resolve();
   };
-  /** Queues a change for the next group commit; settles when that commit does. */
-  const change = (apply: () => void): Promise<void> => {
+  /**
+   * Queues a change for the next group commit; settles when that commit does. A `deferrable` change (a handling
+   * mark: nothing needs it before its promise resolves) waits for the next batch, or for the end of the turn
+   * when no other change comes.
+   */
+  const change = (apply: () => void, deferrable = false): Promise<void> => {
     if (closed) return Promise.reject(new StateError(ClientErrorCode.STORE_CLOSED, 'the store is closed'));
     queued.push(apply);
     if (batch === undefined) {
@@ -216,7 +226,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         reject = no;
       });
       batch = { promise, resolve, reject };
-      queueMicrotask(commitQueued);
+    }
+    if (!deferrable && queuedCommit !== 'microtask') {
+      queuedCommit = 'microtask';
+      queueMicrotask(commitLater);
+    } else if (deferrable && queuedCommit === undefined) {
+      queuedCommit = 'turn';
+      setImmediate(commitLater);
     }
     return batch.promise;
   };
@@ -255,10 +271,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       afterQueued('read handling marks', () => statements.handling.all().map((row) => row.key)),
     // A commit in WAL mode with synchronous = NORMAL survives a crash of the process, which is what the marks
     // need; an OS crash may lose the newest marks, and then only the redelivery flag of those messages.
+    // Deferrable: the client waits for the promise before handing the message over, and asks for the next
+    // message's mark while the current one is handled, so it joins the commit of that message's changes.
     markHandling: (keys) =>
       change(() => {
         for (const key of keys) statements.mark.run(key);
-      }),
+      }, true),
     loadOutbox: () =>
       afterQueued('read the outbox', () =>
         statements.outbox.all().flatMap((row) => {

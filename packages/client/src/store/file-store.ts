@@ -54,10 +54,10 @@ export const STATE_FILE_NAME = 'state.json';
  * - Delivery state (positions, the dedup window, handling marks, the outbox, the send-id mark) is a snapshot,
  *   `state.json`, plus an append-only journal of the changes since, `journal-<n>.log`. Each change is one
  *   record framed with its length and a CRC-32; the records of one run of microtasks go to the OS in one
- *   `write(2)` before the next turn of the event loop (see `journal-file.ts`), and `fdatasync` runs in the
- *   background, one after another.
+ *   `write(2)` before anything queued after them runs (see `journal-file.ts`; a handling mark waits for the
+ *   next write, or the end of the turn), and `fdatasync` runs in the background, one after another.
  * - What a crash can lose: a crash of the process, only the changes asked for in the very run of microtasks it
- *   interrupted — as with SQLite, whose commits reach the OS when made. A crash of the OS or a power loss, the
+ *   interrupted — as with SQLite, whose commits work the same way. A crash of the OS or a power loss, the
  *   changes written since the last completed background `fdatasync`; never what `flush()`,
  *   `reserveSendIds()` or `setIfAbsent()` resolved for. A torn last record is ignored on load.
  * - Compaction: once the journal outgrows {@link FileStoreOptions.compactAfterBytes}, new records go to a new
@@ -215,9 +215,9 @@ export function createFileStore(options: FileStoreOptions): Store {
    * Applies a change to the state and appends its record. The promise settles once the record reached the OS
    * (rejecting when it could not be written). Synchronous once loaded, so that changes keep their call order.
    */
-  const mutate = (change: (now: FileState) => StateRecord | undefined): Promise<void> => {
+  const mutate = (change: (now: FileState) => StateRecord | undefined, deferrable = false): Promise<void> => {
     if (closed) return Promise.reject(closedError());
-    if (state !== undefined && waiting === 0) return apply(state, change);
+    if (state !== undefined && waiting === 0) return apply(state, change, deferrable);
     waiting += 1;
     return track(
       loaded.then(
@@ -225,7 +225,7 @@ export function createFileStore(options: FileStoreOptions): Store {
           // Continuations run in registration order, so these keep the order of the calls.
           waiting -= 1;
           if (closed) throw closedError();
-          return apply(now, change);
+          return apply(now, change, deferrable);
         },
         (error: unknown) => {
           waiting -= 1;
@@ -234,10 +234,14 @@ export function createFileStore(options: FileStoreOptions): Store {
       ),
     );
   };
-  const apply = (now: FileState, change: (now: FileState) => StateRecord | undefined): Promise<void> => {
+  const apply = (
+    now: FileState,
+    change: (now: FileState) => StateRecord | undefined,
+    deferrable: boolean,
+  ): Promise<void> => {
     maybeCompact(now);
     const record = change(now);
-    return record === undefined ? Promise.resolve() : journal!.append(encodeRecord(record));
+    return record === undefined ? Promise.resolve() : journal!.append(encodeRecord(record), deferrable);
   };
   /** A change whose write failure is reported as a warning and by the next `flush()`, as documented. */
   const mutateLater = (change: (now: FileState) => StateRecord | undefined): Promise<void> =>
@@ -307,11 +311,13 @@ export function createFileStore(options: FileStoreOptions): Store {
       return [...(await current()).handling];
     },
     // Durable against a crash of the process once written; the background sync covers an OS crash shortly after.
+    // Deferrable: the client waits for the promise before handing the message over, and asks for the next
+    // message's mark while the current one is handled, so it joins the write of that message's records.
     markHandling(keys) {
       return mutate((now) => {
         for (const key of keys) now.handling.add(key);
         return ['handling', [...keys]];
-      });
+      }, true);
     },
     async loadOutbox() {
       return [...(await current()).outbox.values()];

@@ -26,8 +26,12 @@ export interface JournalFile {
   /**
    * Queues a record. The promise resolves once its batch reached the OS, and rejects with `StateError
    * STORE_WRITE_FAILED` when that write failed (the batch is kept and written again with the next one).
+   *
+   * A `deferrable` record — one that nothing needs before its promise resolves — waits for the next batch, or
+   * for the end of the turn when no other record comes: a handling mark asked for while the message before is
+   * handled then travels in one write with that message's records.
    */
-  append(payload: Uint8Array): Promise<void>;
+  append(payload: Uint8Array, deferrable?: boolean): Promise<void>;
   /** Resolves once every record appended so far is on disk (`fdatasync`, and the directory entry of new files). */
   sync(): Promise<void>;
   /** Writes what is queued, then continues in a new file at `path` (created with mode 0600). Throws on failure. */
@@ -74,6 +78,17 @@ export function createJournalFile(path: string, onError: (error: StateError) => 
     startSync();
   };
 
+  // The write queued for the batch: in a microtask, or (only deferrable records queued) at the end of the turn.
+  let queuedWrite: 'microtask' | 'turn' | undefined;
+  const writeQueued = (): void => {
+    queuedWrite = undefined;
+    try {
+      writePending();
+    } catch (error) {
+      onError(error as StateError);
+    }
+  };
+
   const runSync = async (): Promise<void> => {
     while (synced < written || retired.length > 0 || directoryDirty) {
       const target = written;
@@ -111,7 +126,7 @@ export function createJournalFile(path: string, onError: (error: StateError) => 
     get path() {
       return currentPath;
     },
-    append(payload) {
+    append(payload, deferrable = false) {
       if (closed) return Promise.reject(new StateError(ClientErrorCode.STORE_CLOSED, 'the store is closed'));
       pending.push(encodeFrame(payload));
       if (batch === undefined) {
@@ -122,13 +137,13 @@ export function createJournalFile(path: string, onError: (error: StateError) => 
           reject = no;
         });
         batch = { promise, resolve, reject };
-        queueMicrotask(() => {
-          try {
-            writePending();
-          } catch (error) {
-            onError(error as StateError);
-          }
-        });
+      }
+      if (!deferrable && queuedWrite !== 'microtask') {
+        queuedWrite = 'microtask';
+        queueMicrotask(writeQueued);
+      } else if (deferrable && queuedWrite === undefined) {
+        queuedWrite = 'turn';
+        setImmediate(writeQueued);
       }
       return batch.promise;
     },

@@ -121,6 +121,31 @@ describe('the file store journal', () => {
     await store.close();
   });
 
+  it('lets a handling mark wait for the next write, or for the end of the turn', async () => {
+    const store = open();
+    await store.flush();
+    const [name] = await journals();
+    const records = (): string[] => decodeJournal(readFileSync(join(directory, name!))).records.map(String);
+    const before = fsControl.writes;
+    const marked = store.markHandling(['m:2']);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(records()).toEqual([]);
+    // The next change (here the position of the message before) takes it along, in the same write.
+    const saved = store.savePosition('p2p', '1');
+    let byThen: string[] = [];
+    queueMicrotask(() => {
+      byThen = records();
+    });
+    await Promise.all([marked, saved]);
+    expect(byThen).toEqual(['["handling",["m:2"]]', '["position","p2p","1"]']);
+    expect(fsControl.writes - before).toBe(1);
+    // Alone, a mark is written at the end of the turn.
+    await store.markHandling(['m:3']);
+    expect(records()).toHaveLength(3);
+    await store.close();
+  });
+
   it('ignores a last record cut at any byte, and loads the records before it', async () => {
     const store = open();
     const expected: Array<{ end: number; position: string | undefined; seen: number }> = [];
