@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@birdtalk/errors';
 import type { Clock, Logger } from '@birdtalk/runtime';
 import { DEFAULT_COMMAND_PREFIX } from './command.js';
 import type { FollowBackFilter } from './follow-back.js';
+import { DEFAULT_FOLLOW_BACK_RECONCILE, type FollowBackReconcileOptions } from './follow-back-reconciler.js';
 import { DEFAULT_RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit/rate-limiter.js';
 
 /**
@@ -39,12 +40,20 @@ export interface BotOptions {
   readonly catchUp?: CatchUpHandling;
   /**
    * Follow back users who follow the bot, so that they can message it (the server accepts a P2P message only
-   * when its recipient follows the sender): live, as they follow, and after every login for
-   * those who followed while the bot was away. A function decides per user; it must refuse users you blocked,
-   * because a blocked user the bot follows crashes the real server with their next message.
+   * when its recipient follows the sender): live, as the server's notice says they followed, and through a
+   * periodic look at the fan list (`followBackReconcile`) for those whose notice the bot missed, e.g. while it
+   * was offline. A function decides per user; users blocked with `client.friends.block()` are skipped
+   * whatever it says, because a blocked user the bot follows crashes the real server with their next message.
    * @defaultValue false
    */
   readonly autoFollowBack?: boolean | FollowBackFilter;
+  /**
+   * How `autoFollowBack` finds followers it missed: a run at `start()` and then every `intervalMs`, each
+   * reading a bounded slice of the fan list and continuing where the last one stopped. Reconnects start no
+   * run. `false`: only live notices.
+   * @defaultValue {@link DEFAULT_FOLLOW_BACK_RECONCILE}: every hour, 10 pages (1,000 fans) a run
+   */
+  readonly followBackReconcile?: FollowBackReconcileOptions | false;
   /**
    * The most updates handled at once across all chats (updates of one chat are always handled one at a
    * time, in order).
@@ -82,6 +91,7 @@ export const DEFAULT_BOT_OPTIONS = {
   ignoreOwnMessages: true,
   catchUp: 'handle',
   autoFollowBack: false,
+  followBackReconcile: DEFAULT_FOLLOW_BACK_RECONCILE,
   concurrency: Number.POSITIVE_INFINITY,
   handlerTimeoutMs: 60_000,
   stopTimeoutMs: 10_000,
@@ -105,6 +115,8 @@ export interface ResolvedBotOptions {
   readonly catchUp: CatchUpHandling;
   /** `undefined` when off. */
   readonly autoFollowBack: true | FollowBackFilter | undefined;
+  /** `false` when off. */
+  readonly followBackReconcile: Required<FollowBackReconcileOptions> | false;
   readonly concurrency: number;
   readonly handlerTimeoutMs: number;
   readonly stopTimeoutMs: number;
@@ -136,6 +148,7 @@ export function resolveBotOptions(options: BotOptions = {}): ResolvedBotOptions 
   if (typeof follow !== 'boolean' && typeof follow !== 'function') {
     throw invalid('options.autoFollowBack must be a boolean or a function');
   }
+  const reconcile = resolveReconcile(options.followBackReconcile);
   const concurrency = options.concurrency ?? DEFAULT_BOT_OPTIONS.concurrency;
   if (!(concurrency === Number.POSITIVE_INFINITY || (Number.isInteger(concurrency) && concurrency >= 1))) {
     throw invalid('options.concurrency must be a whole number ≥ 1, or Infinity');
@@ -154,11 +167,31 @@ export function resolveBotOptions(options: BotOptions = {}): ResolvedBotOptions 
     ignoreOwnMessages: options.ignoreOwnMessages ?? DEFAULT_BOT_OPTIONS.ignoreOwnMessages,
     catchUp,
     autoFollowBack: follow === false ? undefined : follow,
+    followBackReconcile: reconcile,
     concurrency,
     handlerTimeoutMs,
     stopTimeoutMs,
     rateLimit: options.rateLimit ?? DEFAULT_BOT_OPTIONS.rateLimit,
   };
+}
+
+function resolveReconcile(
+  option: FollowBackReconcileOptions | false | undefined,
+): Required<FollowBackReconcileOptions> | false {
+  if (option === false) return false;
+  if (option === undefined) return DEFAULT_FOLLOW_BACK_RECONCILE;
+  if (typeof option !== 'object' || option === null) {
+    throw invalid('options.followBackReconcile must be an object or false');
+  }
+  const intervalMs = option.intervalMs ?? DEFAULT_FOLLOW_BACK_RECONCILE.intervalMs;
+  if (!(typeof intervalMs === 'number' && Number.isFinite(intervalMs) && intervalMs >= 1)) {
+    throw invalid('options.followBackReconcile.intervalMs must be a finite number ≥ 1');
+  }
+  const pagesPerRun = option.pagesPerRun ?? DEFAULT_FOLLOW_BACK_RECONCILE.pagesPerRun;
+  if (!(Number.isInteger(pagesPerRun) && pagesPerRun >= 1)) {
+    throw invalid('options.followBackReconcile.pagesPerRun must be a whole number ≥ 1');
+  }
+  return { intervalMs, pagesPerRun };
 }
 
 function invalid(message: string): InvalidArgumentError {

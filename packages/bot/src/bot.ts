@@ -6,7 +6,8 @@ import { type BotDeps, type BotOptions, type ResolvedBotOptions, resolveBotOptio
 import { parseCommand } from './command.js';
 import { Composer, type ErrorHandler } from './composer.js';
 import { type BotInfo, Context } from './context.js';
-import { followBackCandidate, reconcileFollowBacks, shouldFollowBack } from './follow-back.js';
+import { followBackCandidate, shouldFollowBack } from './follow-back.js';
+import { FollowBackReconciler } from './follow-back-reconciler.js';
 import { Gate } from './gate.js';
 import { bindHandling, Handling } from './handling.js';
 import { type BotHealth, HealthMonitor } from './health.js';
@@ -53,8 +54,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   #state: BotState = 'created';
   #started: Promise<BotUser> | undefined;
   #stopped: Promise<void> | undefined;
-  #reconciling: Promise<unknown> | undefined;
-  #reconciled = false;
+  readonly #reconciler: FollowBackReconciler | undefined;
 
   /**
    * @param client - the client to run on; its `message` and `recall` listeners are the bot's from now on.
@@ -74,6 +74,22 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     this.#health = new HealthMonitor(client, this.#clock, this.#offs);
     this.#logger = deps.logger ?? silentLogger;
     this.#scheduler = new UpdateScheduler(this.#options.concurrency);
+    const followBack = this.#options.autoFollowBack;
+    const reconcile = this.#options.followBackReconcile;
+    this.#reconciler =
+      followBack === undefined || reconcile === false
+        ? undefined
+        : new FollowBackReconciler(
+            {
+              client: this.client,
+              filter: followBack,
+              clock: this.#clock,
+              logger: this.#logger,
+              signal: this.#abort.signal,
+              onRun: (run) => this.#track(run),
+            },
+            reconcile,
+          );
     // Subscribed at once, before the client starts: the catch-up right after the login must find a listener.
     this.#offs.push(
       client.on('message', (message) => this.#deliver({ type: 'message', message })),
@@ -85,7 +101,6 @@ export class Bot<C extends Context = Context> extends Composer<C> {
       client.on('group-join-request', (groupJoinRequest) =>
         this.#notify({ type: 'group-join-request', groupJoinRequest }),
       ),
-      client.on('ready', () => this.#reconcileFollowBacks()),
       client.on('closed', () => this.#clientClosed()),
     );
   }
@@ -146,8 +161,8 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   /**
    * Lets updates through and starts the client (when nobody did yet): it connects, logs in and catches up on
    * what arrived while the bot was away. Resolves with the bot's user once the catch-up was fetched (and, with
-   * `autoFollowBack`, once the fans who followed meanwhile were followed back); calling it again returns the
-   * same promise.
+   * `autoFollowBack`, once the first `followBackReconcile` run followed back the fans it read); calling it
+   * again returns the same promise.
    *
    * @throws StateError `BOT_STOPPED` after `stop()`; the client's errors when it cannot start.
    */
@@ -160,9 +175,9 @@ export class Bot<C extends Context = Context> extends Composer<C> {
       // Open before the client starts: the client fetches the backlog only as fast as it is handled.
       this.#gate.open('run');
       const user = await this.client.start();
-      if (!this.#reconciled) this.#reconcileFollowBacks();
-      // Fans who followed while the bot was away can write to it once this resolves.
-      await this.#reconciling;
+      // Fans who followed while the bot was away (as far as the first run reads) can write to it once this
+      // resolves; later runs are on the timer, never on a reconnect.
+      await this.#reconciler?.start();
       return user;
     })();
     // `void bot.start()` is a common pattern: a failed start must not become an unhandled rejection, which
@@ -281,30 +296,6 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     }
   }
 
-  #reconcileFollowBacks(): void {
-    const filter = this.#options.autoFollowBack;
-    if (filter === undefined || this.#state !== 'running' || this.#reconciling !== undefined) return;
-    this.#reconciled = true;
-    const task = reconcileFollowBacks({
-      client: this.client,
-      filter,
-      logger: this.#logger,
-      signal: this.#abort.signal,
-    })
-      .catch((error: unknown) => {
-        if (!this.#abort.signal.aborted) {
-          this.#logger.warn('following back fans failed; the next login tries again', {
-            error: String(error),
-          });
-        }
-      })
-      .finally(() => {
-        this.#reconciling = undefined;
-      });
-    this.#reconciling = task;
-    this.#track(task);
-  }
-
   /** An error outside the middleware chain: to `bot.catch()` when set, else to the log. */
   async #report(error: unknown, ctx: C): Promise<void> {
     const handler = this.#errorHandler;
@@ -334,6 +325,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     }
     const deadline = this.#clock.now() + timeoutMs;
     if (this.#state !== 'stopped') this.#state = 'stopping';
+    this.#reconciler?.stop();
     this.#gate.open('abandon');
     // Notifications and follow-backs first: the client waits for its own deliveries, but knows nothing of
     // these, and once it stops, their replies would be refused.
@@ -349,6 +341,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   #clientClosed(): void {
     if (this.#state === 'stopping') return;
     this.#state = 'stopped';
+    this.#reconciler?.stop();
     this.#gate.open('abandon');
     this.#abort.abort();
   }

@@ -1,7 +1,9 @@
 import { silentLogger } from '@birdtalk/runtime';
+import { FakeClock } from '@birdtalk/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { createBot } from './bot.js';
-import { followBackCandidate, reconcileFollowBacks, shouldFollowBack } from './follow-back.js';
+import { followBackCandidate, shouldFollowBack } from './follow-back.js';
+import { FollowBackReconciler } from './follow-back-reconciler.js';
 import { followedEvent, unfollowedEvent, userProfile } from './testing/builders.js';
 import { createTestClient } from './testing/test-client.js';
 
@@ -34,17 +36,88 @@ describe('shouldFollowBack', () => {
   });
 });
 
-describe('reconcileFollowBacks', () => {
-  it('follows the fans the bot does not follow yet, as the filter allows', async () => {
-    const client = createTestClient({ fans: ['30001', '30002', '30003', '10001'], follows: ['30002'] });
-    const followed = await reconcileFollowBacks({
+function reconciler(
+  client: ReturnType<typeof createTestClient>,
+  options: { pagesPerRun?: number; filter?: (user: { userId: string }) => boolean } = {},
+) {
+  const clock = new FakeClock();
+  const runs: Promise<unknown>[] = [];
+  const instance = new FollowBackReconciler(
+    {
       client,
-      filter: (user) => user.userId !== '30003',
+      filter: options.filter ?? true,
+      clock,
       logger: silentLogger,
       signal: new AbortController().signal,
-    });
-    expect(followed).toEqual(['30001']);
+      onRun: (run) => runs.push(run),
+    },
+    { intervalMs: 1_000, pagesPerRun: options.pagesPerRun ?? 10 },
+  );
+  return { clock, instance, runs };
+}
+
+/** Fan ids 30001… */
+function fanIds(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String(30_001 + i));
+}
+
+describe('FollowBackReconciler', () => {
+  it('follows the fans the bot does not follow yet, as the filter allows', async () => {
+    const client = createTestClient({ fans: ['30001', '30002', '30003', '10001'], follows: ['30002'] });
+    const { instance } = reconciler(client, { filter: (user) => user.userId !== '30003' });
+    const run = await instance.runOnce();
+    expect(run?.followed).toEqual(['30001']);
     expect(client.followed).toEqual(['30001']);
+    expect(run?.cursor).toBe('0');
+  });
+
+  it('decides at most pagesPerRun pages of fans a run and continues after the last one', async () => {
+    const client = createTestClient({ fans: fanIds(250) });
+    const { instance } = reconciler(client, { pagesPerRun: 1 });
+    expect((await instance.runOnce())?.checked).toBe(100);
+    expect(instance.cursor).toBe('30100');
+    expect((await instance.runOnce())?.checked).toBe(100);
+    expect(instance.cursor).toBe('30200');
+    const last = await instance.runOnce();
+    expect(last?.checked).toBe(50);
+    expect(last?.cursor).toBe('0');
+    expect(client.followed).toEqual(fanIds(250));
+  });
+
+  it('decides only the fans up to the last follow it read when the follows fill the bound first', async () => {
+    // The bot follows 150 users with ids below its fans': one page of follows does not reach the fans.
+    const follows = Array.from({ length: 150 }, (_, i) => String(20_000 + i * 50));
+    const client = createTestClient({ fans: fanIds(10), follows });
+    const { instance } = reconciler(client, { pagesPerRun: 1 });
+    const run = await instance.runOnce();
+    // The 100th follow is 24950: no fan is at or below it, so none is decided, and the cursor moves there.
+    expect(run?.checked).toBe(0);
+    expect(instance.cursor).toBe('24950');
+    const next = await instance.runOnce();
+    expect(next?.checked).toBe(10);
+    expect(client.followed).toEqual(fanIds(10));
+  });
+
+  it('runs at start and then every intervalMs, until stopped', async () => {
+    const client = createTestClient({ fans: ['30001'] });
+    const { clock, instance, runs } = reconciler(client);
+    await instance.start();
+    expect(runs).toHaveLength(1);
+    await clock.advance(999);
+    expect(runs).toHaveLength(1);
+    await clock.advance(1);
+    expect(runs).toHaveLength(2);
+    await Promise.all(runs);
+    instance.stop();
+    await clock.advance(5_000);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('skips users the bot blocked', async () => {
+    const client = createTestClient({ fans: ['30001', '30002'], blocked: ['30001'] });
+    const { instance } = reconciler(client);
+    await instance.runOnce();
+    expect(client.followed).toEqual(['30002']);
   });
 });
 

@@ -1,5 +1,4 @@
 import type { Client, FriendEvent, UserProfile } from '@birdtalk/client';
-import type { Logger } from '@birdtalk/runtime';
 import type { Int64 } from './types.js';
 
 /**
@@ -32,35 +31,4 @@ export async function shouldFollowBack(
 ): Promise<boolean> {
   if (client !== undefined && (await client.friends.isBlocked(user.userId))) return false;
   return filter === true ? true : (await filter(user)) === true;
-}
-
-/** What {@link reconcileFollowBacks} needs. */
-export interface ReconcileDeps {
-  readonly client: Client;
-  readonly filter: true | FollowBackFilter;
-  readonly logger: Logger;
-  readonly signal: AbortSignal;
-}
-
-/**
- * Follows back every fan the bot does not follow yet (the server tells nobody about follows that happened
- * while the bot was offline). Resolves with the ids followed; stops quietly when `signal` aborts.
- */
-export async function reconcileFollowBacks(deps: ReconcileDeps): Promise<Int64[]> {
-  const { client, filter, logger, signal } = deps;
-  const selfId = client.user?.userId;
-  const following = new Set<Int64>();
-  for await (const user of client.friends.follows({ signal })) following.add(user.userId);
-  const followed: Int64[] = [];
-  for await (const fan of client.friends.fans({ signal })) {
-    if (signal.aborted) break;
-    if (fan.userId === selfId || following.has(fan.userId)) continue;
-    if (!(await shouldFollowBack(fan, filter, client))) continue;
-    await client.friends.follow(fan.userId, { signal });
-    following.add(fan.userId);
-    followed.push(fan.userId);
-  }
-  if (followed.length > 0)
-    logger.info('followed back fans who followed while the bot was away', { count: followed.length });
-  return followed;
 }

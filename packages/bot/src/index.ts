@@ -90,6 +90,7 @@ export type {
   ReceiptShape,
 } from './filter-query.js';
 export type { FollowBackFilter } from './follow-back.js';
+export type { FollowBackReconcileOptions } from './follow-back-reconciler.js';
 export type { HandlerOptions } from './handling.js';
 export type { BotHealth } from './health.js';
 export type { HearsTrigger } from './hears.js';

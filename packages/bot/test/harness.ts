@@ -6,9 +6,11 @@ import {
   createMemoryStore,
   type Store,
 } from '@birdtalk/client';
+import { decodeMsg, type Msg } from '@birdtalk/proto';
 import { seededRandom } from '@birdtalk/runtime';
 import { createMemoryLogger, FakeClock, flushEventLoop, type MemoryLogger } from '@birdtalk/runtime/testing';
 import { type BirdTalkServer, createServer } from '@birdtalk/server';
+import type { Connector } from '@birdtalk/transport';
 import { type Bot, type BotOptions, createBot } from '../src/index.js';
 
 /** The password of every test user. */
@@ -25,6 +27,8 @@ export interface World {
   befriend(a: string, b: string): Promise<void>;
   /** A client for a user (stopped at the end). */
   client(userId: string, options?: Partial<ClientOptions>, store?: Store): Client;
+  /** Every frame the clients of a user sent, decoded, in order. */
+  sentBy(userId: string): readonly Msg[];
   /** A bot on a new client for a user (stopped at the end). */
   bot(userId: string, options?: BotOptions, store?: Store): Bot;
   /** Lets time pass on the fake clock until `promise` settles. */
@@ -44,6 +48,7 @@ export async function createWorld(): Promise<World> {
   const server = await createServer({ strict: true, listen: false, clock, random: seededRandom(11) });
   const logger = createMemoryLogger({ level: 'warn' });
   const stoppables: Array<{ stop(): Promise<void> }> = [];
+  const sent = new Map<string, Msg[]>();
   const newClient = (userId: string, options: Partial<ClientOptions> = {}, store?: Store): Client => {
     const client = createClient(
       {
@@ -54,7 +59,7 @@ export async function createWorld(): Promise<World> {
         ...options,
       },
       {
-        connector: server.connector(),
+        connector: recording(server.connector(), sent.get(userId) ?? sent.set(userId, []).get(userId)!),
         clock,
         random: seededRandom(seed++),
         store: store ?? createMemoryStore(),
@@ -74,6 +79,7 @@ export async function createWorld(): Promise<World> {
       await server.follow(b, a);
     },
     client: newClient,
+    sentBy: (userId) => sent.get(userId) ?? [],
     bot(userId, options = {}, store) {
       const bot = createBot(newClient(userId, {}, store), options, { clock, logger });
       stoppables.unshift(bot);
@@ -129,4 +135,27 @@ export function inbox(client: Client): ChatMessage[] {
 export function durableStore(): Store {
   const store = createMemoryStore();
   return { ...store, close: async () => {} };
+}
+
+/** The connector, with every frame its transports send decoded into `log` (frames that do not decode left out). */
+function recording(connector: Connector, log: Msg[]): Connector {
+  return async (url, options) => {
+    const transport = await connector(url, options);
+    return new Proxy(transport, {
+      get(target, property) {
+        if (property === 'send') {
+          return (frame: Uint8Array) => {
+            try {
+              log.push(decodeMsg(frame));
+            } catch {
+              // The server reports a frame it cannot decode as a hazard.
+            }
+            target.send(frame);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
 }

@@ -65,7 +65,7 @@ export type NotificationEvent = Exclude<keyof ClientEvents, 'message' | 'recall'
 /**
  * A `Client` without a server, for unit tests of bots: it records what is sent (texts, content, media,
  * recalls), followed and marked read, and lets the test deliver messages and emit events, awaiting the
- * listeners the way the real client does. Users, groups, files, history and the session are not simulated:
+ * listeners the way the real client does. Users, groups, the cache, files, history and the session are not simulated:
  * their methods reject with `StateError TEST_CLIENT_UNSUPPORTED` unless given in the options.
  */
 export interface TestClient extends Client {
@@ -431,11 +431,16 @@ class FakeClient {
       },
       isBlocked: async (userId) => this.#blocked.has(positiveId(userId, 'userId')),
       blocked: async () => [...this.#blocked].sort(byId),
-      follows: () => iterate([...this.#follows].sort(byId).map((id) => userProfile(id))),
-      fans: () => iterate([...this.#fans].sort((a, b) => byId(a.userId, b.userId))),
-      mutual: () =>
-        iterate(
-          this.#fans.filter((fan) => this.#follows.has(fan.userId)).sort((a, b) => byId(a.userId, b.userId)),
+      follows: (options) =>
+        listAfter(
+          [...this.#follows].map((id) => userProfile(id)),
+          options,
+        ),
+      fans: (options) => listAfter(this.#fans, options),
+      mutual: (options) =>
+        listAfter(
+          this.#fans.filter((fan) => this.#follows.has(fan.userId)),
+          options,
         ),
     };
     return unsupported<FriendsApi>('friends', api);
@@ -472,8 +477,13 @@ function byId(a: Int64, b: Int64): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
-  yield* items;
+/** The users in ascending id order after `options.after`, as the friend lists page through them. */
+async function* listAfter(
+  users: readonly UserProfile[],
+  options: { readonly after?: Int64Input } = {},
+): AsyncGenerator<UserProfile> {
+  const after = options.after === undefined ? 0n : BigInt(positiveId(options.after, 'after'));
+  yield* [...users].filter((user) => BigInt(user.userId) > after).sort((a, b) => byId(a.userId, b.userId));
 }
 
 function unsupportedError(what: string): StateError {
