@@ -5,8 +5,10 @@ import type {
   FileSource,
   FriendEvent,
   FriendRequestEvent,
+  GroupDetails,
   GroupEvent,
   GroupJoinRequestEvent,
+  GroupMemberInfo,
   ImageOptions,
   MediaMessage,
   MediaOptions,
@@ -15,6 +17,7 @@ import type {
   SendContent,
   SendOptions,
   SentMessage,
+  UserProfile,
   VoiceOptions,
 } from '@birdtalk/client';
 import { InvalidArgumentError, StateError } from '@birdtalk/errors';
@@ -242,6 +245,39 @@ export class Context {
     const attachment = this.message?.attachment;
     if (attachment === undefined) throw noAttachment(this.update.type, 'a file');
     return attachment;
+  }
+
+  /**
+   * The profile of the user who caused the update ({@link Context.from}: the name to greet them by), through
+   * the client's cache: asked from the server at most once per `ttlMs` of the client's `cache` option, and
+   * again after the server announced a change. `undefined` when the update names nobody or no such user exists.
+   */
+  async getUser(): Promise<UserProfile | undefined> {
+    const from = this.from;
+    return from === undefined ? undefined : this.client.cache.user(from, { signal: this.signal });
+  }
+
+  /**
+   * The details of the update's group (its name, type, params), through the client's cache as
+   * {@link Context.getUser}; `undefined` outside a group, or for a group unknown or private to the bot.
+   */
+  async getGroup(): Promise<GroupDetails | undefined> {
+    const chat = this.chat;
+    return chat?.type === 'group'
+      ? this.client.cache.group(chat.groupId, { signal: this.signal })
+      : undefined;
+  }
+
+  /**
+   * The group member who caused the update — their nick and role (`owner`, `admin`, `member`) — from the
+   * group's cached member list; `undefined` outside a group, or for a user not in the list (not a member, or
+   * beyond the first 100 members the server lists).
+   */
+  async getMember(): Promise<GroupMemberInfo | undefined> {
+    const chat = this.chat;
+    const from = this.from;
+    if (chat?.type !== 'group' || from === undefined) return undefined;
+    return this.client.cache.member(chat.groupId, from, { signal: this.signal });
   }
 
   /**
