@@ -16,8 +16,9 @@ export interface FollowBackReconcileOptions {
   /**
    * Pages of fans (of 100) one run reads at most; it reads as many pages of follows again at most, so a run
    * costs at most twice this many list requests. The next run continues after the last fan this one decided,
-   * and starts over once the list ends: every fan is looked at within
-   * ⌈fans ÷ (100 × pagesPerRun)⌉ runs.
+   * and starts over once the list ends. A run decides fans only as far as the follows it read reach, so each
+   * run gets through 100 × pagesPerRun fans or as many follows: every fan is looked at within
+   * ⌈fans ÷ (100 × pagesPerRun)⌉ + ⌈follows ÷ (100 × pagesPerRun)⌉ runs.
    * @defaultValue 10
    */
   readonly pagesPerRun?: number;
