@@ -126,21 +126,12 @@ describe('the echo bot against the reference server', () => {
 
 describe('src/main.ts', () => {
   it('runs from the environment and stops cleanly on SIGINT', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@birdtalk/source', '--import', 'tsx', 'src/main.ts'],
-      {
-        cwd: appDir,
-        env: {
-          PATH: process.env.PATH ?? '',
-          BIRDTALK_SERVER: server.url,
-          BIRDTALK_BOT_NAME: 'echo-main',
-          BIRDTALK_BOT_PASSWORD: 'main-pw',
-          BIRDTALK_BOT_STATE_DIR: join(root, 'main'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnMain({
+      BIRDTALK_SERVER: server.url,
+      BIRDTALK_BOT_NAME: 'echo-main',
+      BIRDTALK_BOT_PASSWORD: 'main-pw',
+      BIRDTALK_BOT_STATE_DIR: join(root, 'main'),
+    });
     const { code, stderr } = await runUntil(child, / info connected as echo-main /, 'SIGINT');
     expect(stderr).toMatch(/ info registered a new account \{"userId":"\d+","userName":"echo-main"\}/);
     // The registration is written (and logged) by its own listener, which may finish after the stop.
@@ -149,40 +140,70 @@ describe('src/main.ts', () => {
     expect(code).toBe(0);
   });
 
-  it('says what is missing from the environment, with exit code 2', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@birdtalk/source', '--import', 'tsx', 'src/main.ts'],
-      {
-        cwd: appDir,
-        env: { PATH: process.env.PATH ?? '', BIRDTALK_SERVER: server.url },
-        stdio: ['ignore', 'pipe', 'pipe'],
+  it('says in one line what runs where, and serves /healthz on BIRDTALK_HEALTH_PORT', async () => {
+    const child = spawnMain({
+      BIRDTALK_SERVER: server.url,
+      BIRDTALK_BOT_NAME: 'echo-health',
+      BIRDTALK_BOT_PASSWORD: 'health-pw',
+      BIRDTALK_BOT_STATE_DIR: join(root, 'health'),
+      BIRDTALK_HEALTH_PORT: '0',
+    });
+    let healthz: { status: number; body: { healthy?: boolean } } | undefined;
+    const { code, stderr } = await runUntil(
+      child,
+      / info connected as echo-health /,
+      'SIGINT',
+      async (text) => {
+        const url = / health on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(text)?.[1] ?? '';
+        const response = await fetch(`${url}/healthz`);
+        healthz = { status: response.status, body: await response.json() };
       },
     );
+    const [banner] = stderr.split('\n');
+    expect(banner).toMatch(
+      / info echo-bot 0\.1\.0 \(@birdtalk\/bot [0-9.]+\) connecting to ws:\/\/127\.0\.0\.1:\d+\/ws as register echo-health; state in .*health; health on http:\/\/127\.0\.0\.1:\d+$/,
+    );
+    expect(healthz).toEqual({ status: 200, body: expect.objectContaining({ healthy: true }) });
+    expect(stderr).not.toContain('health-pw');
+    expect(code).toBe(0);
+  });
+
+  it('a malformed BIRDTALK_HEALTH_PORT is one line and exit code 2', async () => {
+    const child = spawnMain({
+      BIRDTALK_SERVER: server.url,
+      BIRDTALK_BOT_ID: '10001',
+      BIRDTALK_BOT_PASSWORD: 'pw',
+      BIRDTALK_HEALTH_PORT: ':9464',
+    });
+    const { code, stderr } = await runUntil(child);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/ error BIRDTALK_HEALTH_PORT must be a TCP port \(0 to 65535\)$/),
+    ]);
+  });
+
+  it('says what is missing from the environment, with exit code 2', async () => {
+    const child = spawnMain({ BIRDTALK_SERVER: server.url });
     const { code, stderr } = await runUntil(child);
     expect(code).toBe(2);
     expect(stderr).toMatch(/ error BIRDTALK_BOT_PASSWORD is required\n$/);
   });
 
   it('a wrong password is one line and exit code 3', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@birdtalk/source', '--import', 'tsx', 'src/main.ts'],
-      {
-        cwd: appDir,
-        env: {
-          PATH: process.env.PATH ?? '',
-          BIRDTALK_SERVER: server.url,
-          BIRDTALK_BOT_ID: ada.user?.userId ?? '',
-          BIRDTALK_BOT_PASSWORD: 'not-it',
-          BIRDTALK_BOT_STATE_DIR: join(root, 'wrong'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnMain({
+      BIRDTALK_SERVER: server.url,
+      BIRDTALK_BOT_ID: ada.user?.userId ?? '',
+      BIRDTALK_BOT_PASSWORD: 'not-it',
+      BIRDTALK_BOT_STATE_DIR: join(root, 'wrong'),
+    });
     const { code, stderr } = await runUntil(child);
     expect(code).toBe(3);
     expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          ` info echo-bot 0\\.1\\.0 \\(@birdtalk/bot [0-9.]+\\) connecting to ws://127\\.0\\.0\\.1:\\d+/ws as ${ada.user?.userId}; state in .*wrong$`,
+        ),
+      ),
       expect.stringMatching(
         / error cannot start: the server refused the login: wrong user id \(BIRDTALK_BOT_ID\) or password \(BIRDTALK_BOT_PASSWORD\)$/,
       ),
@@ -190,22 +211,42 @@ describe('src/main.ts', () => {
   });
 });
 
+/** Runs src/main.ts as a process with `env` (and PATH) as its whole environment. */
+function spawnMain(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--conditions=@birdtalk/source', '--import', 'tsx', 'src/main.ts'], {
+    cwd: appDir,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /** Waits for the child to print `pattern` on stderr (then sends `signal`), and for it to exit. */
 function runUntil(
   child: ChildProcess,
   pattern?: RegExp,
   signal?: NodeJS.Signals,
+  beforeSignal: (stderr: string) => Promise<void> = async () => {},
 ): Promise<{ code: number | null; stderr: string }> {
   let stderr = '';
   let signalled = false;
+  let failed: unknown;
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     if (pattern !== undefined && signal !== undefined && !signalled && pattern.test(stderr)) {
       signalled = true;
-      child.kill(signal);
+      // Whatever the test checks while the bot runs happens before the signal; a failure fails the run.
+      beforeSignal(stderr).then(
+        () => child.kill(signal),
+        (error: unknown) => {
+          failed = error;
+          child.kill(signal);
+        },
+      );
     }
   });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (failed === undefined ? resolve({ code, stderr }) : reject(failed))),
+  );
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

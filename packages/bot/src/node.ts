@@ -22,11 +22,13 @@ import { TimeoutError, TransportError } from '@birdtalk/errors';
 import { type Clock, type Logger, systemClock, type TimerHandle } from '@birdtalk/runtime';
 import type { Bot } from './bot.js';
 import type { Context } from './context.js';
+import { type BotBanner, startupBanner } from './node/banner.js';
 import { connectionProblem, describeStartupError, type StartupSettingNames } from './node/describe-error.js';
 import { BotExitCode, exitCodeFor } from './node/exit-codes.js';
 import { createLineLogger } from './node/line-logger.js';
 
 export { ACCOUNT_FILE, credentialsFor, recordRegistration, rememberRegistration } from './node/account.js';
+export { BOT_PACKAGE_VERSION, type BotBanner, startupBanner } from './node/banner.js';
 export {
   connectionProblem,
   describeStartupError,
@@ -129,6 +131,11 @@ export interface RunBotOptions extends Omit<StopOnSignalsOptions, 'onStopped'> {
   readonly failFast?: boolean;
   /** End the run when the bot has not connected and logged in within this many milliseconds. */
   readonly startTimeoutMs?: number;
+  /**
+   * Log one line before connecting that says what runs where: program and SDK versions, server, account,
+   * state directory and health endpoint (see {@link startupBanner}). @defaultValue no banner
+   */
+  readonly banner?: BotBanner;
 }
 
 /** How a {@link runBot} run ended. */
@@ -195,6 +202,7 @@ async function runMadeBot<C extends Context>(
     ended = { error };
     bot.stop().catch(() => {});
   };
+  if (options.banner !== undefined) logger.info(startupBanner(options.banner, server));
   const closed = bot.client.once('closed');
   const offs = [
     bot.client.on('ready', ({ user, fastLogin }) => {

@@ -18,6 +18,8 @@ export interface BotEnvironment {
   readonly tls: NodeTlsOptions;
   /** Whether `BIRDTALK_INSECURE=1` switched certificate checks off. */
   readonly insecure: boolean;
+  /** Where to serve the health endpoint (`serveHealth`), when `BIRDTALK_HEALTH_PORT` is set. */
+  readonly health?: { readonly port: number; readonly host?: string };
 }
 
 /**
@@ -27,7 +29,9 @@ export interface BotEnvironment {
  * - `BIRDTALK_BOT_PASSWORD` — its password (required);
  * - `BIRDTALK_BOT_ID` — its user id; or `BIRDTALK_BOT_NAME` — a user name to register on the first start;
  * - `BIRDTALK_BOT_STATE_DIR` — where its key, delivery state and registered id live (default `fallbackStateDir`);
- * - `BIRDTALK_PIN` — the SHA-256 fingerprint of the server's certificate; `BIRDTALK_INSECURE=1` skips the check.
+ * - `BIRDTALK_PIN` — the SHA-256 fingerprint of the server's certificate; `BIRDTALK_INSECURE=1` skips the check;
+ * - `BIRDTALK_HEALTH_PORT` — a TCP port for the health endpoint (0 for any free one), on `BIRDTALK_HEALTH_HOST`
+ *   (default `127.0.0.1`: set `0.0.0.0` where a container's health is checked from outside).
  *
  * @throws InvalidArgumentError {@link BOT_CONFIG_INVALID} naming what is missing or malformed.
  */
@@ -40,7 +44,7 @@ export function botEnvironment(
     return text === undefined || text === '' ? undefined : text;
   };
   const server = value('BIRDTALK_SERVER');
-  if (server === undefined || !/^wss?:\/\//i.test(server)) {
+  if (server === undefined || !/^wss?:\/\//i.test(server) || !URL.canParse(server)) {
     throw configError('BIRDTALK_SERVER must be the server URL, e.g. wss://chat.example.com:7817/ws');
   }
   const password = env.BIRDTALK_BOT_PASSWORD;
@@ -63,6 +67,11 @@ export function botEnvironment(
     throw configError('BIRDTALK_PIN must be a SHA-256 fingerprint (64 hex digits)');
   }
   const insecure = value('BIRDTALK_INSECURE') === '1';
+  const healthPort = value('BIRDTALK_HEALTH_PORT');
+  if (healthPort !== undefined && !(/^[0-9]{1,5}$/.test(healthPort) && Number(healthPort) <= 65_535)) {
+    throw configError('BIRDTALK_HEALTH_PORT must be a TCP port (0 to 65535)');
+  }
+  const healthHost = value('BIRDTALK_HEALTH_HOST');
   return {
     server,
     credentials,
@@ -72,5 +81,8 @@ export function botEnvironment(
       ...(insecure ? { dangerouslyDisableTlsVerification: true } : {}),
     },
     insecure,
+    ...(healthPort === undefined
+      ? {}
+      : { health: { port: Number(healthPort), ...(healthHost === undefined ? {} : { host: healthHost }) } }),
   };
 }
