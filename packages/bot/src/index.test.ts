@@ -62,6 +62,7 @@ describe('the public API', () => {
     expect(Object.keys(await import('./node.js')).sort()).toEqual([
       'ACCOUNT_FILE',
       'BOT_CONFIG_INVALID',
+      'BOT_PACKAGE_VERSION',
       'BotExitCode',
       'botEnvironment',
       'connectionProblem',
@@ -74,6 +75,7 @@ describe('the public API', () => {
       'rememberRegistration',
       'runBot',
       'serveHealth',
+      'startupBanner',
       'stopOnSignals',
     ]);
     expect(Object.keys(await import('./testing.js')).sort()).toEqual([
