@@ -20,6 +20,11 @@ export const BotErrorCode = {
   INVALID_TRIGGER: 'BOT_INVALID_TRIGGER',
   /** `ctx.session` on an update the session's key function gave no key for. */
   NO_SESSION_KEY: 'BOT_NO_SESSION_KEY',
+  /**
+   * A session another process sharing the storage changed while an update was handled, more often than
+   * `conflictRetries` allows.
+   */
+  SESSION_CONFLICT: 'BOT_SESSION_CONFLICT',
   /** A stored session or conversation that is not the JSON it should be. */
   SESSION_DAMAGED: 'BOT_SESSION_DAMAGED',
   /** A conversation's wait ended because its time ran out. */

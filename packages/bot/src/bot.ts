@@ -14,6 +14,7 @@ import { type BotHealth, HealthMonitor } from './health.js';
 import { rateLimitedClient } from './rate-limit/rate-limited-client.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { UpdateScheduler } from './sequencer.js';
+import { requestsRerun } from './session/session.js';
 import type { BotUser } from './types.js';
 import { isCatchUpUpdate, isDelivery, sequenceKeyOf, type Update } from './update.js';
 import { settlesBy } from './within.js';
@@ -219,12 +220,25 @@ export class Bot<C extends Context = Context> extends Composer<C> {
           `${handler === undefined ? 'a' : `the handler ${handler} of a`} ${update.type} in ${key}`,
       );
       // The context flavours of `C` (such as `SessionFlavor`) are added by the middleware that provides them.
-      const ctx = new Context(update, this.client, this.info, handling.signal) as C;
-      bindHandling(ctx, handling);
+      const contextOf = (): C => {
+        const ctx = new Context(update, this.client, this.info, handling.signal) as C;
+        bindHandling(ctx, handling);
+        return ctx;
+      };
+      let ctx = contextOf();
       try {
         await this.#followBack(ctx);
-        // A handler that outlives its time is left behind: the chat moves on without it.
-        await handling.race(Promise.resolve(this.middleware()(ctx, async () => {})));
+        for (;;) {
+          try {
+            // A handler that outlives its time is left behind: the chat moves on without it.
+            await handling.race(Promise.resolve(this.middleware()(ctx, async () => {})));
+            break;
+          } catch (error) {
+            // Another process changed the session meanwhile: the whole update runs again, on a fresh context.
+            if (!requestsRerun(error)) throw error;
+            ctx = contextOf();
+          }
+        }
       } catch (error) {
         this.#health.handlerFailed();
         const handler = this.#errorHandler;

@@ -39,6 +39,7 @@ describe('the public API', () => {
       'DEFAULT_COMMAND_PREFIX',
       'DEFAULT_CONVERSATIONS_OPTIONS',
       'DEFAULT_RATE_LIMIT_OPTIONS',
+      'DEFAULT_SESSION_OPTIONS',
       'addressesBot',
       'conversationKeyOf',
       'conversations',

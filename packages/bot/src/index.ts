@@ -104,6 +104,7 @@ export {
 } from './rate-limit/rate-limiter.js';
 export { type SequenceKeys, sequentialize } from './sequentialize.js';
 export {
+  DEFAULT_SESSION_OPTIONS,
   type SessionFlavor,
   type SessionKey,
   type SessionOptions,
@@ -115,6 +116,7 @@ export {
   type SessionStorage,
   type StoreSessionStorageOptions,
   storeSessionStorage,
+  type VersionedSession,
 } from './session/storage.js';
 export type { BotUser, Int64, Int64Input } from './types.js';
 export type {

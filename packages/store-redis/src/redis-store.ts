@@ -192,6 +192,18 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       }),
     setIfAbsent: (key, value) =>
       run('save a value', async () => String(await write(SCRIPTS.setIfAbsent, [keys.values], [key, value]))),
+    compareAndSet: (key, expected, value) =>
+      run(
+        'save a value',
+        async () =>
+          Number(
+            await write(
+              SCRIPTS.compareAndSet,
+              [keys.values],
+              [key, expected === undefined ? '0' : '1', expected ?? '', value],
+            ),
+          ) === 1,
+      ),
     flush: () =>
       run('flush', async () => {
         // Every write resolves once Redis applied it; flushing waits for the ones still under way.

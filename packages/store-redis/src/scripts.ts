@@ -118,4 +118,20 @@ return first`,
     2,
     `redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[3]) return redis.call('HGET', KEYS[2], ARGV[2])`,
   ),
+  /**
+   * KEYS: fence, values. ARGV: token, key, '1' when a value is expected ('0': none), the expected value, the
+   * new value. Returns 1 when it stored the new value, 0 when the present one was not the expected one.
+   */
+  compareAndSet: script(
+    'compareAndSet',
+    2,
+    `local current = redis.call('HGET', KEYS[2], ARGV[2])
+if ARGV[3] == '0' then
+  if current then return 0 end
+elseif current ~= ARGV[4] then
+  return 0
+end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[5])
+return 1`,
+  ),
 } as const;

@@ -66,7 +66,7 @@ const SEND_ID_MARK = 'sendIdMark';
  * - Group commit: the mutations asked for in one run of microtasks are one transaction, committed by a
  *   microtask before anything queued after them runs; each promise resolves once its commit did. Commits use
  *   `synchronous = NORMAL` (they survive a crash of the process, and an OS crash after the next checkpoint);
- *   {@link Store.reserveSendIds} and {@link Store.setIfAbsent} commit with `synchronous = FULL`, and
+ *   {@link Store.reserveSendIds}, {@link Store.setIfAbsent} and {@link Store.compareAndSet} commit with `synchronous = FULL`, and
  *   {@link Store.flush} checkpoints the WAL, so that what they promise survives an OS crash too.
  * - The file is 0600 and its directory 0700.
  *
@@ -158,6 +158,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   });
   let queued: Array<() => void> = [];
   let batch: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
+
+  const compareAndSet = db.transaction(
+    (key: string, expected: string | undefined, value: string): boolean => {
+      if (statements.get.get(key)?.value !== expected) return false;
+      statements.set.run(key, value);
+      return true;
+    },
+  );
 
   let closed = false;
   /** Runs one operation: refused after close, and its failures typed. */
@@ -325,6 +333,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       }),
     setIfAbsent: (key, value) =>
       afterQueued('save a value', () => durably(() => setIfAbsent.immediate(key, value))),
+    // IMMEDIATE takes the database's write lock before reading, so processes sharing the file take turns.
+    compareAndSet: (key, expected, value) =>
+      afterQueued('save a value', () => durably(() => compareAndSet.immediate(key, expected, value))),
     flush: () =>
       afterQueued('flush', () => {
         // Commits are already in the WAL; a checkpoint syncs it and moves it into the database file.

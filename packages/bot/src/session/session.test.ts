@@ -202,3 +202,116 @@ describe('storeSessionStorage()', () => {
     });
   });
 });
+
+describe('sessions shared by several bots (processes)', () => {
+  /** Two bots, each on its own client, as two processes sharing one storage would be. */
+  async function incrementFromTwoBots(
+    storages: readonly [SessionStorage<Counter>, SessionStorage<Counter>],
+    times: number,
+    conflictRetries?: number,
+  ) {
+    let runs = 0;
+    const caught: unknown[] = [];
+    const bots = await Promise.all(
+      storages.map(async (storage) => {
+        const client = createTestClient();
+        const bot = createBot<CounterContext>(client, { rateLimit: false });
+        bot.use(
+          session({
+            initial: (): Counter => ({ count: 0 }),
+            storage,
+            key: sessionKeys.user,
+            ...(conflictRetries === undefined ? {} : { conflictRetries }),
+          }),
+        );
+        bot.on('message', async (ctx) => {
+          runs += 1;
+          const seen = ctx.session.count;
+          // Another process's update gets between this read and the write.
+          await settle(2);
+          ctx.session.count = seen + 1;
+        });
+        bot.catch((error) => {
+          caught.push(error);
+        });
+        await bot.start();
+        return { client, bot };
+      }),
+    );
+    await Promise.all(
+      Array.from({ length: times }, (_, index) =>
+        bots[index % 2]!.client.deliver(textMessage('+1', { from: '20001', group: String(50_000 + index) })),
+      ),
+    );
+    for (const { bot } of bots) await bot.stop();
+    return { runs, caught };
+  }
+
+  const shared = {
+    memory: async () => {
+      const storage = createMemorySessionStorage<Counter>();
+      return { storages: [storage, storage] as const, close: async () => {} };
+    },
+    file: async () => {
+      const directory = tempDir();
+      const stores = [createFileStore({ directory }), createFileStore({ directory })];
+      return {
+        storages: [
+          storeSessionStorage<Counter>(stores[0]!),
+          storeSessionStorage<Counter>(stores[1]!),
+        ] as const,
+        close: async () => Promise.all(stores.map((store) => store.close())),
+      };
+    },
+    sqlite: async () => {
+      const path = join(tempDir(), 'shared.db');
+      const stores = [createSqliteStore({ path }), createSqliteStore({ path })];
+      return {
+        storages: [
+          storeSessionStorage<Counter>(stores[0]!),
+          storeSessionStorage<Counter>(stores[1]!),
+        ] as const,
+        close: async () => Promise.all(stores.map((store) => store.close())),
+      };
+    },
+  };
+
+  for (const [name, open] of Object.entries(shared)) {
+    it(`two bots incrementing one ${name} session 30 times concurrently count exactly 30`, async () => {
+      const { storages, close } = await open();
+      const { runs, caught } = await incrementFromTwoBots(storages, 30);
+      expect(caught).toEqual([]);
+      expect(await storages[0].read('user:20001')).toEqual({ count: 30 });
+      // Some updates found the session changed under them and ran again.
+      expect(runs).toBeGreaterThan(30);
+      await close();
+    });
+  }
+
+  it('fails loudly with BOT_SESSION_CONFLICT once the reruns are used up', async () => {
+    const storage = createMemorySessionStorage<Counter>();
+    const { caught } = await incrementFromTwoBots([storage, storage], 10, 0);
+    expect(caught.length).toBeGreaterThan(0);
+    expect(caught[0]).toMatchObject({
+      name: 'StateError',
+      code: 'BOT_SESSION_CONFLICT',
+      details: { key: 'user:20001', conflicts: 1, rerun: false },
+    });
+    // Every update either counted or was reported: none vanished silently.
+    expect((await storage.read('user:20001'))?.count).toBe(10 - caught.length);
+  });
+
+  it('reads what the unversioned writes of earlier versions stored, and versions what it writes', async () => {
+    const store = createMemoryStore();
+    await store.set('session:p2p:1', '{"count":4}');
+    const storage = storeSessionStorage<Counter>(store);
+    const read = await storage.readVersioned!('p2p:1');
+    expect(read).toEqual({ value: { count: 4 }, version: '{"count":4}' });
+    expect(await storage.writeIfVersion!('p2p:1', { count: 5 }, read.version)).toBe(true);
+    expect(await store.get('session:p2p:1')).toBe('v1:{"count":5}');
+    expect(await storage.writeIfVersion!('p2p:1', { count: 9 }, read.version)).toBe(false);
+    expect(await storage.writeIfVersion!('p2p:1', undefined, 'v1:{"count":5}')).toBe(true);
+    expect(await store.get('session:p2p:1')).toBe('v2:');
+    expect(await storage.read('p2p:1')).toBeUndefined();
+  });
+});

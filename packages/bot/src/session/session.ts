@@ -1,10 +1,10 @@
-import { InvalidArgumentError, StateError } from '@birdtalk/errors';
+import { InvalidArgumentError, isBirdTalkError, StateError } from '@birdtalk/errors';
 import { BotErrorCode } from '../bot-errors.js';
 import type { MiddlewareFn } from '../composer.js';
 import type { Context } from '../context.js';
 import { raceHandling } from '../handling.js';
 import { KeyedQueue } from '../sequencer.js';
-import { sequenceKeyOf } from '../update.js';
+import { sequenceKeyOf, type Update } from '../update.js';
 import { createMemorySessionStorage, type SessionStorage } from './storage.js';
 
 /**
@@ -36,7 +36,17 @@ export interface SessionOptions<S, C extends Context> {
    * P2P chat with a user or a group.
    */
   readonly key?: SessionKey<C>;
+  /**
+   * How many times an update runs again when its session changed under it (another process sharing the
+   * storage wrote the key since it was read); then the update fails with `StateError BOT_SESSION_CONFLICT`.
+   * Only storages with versioned writes detect this (every adapter here has them).
+   * @defaultValue 20
+   */
+  readonly conflictRetries?: number;
 }
+
+/** The defaults of {@link SessionOptions}. */
+export const DEFAULT_SESSION_OPTIONS = { conflictRetries: 20 } as const;
 
 /**
  * Ready-made session keys. `chat` is what the bot orders updates by, so its sessions cost no extra waiting;
@@ -61,9 +71,12 @@ export const sessionKeys = {
  * `storage` under the update's key.
  *
  * Updates of one key run the rest of the chain **one at a time** (per-key serialisation in this process), so
- * read-modify-write never loses an update, whichever key function is chosen. Several processes sharing a
- * storage need a key that one process owns. Do not nest two session middlewares that use the same key on the
- * same update: the inner one would wait for the outer.
+ * read-modify-write never loses an update, whichever key function is chosen. Across processes sharing a
+ * storage, writes are versioned: a write that finds the session changed since it was read is refused and the
+ * bot runs the whole update again on the new value (up to `conflictRetries` times), so no update is lost
+ * either. A run again repeats what the handler did besides the session (its replies too): where that matters,
+ * let one process own each key. Do not nest two session middlewares that use the same key on the same
+ * update: the inner one would wait for the outer.
  *
  * @example
  * ```ts
@@ -73,7 +86,8 @@ export const sessionKeys = {
  * bot.command('count', (ctx) => ctx.reply(String(++ctx.session.count)));
  * ```
  *
- * @throws InvalidArgumentError `INVALID_ARGUMENT` without an `initial` function.
+ * @throws InvalidArgumentError `INVALID_ARGUMENT` without an `initial` function, or with `conflictRetries`
+ * that is not a whole number ≥ 0.
  */
 export function session<S, C extends Context & SessionFlavor<S> = Context & SessionFlavor<S>>(
   options: SessionOptions<S, C>,
@@ -84,6 +98,15 @@ export function session<S, C extends Context & SessionFlavor<S> = Context & Sess
   const { initial } = options;
   const storage = options.storage ?? createMemorySessionStorage<S>();
   const keyOf: SessionKey<C> = options.key ?? sessionKeys.chat;
+  const conflictRetries = options.conflictRetries ?? DEFAULT_SESSION_OPTIONS.conflictRetries;
+  if (!(Number.isInteger(conflictRetries) && conflictRetries >= 0)) {
+    throw new InvalidArgumentError('INVALID_ARGUMENT', 'conflictRetries must be a whole number ≥ 0');
+  }
+  const readVersioned = storage.readVersioned?.bind(storage);
+  const writeIfVersion = storage.writeIfVersion?.bind(storage);
+  const versioned = readVersioned !== undefined && writeIfVersion !== undefined;
+  // The runs of each update that found its session changed; the bot runs an update again with a new context.
+  const conflicts = new WeakMap<Update, number>();
   const queue = new KeyedQueue();
   return async (ctx, next) => {
     const key = keyOf(ctx);
@@ -100,7 +123,9 @@ export function session<S, C extends Context & SessionFlavor<S> = Context & Sess
       return next();
     }
     return queue.run(key, async () => {
-      const stored = await storage.read(key);
+      const { value: stored, version } = versioned
+        ? await readVersioned(key)
+        : { value: await storage.read(key), version: undefined };
       let value: S | undefined = stored ?? initial();
       // What was stored (or the fresh value), to skip writes of an unchanged session: most updates only read it.
       const before = JSON.stringify(value);
@@ -114,11 +139,32 @@ export function session<S, C extends Context & SessionFlavor<S> = Context & Sess
       });
       // A handler that runs out of time gives up the key, and its late changes are never written.
       await raceHandling(ctx, next());
-      if (value === undefined || value === null) {
-        if (stored !== undefined) await storage.delete(key);
+      const deleted = value === undefined || value === null;
+      if (deleted ? stored === undefined : JSON.stringify(value) === before) return;
+      if (!versioned) {
+        if (deleted) await storage.delete(key);
+        else await storage.write(key, value as S);
         return;
       }
-      if (JSON.stringify(value) !== before) await storage.write(key, value);
+      if (await writeIfVersion(key, deleted ? undefined : value, version)) return;
+      const conflict = (conflicts.get(ctx.update) ?? 0) + 1;
+      conflicts.set(ctx.update, conflict);
+      throw new StateError(
+        BotErrorCode.SESSION_CONFLICT,
+        `the session ${JSON.stringify(key)} changed while a ${ctx.type} update was handled` +
+          (conflict > conflictRetries ? `, ${conflict} times` : ''),
+        { details: { key, conflicts: conflict, rerun: conflict <= conflictRetries } },
+      );
     });
   };
+}
+
+/**
+ * Whether an error asks the bot to handle its update again: a session that another process changed while the
+ * update was handled, with reruns left.
+ */
+export function requestsRerun(error: unknown): boolean {
+  return (
+    isBirdTalkError(error, BotErrorCode.SESSION_CONFLICT) && (error as StateError).details?.rerun === true
+  );
 }

@@ -180,6 +180,36 @@ export function storeContract(options: StoreContractOptions): StoreContractCase[
     await store.close();
   });
 
+  add('compares and sets: one winner per value, and no increment lost between two stores', async (place) => {
+    const first = await place.open();
+    // A persistent store is opened twice, as two processes would; the others share one instance.
+    const second = options.persistent ? await place.open() : first;
+    equal(
+      await first.compareAndSet('c', '1', 'x'),
+      false,
+      'compare-and-set on an absent key expecting a value',
+    );
+    equal(await first.compareAndSet('c', undefined, '0'), true, 'compare-and-set of an absent key');
+    equal(await second.get('c'), '0', 'the value compare-and-set stored');
+    equal(await second.compareAndSet('c', undefined, '9'), false, 'compare-and-set expecting no value');
+    const raced = await Promise.all([
+      first.compareAndSet('c', '0', 'a'),
+      second.compareAndSet('c', '0', 'b'),
+    ]);
+    equal(raced.filter(Boolean).length, 1, 'winners among racing compare-and-sets of one value');
+    await first.set('n', '0');
+    const increment = async (store: Store): Promise<void> => {
+      for (;;) {
+        const seen = await store.get('n');
+        if (await store.compareAndSet('n', seen, String(Number(seen) + 1))) return;
+      }
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, index) => increment(index % 2 === 0 ? first : second)));
+    equal(await first.get('n'), '20', 'the counter after 20 concurrent increments');
+    await first.close();
+    if (second !== first) await second.close();
+  });
+
   add('flushes, closes idempotently, and refuses use after close', async (place) => {
     const store = await place.open();
     await store.savePosition('p2p', '1');

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BirdTalkError } from '@birdtalk/errors';
@@ -180,5 +180,45 @@ describe('the file store', () => {
     await writeFile(join(root, 'file'), 'x');
     const store = createFileStore({ directory: join(root, 'file', 'state') });
     await expect(store.loadPositions()).rejects.toMatchObject({ code: ClientErrorCode.STORE_WRITE_FAILED });
+  });
+
+  it('compare-and-set waits for a held value lock, gives up on one held too long, and takes over a stale one', async () => {
+    let now = Date.now();
+    let polls = 0;
+    const store = createFileStore({
+      directory,
+      // Each poll for the lock moves time on by 2 ms, without waiting.
+      clock: {
+        now: () => now,
+        setTimeout: (callback, delayMs) => {
+          polls += 1;
+          now += delayMs;
+          setImmediate(callback);
+          return { timer: undefined };
+        },
+      },
+    });
+    await store.set('session:x', 'a');
+    const value = (await readdir(directory)).find((file) => file.startsWith('value-'))!;
+    const lock = join(directory, `${value}.lock`);
+    await writeFile(lock, '', { mode: 0o600 });
+    const held = store.compareAndSet('session:x', 'a', 'b');
+    await new Promise((resolve) => setImmediate(resolve));
+    await rm(lock);
+    expect(await held).toBe(true);
+    expect(polls).toBeGreaterThan(0);
+
+    await writeFile(lock, '', { mode: 0o600 });
+    polls = 0;
+    expect(await store.compareAndSet('session:x', 'b', 'c')).toBe(false);
+    expect(polls).toBe(500);
+    expect(await store.get('session:x')).toBe('b');
+
+    const minuteAgo = new Date(now - 60_000);
+    await utimes(lock, minuteAgo, minuteAgo);
+    expect(await store.compareAndSet('session:x', 'b', 'c')).toBe(true);
+    expect(await store.get('session:x')).toBe('c');
+    expect(await readdir(directory)).not.toContain(`${value}.lock`);
+    await store.close();
   });
 });

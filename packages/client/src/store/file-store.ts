@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rename, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type BirdTalkError, DecodeError, StateError } from '@birdtalk/errors';
 import { type Clock, systemClock } from '@birdtalk/runtime';
@@ -30,8 +30,11 @@ export interface FileStoreOptions {
    * directory whose mode had to be tightened. Warnings never hold message content.
    */
   readonly onWarning?: (warning: BirdTalkError) => void;
-  /** Names the copy of a damaged file; the system clock by default. */
-  readonly clock?: Pick<Clock, 'now'>;
+  /**
+   * Names the copy of a damaged file, and paces a compare-and-set waiting for a value's lock; the system clock
+   * by default (and for the waiting, when only `now` is given).
+   */
+  readonly clock?: Pick<Clock, 'now'> & Partial<Pick<Clock, 'setTimeout'>>;
   /**
    * The journal is compacted into a new snapshot once it holds this many bytes, or as many as the last
    * snapshot if that is larger (so compaction costs a bounded multiple of what is appended).
@@ -70,7 +73,8 @@ export const STATE_FILE_NAME = 'state.json';
  *   and the journals are applied to an empty state. Neither crashes the client.
  * - `state.json` files of version 1 (the whole state, no journal) are read and replaced at the first start.
  * - Small values (the device id) live in files of their own, created with a hard link so that of two
- *   processes racing to create one, exactly one wins and both read its value.
+ *   processes racing to create one, exactly one wins and both read its value. A compare-and-set holds the
+ *   value's lock file (`<value>.lock`) while it reads and replaces it.
  * - The directory is 0700 and files are 0600; looser modes are tightened and reported.
  *
  * Only one client may use a directory's delivery state at a time.
@@ -79,6 +83,10 @@ export function createFileStore(options: FileStoreOptions): Store {
   const directory = resolve(options.directory);
   const statePath = join(directory, STATE_FILE_NAME);
   const clock = options.clock ?? systemClock;
+  const lockClock = {
+    now: () => clock.now(),
+    setTimeout: options.clock?.setTimeout?.bind(options.clock) ?? systemClock.setTimeout,
+  };
   const compactAfterBytes = options.compactAfterBytes ?? DEFAULT_FILE_STORE_OPTIONS.compactAfterBytes;
   let closed = false;
   let state: FileState | undefined;
@@ -367,6 +375,20 @@ export function createFileStore(options: FileStoreOptions): Store {
       }
       return (await readValue(key)) ?? value;
     },
+    async compareAndSet(key, expected, value) {
+      await current();
+      const path = valuePath(key);
+      const lock = `${path}.lock`;
+      // Processes sharing the directory take turns through a lock file.
+      if (!(await takeLock(lock, lockClock))) return false;
+      try {
+        if ((await readValue(key)) !== expected) return false;
+        await writeAtomically(path, valueText(key, value));
+        return true;
+      } finally {
+        await unlink(lock).catch(() => {});
+      }
+    },
     async flush() {
       if (closed) throw closedError();
       await flushNow();
@@ -382,6 +404,41 @@ export function createFileStore(options: FileStoreOptions): Store {
       }
     },
   };
+}
+
+/**
+ * A value's lock file older than this was left by a process that died holding it (holding it takes one read and
+ * one write), and is taken over. Two processes taking over the same stale lock at the same instant could both
+ * proceed: the one race left, and only after a crash.
+ */
+const STALE_LOCK_MS = 30_000;
+/** How often a compare-and-set looks whether a value's lock was released, and how many times at most. */
+const LOCK_POLL_MS = 2;
+const LOCK_POLLS = 500;
+
+/**
+ * Creates the lock file `path`, waiting while another writer holds it; `false` when it is still held after
+ * {@link LOCK_POLLS} looks.
+ */
+async function takeLock(path: string, clock: Pick<Clock, 'now' | 'setTimeout'>): Promise<boolean> {
+  for (let poll = 0; poll < LOCK_POLLS; ) {
+    try {
+      await (await open(path, 'wx', 0o600)).close();
+      return true;
+    } catch (cause) {
+      if (errorCode(cause) !== 'EEXIST') throw writeFailed(cause, path);
+    }
+    const held = await stat(path).catch(() => undefined);
+    // Gone meanwhile: try again at once. Never remove a lock not seen stale: it may be a new holder's.
+    if (held === undefined) continue;
+    if (clock.now() - held.mtimeMs >= STALE_LOCK_MS) {
+      await unlink(path).catch(() => {});
+      continue;
+    }
+    poll += 1;
+    await new Promise<void>((resolve) => clock.setTimeout(resolve, LOCK_POLL_MS));
+  }
+  return false;
 }
 
 function closedError(): StateError {

@@ -80,6 +80,12 @@ export function createMemoryStore(): Store {
       values.set(key, value);
       return value;
     },
+    async compareAndSet(key, expected, value) {
+      open();
+      if (values.get(key) !== expected) return false;
+      values.set(key, value);
+      return true;
+    },
     async flush() {
       open();
     },

@@ -11,8 +11,8 @@ import type { OutboxEntry } from '@birdtalk/session';
  * `storeContract` from `@birdtalk/client/testing` against an implementation to check it.
  *
  * Durability: a mutation may resolve before it reaches durable storage; {@link Store.flush} resolves once every
- * earlier mutation is durable. {@link Store.reserveSendIds}, {@link Store.setIfAbsent} and
- * {@link Store.markHandling} are the exceptions: they resolve only once their result is durable, because the
+ * earlier mutation is durable. {@link Store.reserveSendIds}, {@link Store.setIfAbsent},
+ * {@link Store.compareAndSet} and {@link Store.markHandling} are the exceptions: they resolve only once their result is durable, because the
  * client relies on them at once.
  *
  * Only one client may use a store at a time (the exception is the key/value part, which is safe to share).
@@ -72,6 +72,13 @@ export interface Store {
    * durable. Atomic: of two concurrent callers, both get the same value back.
    */
   setIfAbsent(key: string, value: string): Promise<string>;
+  /**
+   * Stores `value` only if the key's value is `expected` (`undefined`: the key has none), and resolves with
+   * whether it did. Atomic among every process sharing the storage: of writers that read the same value and
+   * race to replace it, at most one succeeds. Resolves once durable. It may also resolve `false` while another
+   * writer is replacing the key at the same moment: callers read again and retry (what versioned sessions do).
+   */
+  compareAndSet(key: string, expected: string | undefined, value: string): Promise<boolean>;
 
   /** Resolves once every earlier mutation is durable. */
   flush(): Promise<void>;
