@@ -29,6 +29,26 @@ describe('startLiveness', () => {
     liveness.stop();
   });
 
+  it('holds one timer for heartbeats, pings and the silence check together', async () => {
+    const { clock, events, liveness } = setup();
+    expect(clock.pendingTimers).toBe(1);
+    await clock.advance(45_000);
+    liveness.touch();
+    await clock.advance(45_000);
+    expect(events).toEqual([
+      'ping@20000',
+      'hb@30000',
+      'ping@40000',
+      'hb@60000',
+      'ping@60000',
+      'ping@80000',
+      'hb@90000',
+    ]);
+    expect(clock.pendingTimers).toBe(1);
+    liveness.stop();
+    expect(clock.pendingTimers).toBe(0);
+  });
+
   it('declares a silent server dead exactly at the bound, and stops its timers', async () => {
     const { clock, silent, events } = setup();
     await clock.advance(74_999);
