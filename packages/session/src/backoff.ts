@@ -27,20 +27,34 @@ export interface Backoff {
  * fixed or merely exponential schedule would synchronise into bursts.
  */
 export function createBackoff(options: BackoffOptions, random: Random): Backoff {
-  let attempts = 0;
-  return {
-    get attempts() {
-      return attempts;
-    },
-    next() {
-      if (attempts >= options.maxAttempts) return undefined;
-      // 2^attempts overflows to Infinity long after it passes any sane cap; min() absorbs that.
-      const ceiling = Math.min(options.capMs, options.baseMs * 2 ** attempts);
-      attempts += 1;
-      return Math.floor(random.float() * ceiling);
-    },
-    reset() {
-      attempts = 0;
-    },
-  };
+  return new JitterBackoff(options, random);
+}
+
+// A class rather than an object literal with a getter: V8 keeps such a literal in dictionary mode, which costs
+// every session a few hundred bytes for as long as it lives.
+class JitterBackoff implements Backoff {
+  readonly #options: BackoffOptions;
+  readonly #random: Random;
+  #attempts = 0;
+
+  constructor(options: BackoffOptions, random: Random) {
+    this.#options = options;
+    this.#random = random;
+  }
+
+  get attempts(): number {
+    return this.#attempts;
+  }
+
+  next(): number | undefined {
+    if (this.#attempts >= this.#options.maxAttempts) return undefined;
+    // 2^attempts overflows to Infinity long after it passes any sane cap; min() absorbs that.
+    const ceiling = Math.min(this.#options.capMs, this.#options.baseMs * 2 ** this.#attempts);
+    this.#attempts += 1;
+    return Math.floor(this.#random.float() * ceiling);
+  }
+
+  reset(): void {
+    this.#attempts = 0;
+  }
 }

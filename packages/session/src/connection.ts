@@ -72,6 +72,8 @@ interface Queued {
 interface Waiter {
   readonly select: (inbound: Inbound) => unknown;
   resolve(value: unknown): void;
+  /** The connection ended first. */
+  reject(error: unknown): void;
 }
 
 /**
@@ -358,11 +360,17 @@ export class Connection {
         this.#options.clock.clearTimeout(timer);
         this.#waiter = undefined;
       };
+      // The end of the connection rejects the waiter (see #finish): a reaction on `ended` per handshake stage
+      // would keep its closures, and its cleared timer, for the whole life of the connection.
       this.#waiter = {
         select,
         resolve: (value) => {
           done();
           resolve(value as T);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
         },
       };
       timer = this.#options.clock.setTimeout(() => {
@@ -378,12 +386,6 @@ export class Connection {
           ),
         );
       }, timeoutMs);
-      void this.ended.then((end) => {
-        if (this.#waiter?.select === select) {
-          done();
-          reject(end.error);
-        }
-      });
     });
   }
 
@@ -404,6 +406,7 @@ export class Connection {
     this.#liveness?.stop();
     this.#options.clock.clearTimeout(this.#fenceTimer);
     this.correlator.close(error);
+    this.#waiter?.reject(error);
     // Requests still waiting for room were never sent: the session may send them on the next connection.
     for (const item of this.#queued.splice(0)) item.fail(unsentError(error));
     for (const off of this.#unsubscribe.splice(0)) off();

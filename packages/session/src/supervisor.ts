@@ -7,14 +7,7 @@ import {
   TransportError,
 } from '@birdtalk/errors';
 import type { UserInfo } from '@birdtalk/proto';
-import {
-  type Clock,
-  type EventHub,
-  type Logger,
-  type Random,
-  sleep,
-  type TimerHandle,
-} from '@birdtalk/runtime';
+import type { Clock, EventHub, Logger, Random, TimerHandle } from '@birdtalk/runtime';
 import type { Transport } from '@birdtalk/transport';
 import { type Backoff, createBackoff } from './backoff.js';
 import { Connection } from './connection.js';
@@ -61,7 +54,13 @@ export interface SupervisorContext {
 export class Supervisor {
   readonly #context: SupervisorContext;
   readonly #backoff: Backoff;
-  readonly #stop = new AbortController();
+  /** Set when the session shuts down: no more connecting, sleeping or reconnecting. */
+  #stopped = false;
+  /**
+   * Cancels what the loop waits for at the moment (a connection attempt, a backoff pause). Set only while it
+   * waits, so an idle ready session holds no abort controller or listener for it.
+   */
+  #cancelWait: (() => void) | undefined;
   #state: SessionState = 'idle';
   #credentials: Credentials;
   #account: string;
@@ -165,7 +164,8 @@ export class Supervisor {
     if (this.#state === 'closed') return;
     const { hub, logger } = this.#context;
     this.#closeReason = reason;
-    this.#stop.abort();
+    this.#stopped = true;
+    this.#cancelWait?.();
     const closed = new StateError(SessionErrorCode.SESSION_CLOSED, `the session closed (${reason})`, {
       ...(error === undefined ? {} : { cause: error }),
       details: { reason },
@@ -190,9 +190,9 @@ export class Supervisor {
     } catch (error) {
       logger.warn('the outbox store could not be loaded', { error: describeError(error) });
     }
-    while (!this.#stop.signal.aborted) {
+    while (!this.#stopped) {
       const error = await this.#connectOnce();
-      if (this.#stop.signal.aborted) return;
+      if (this.#stopped) return;
       if (isCredentialFailure(error)) {
         this.shutdown('auth-failed', error);
         return;
@@ -208,11 +208,14 @@ export class Supervisor {
       }
       this.#setState('reconnecting');
       hub.emit('reconnecting', { attempt: this.#backoff.attempts, delayMs, error });
-      try {
-        await sleep(clock, delayMs, this.#stop.signal);
-      } catch {
-        return;
-      }
+      await new Promise<void>((resolve) => {
+        const timer = clock.setTimeout(resolve, delayMs);
+        this.#cancelWait = () => {
+          clock.clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.#cancelWait = undefined;
     }
   }
 
@@ -226,19 +229,22 @@ export class Supervisor {
     } catch (error) {
       return asBirdTalkError(error);
     }
-    if (this.#stop.signal.aborted) {
+    if (this.#stopped) {
       transport.close(1000, 'closing');
       return closedError();
     }
     const conn = this.#connect(transport);
     this.#conn = conn;
-    const connectionGone = new AbortController();
-    void conn.ended.then(() => connectionGone.abort());
+    // Aborts a pending code request when the connection goes during the login; dropped once logged in, so an
+    // idle connection keeps no abort controller.
+    let establishing: AbortController | undefined = new AbortController();
+    void conn.ended.then(() => establishing?.abort());
     conn.startLiveness();
 
     let stable: TimerHandle | undefined;
     try {
-      await this.#establish(conn, connectionGone.signal);
+      await this.#establish(conn, establishing.signal);
+      establishing = undefined;
       this.#setState('ready');
       hub.emit('ready', { user: this.#user!, fastLogin: conn.fastLogin, connection: conn.id });
       this.#context.gate.open(conn);
@@ -255,7 +261,7 @@ export class Supervisor {
     clock.clearTimeout(stable);
     outbox.disconnected();
     if (this.#conn === conn) this.#conn = undefined;
-    if (this.#stop.signal.aborted) return end.error;
+    if (this.#stopped) return end.error;
     if (end.text === 'unregok' || this.#ending === 'unregistered') {
       await this.forgetKey();
       this.shutdown('unregistered', undefined);
@@ -305,8 +311,7 @@ export class Supervisor {
   async #openTransport(): Promise<Transport> {
     const { clock, options, deps } = this.#context;
     const attempt = new AbortController();
-    const onStop = (): void => attempt.abort(closedError());
-    this.#stop.signal.addEventListener('abort', onStop, { once: true });
+    this.#cancelWait = () => attempt.abort(closedError());
     let timer: TimerHandle | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = clock.setTimeout(() => {
@@ -332,7 +337,7 @@ export class Supervisor {
       throw error;
     } finally {
       clock.clearTimeout(timer);
-      this.#stop.signal.removeEventListener('abort', onStop);
+      this.#cancelWait = undefined;
     }
   }
 
