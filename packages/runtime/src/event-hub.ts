@@ -39,8 +39,10 @@ export const DEFAULT_STREAM_BUFFER = 1000;
  * handled-once-done semantics as listeners.
  */
 export class EventHub<Events extends object> {
-  readonly #listeners = new Map<keyof Events, Set<HubListener<never>>>();
-  readonly #streams = new Set<() => void>();
+  // Both made at the first use: a session keeps a hub for its whole life, and most events of most sessions
+  // never get a listener or a stream.
+  #listeners: Map<keyof Events, Set<HubListener<never>>> | undefined;
+  #streams: Set<() => void> | undefined;
   readonly #onListenerError: (event: keyof Events, error: unknown) => void;
   /** Set by {@link EventHub.end}: a stream opened later ends at once instead of waiting for ever. */
   #ended = false;
@@ -58,6 +60,7 @@ export class EventHub<Events extends object> {
     if (typeof listener !== 'function') throw new TypeError('a listener must be a function');
     const { signal } = options;
     if (signal?.aborted) return () => {};
+    this.#listeners ??= new Map();
     let set = this.#listeners.get(event);
     if (set === undefined) {
       set = new Set();
@@ -76,16 +79,17 @@ export class EventHub<Events extends object> {
 
   /** The listeners of `event` right now, in subscription order. */
   listeners<K extends keyof Events>(event: K): HubListener<Events[K]>[] {
-    return [...(this.#listeners.get(event) ?? [])] as HubListener<Events[K]>[];
+    return [...(this.#listeners?.get(event) ?? [])] as HubListener<Events[K]>[];
   }
 
   /** Whether `event` has a listener right now. */
   has(event: keyof Events): boolean {
-    return (this.#listeners.get(event)?.size ?? 0) > 0;
+    return (this.#listeners?.get(event)?.size ?? 0) > 0;
   }
 
   /** Calls every listener of `event` with `payload`; failures go to `onListenerError`, never to the caller. */
   emit<K extends keyof Events>(event: K, payload: Events[K]): void {
+    if (!this.has(event)) return;
     for (const listener of this.listeners(event)) {
       try {
         const result = listener(payload);
@@ -115,10 +119,10 @@ export class EventHub<Events extends object> {
       current = undefined;
     };
     const finish = (): void => {
-      if (done && !this.#streams.has(finish)) return;
+      if (done && !this.#streams?.has(finish)) return;
       done = true;
       off();
-      this.#streams.delete(finish);
+      this.#streams?.delete(finish);
       options.signal?.removeEventListener('abort', finish);
       wake?.();
     };
@@ -151,6 +155,7 @@ export class EventHub<Events extends object> {
     });
     if (done) off();
     else {
+      this.#streams ??= new Set();
       this.#streams.add(finish);
       options.signal?.addEventListener('abort', finish, { once: true });
     }
@@ -187,7 +192,7 @@ export class EventHub<Events extends object> {
   /** Ends every open stream, and every stream opened later: consumers see the buffered payloads, then the end. */
   end(): void {
     this.#ended = true;
-    for (const finish of [...this.#streams]) finish();
+    for (const finish of [...(this.#streams ?? [])]) finish();
   }
 }
 
