@@ -23,7 +23,8 @@ interface Waiter {
 export class ReadyGate {
   readonly #clock: Clock;
   readonly #probe: GateProbe;
-  readonly #waiters = new Set<Waiter>();
+  /** Made at the first wait: a ready session's requests pass straight through, so most gates never need it. */
+  #waiters: Set<Waiter> | undefined;
 
   constructor(clock: Clock, probe: GateProbe) {
     this.#clock = clock;
@@ -57,11 +58,12 @@ export class ReadyGate {
         reject: (error) => finish(() => reject(error)),
       };
       const finish = (settle: () => void): void => {
-        this.#waiters.delete(waiter);
+        this.#waiters?.delete(waiter);
         this.#clock.clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         settle();
       };
+      this.#waiters ??= new Set();
       this.#waiters.add(waiter);
       signal?.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs !== undefined) {
@@ -80,13 +82,13 @@ export class ReadyGate {
 
   /** A connection became ready: every waiter gets it. */
   open(conn: Connection): void {
-    for (const waiter of [...this.#waiters]) waiter.resolve(conn);
+    for (const waiter of [...(this.#waiters ?? [])]) waiter.resolve(conn);
   }
 
   /** The session closed: every waiter fails with `error`. */
   fail(error: unknown): void {
-    for (const waiter of [...this.#waiters]) waiter.reject(error);
-    this.#waiters.clear();
+    for (const waiter of [...(this.#waiters ?? [])]) waiter.reject(error);
+    this.#waiters?.clear();
   }
 }
 

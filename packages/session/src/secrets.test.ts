@@ -36,6 +36,21 @@ describe('SecretScrubber', () => {
     expect(scrubber.text('the-password')).toBe(REDACTED);
   });
 
+  it('keeps a re-remembered secret as the newest, and forgets released and forgotten ones', () => {
+    const scrubber = new SecretScrubber();
+    for (let i = 0; i < 32; i += 1) scrubber.remember(`token-number-${i}`);
+    scrubber.remember('token-number-0');
+    scrubber.remember('token-number-32');
+    expect(scrubber.text('token-number-0')).toBe(REDACTED);
+    expect(scrubber.text('token-number-1')).toBe('token-number-1');
+    scrubber.release('token-number-0');
+    expect(scrubber.text('token-number-0')).toBe('token-number-0');
+    scrubber.pin('the-password');
+    scrubber.pin('the-password');
+    scrubber.forget('the-password');
+    expect(scrubber.text('the-password')).toBe('the-password');
+  });
+
   it('prepares frames for logs: secret keys, known values, byte arrays, nested arrays', () => {
     const scrubber = new SecretScrubber();
     scrubber.pin('hunter2');

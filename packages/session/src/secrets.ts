@@ -31,34 +31,36 @@ const maxTransientSecrets = 32;
  * lines) goes through these functions first.
  */
 export class SecretScrubber {
-  readonly #pinned = new Set<string>();
-  readonly #transient = new Set<string>();
+  // Short arrays made at the first secret rather than two sets per session: most sessions hold one check token and
+  // at most one password, and an empty set costs more than everything else the scrubber keeps.
+  #pinned: string[] | undefined;
+  #transient: string[] | undefined;
 
   /** Remembers a long-lived secret (a password) until {@link SecretScrubber.forget}. */
   pin(secret: string | undefined): void {
-    if (secret !== undefined && secret !== '') this.#pinned.add(secret);
+    if (secret === undefined || secret === '') return;
+    this.#pinned ??= [];
+    if (!this.#pinned.includes(secret)) this.#pinned.push(secret);
   }
 
   /** Remembers a short-lived secret (a check token, a verification code); only the newest few are kept. */
   remember(secret: string | undefined): void {
     if (secret === undefined || secret === '') return;
-    this.#transient.delete(secret);
-    this.#transient.add(secret);
-    while (this.#transient.size > maxTransientSecrets) {
-      const oldest = this.#transient.values().next().value as string;
-      this.#transient.delete(oldest);
-    }
+    this.#transient ??= [];
+    remove(this.#transient, secret);
+    this.#transient.push(secret);
+    if (this.#transient.length > maxTransientSecrets) this.#transient.shift();
   }
 
   /** Forgets a short-lived secret that is no longer in use; a pinned one stays. */
   release(secret: string): void {
-    this.#transient.delete(secret);
+    remove(this.#transient, secret);
   }
 
   /** Forgets a pinned secret (after a password change, say). */
   forget(secret: string): void {
-    this.#pinned.delete(secret);
-    this.#transient.delete(secret);
+    remove(this.#pinned, secret);
+    remove(this.#transient, secret);
   }
 
   /** Free text (an error detail): every known secret is cut out, wherever it appears. */
@@ -113,9 +115,15 @@ export class SecretScrubber {
   }
 
   *#all(): Iterable<string> {
-    yield* this.#pinned;
-    yield* this.#transient;
+    if (this.#pinned !== undefined) yield* this.#pinned;
+    if (this.#transient !== undefined) yield* this.#transient;
   }
+}
+
+/** Removes `secret` from `list`, if it is there. */
+function remove(list: string[] | undefined, secret: string): void {
+  const index = list?.indexOf(secret) ?? -1;
+  if (index >= 0) list!.splice(index, 1);
 }
 
 /**
