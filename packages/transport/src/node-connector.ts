@@ -142,7 +142,9 @@ export function createNodeConnector(
   }
   const headers = { ...options.headers };
   assertHeaders(headers);
-  const pins = normalizePins(options.pinSha256);
+  // Kept only when there are pins: a connector without any holds no empty set for its lifetime.
+  const normalized = normalizePins(options.pinSha256);
+  const pins = normalized.size > 0 ? normalized : undefined;
   const verify = options.dangerouslyDisableTlsVerification !== true;
   const ca =
     options.ca === undefined
@@ -165,7 +167,7 @@ export function createNodeConnector(
       rejectUnauthorized: verify,
       ...(ca === undefined ? {} : { ca }),
     };
-    if (parsed.protocol === 'wss:' && pins.size > 0) {
+    if (parsed.protocol === 'wss:' && pins !== undefined) {
       clientOptions.createConnection = createPinnedConnect(
         pins,
         safeUrl,

@@ -4,9 +4,19 @@ export type EventMap<E> = { [K in keyof E]: unknown[] };
 /** Called when a listener throws, with what it threw and the event it was handling. */
 export type ListenerErrorHandler<E> = (error: unknown, event: keyof E) => void;
 
-interface Entry {
+/** One on() call: the same function added twice is two entries, each removed by its own unsubscribe. */
+function noop(): void {}
+
+class Entry {
   readonly fn: (...args: never[]) => void;
-  readonly off: () => void;
+  /** Set by the unsubscribe: an emit already under way skips it. */
+  removed = false;
+  /** Its unsubscribe, for {@link Emitter.clear}. */
+  off: () => void = noop;
+
+  constructor(fn: (...args: never[]) => void) {
+    this.fn = fn;
+  }
 }
 
 /**
@@ -17,8 +27,12 @@ interface Entry {
  * connection or, in Node, the whole process. The throw goes to `onListenerError` instead.
  */
 export class Emitter<E extends EventMap<E>> {
-  // One entry per on() call, so that adding the same function twice needs two unsubscribes.
-  readonly #listeners = new Map<keyof E, Set<Entry>>();
+  /**
+   * The entries of each event, as arrays replaced rather than changed (copy on write): an emit walks the array
+   * it found, so listeners added meanwhile wait for the next emit, and needs no copy of its own. Arrays in a
+   * plain object cost an idle connection far less than a map of sets.
+   */
+  #listeners: Partial<Record<keyof E, readonly Entry[]>> = {};
   readonly #onListenerError: ListenerErrorHandler<E>;
 
   constructor(onListenerError: ListenerErrorHandler<E>) {
@@ -36,29 +50,26 @@ export class Emitter<E extends EventMap<E>> {
   ): () => void {
     const { signal } = options;
     if (signal?.aborted) return () => {};
-    let set = this.#listeners.get(event);
-    if (set === undefined) {
-      set = new Set();
-      this.#listeners.set(event, set);
-    }
-    const entries = set;
+    const entry = new Entry(listener as unknown as Entry['fn']);
+    this.#listeners[event] = [...(this.#listeners[event] ?? []), entry];
     const off = (): void => {
-      entries.delete(entry);
+      if (entry.removed) return;
+      entry.removed = true;
+      const remaining = this.#listeners[event]?.filter((other) => other !== entry);
+      if (remaining !== undefined) this.#listeners[event] = remaining;
       signal?.removeEventListener('abort', off);
     };
-    const entry: Entry = { fn: listener as unknown as Entry['fn'], off };
-    entries.add(entry);
+    entry.off = off;
     signal?.addEventListener('abort', off, { once: true });
     return off;
   }
 
   /** Calls every listener of `event` in the order they were added. */
   emit<K extends keyof E>(event: K, ...args: E[K]): void {
-    const set = this.#listeners.get(event);
-    if (set === undefined || set.size === 0) return;
-    // Iterate over a snapshot: listeners added meanwhile wait for the next emit, removed ones are skipped.
-    for (const entry of [...set]) {
-      if (!set.has(entry)) continue;
+    const entries = this.#listeners[event];
+    if (entries === undefined) return;
+    for (const entry of entries) {
+      if (entry.removed) continue;
       try {
         (entry.fn as unknown as (...args: E[K]) => void)(...args);
       } catch (error) {
@@ -69,12 +80,13 @@ export class Emitter<E extends EventMap<E>> {
 
   /** How many listeners `event` has. */
   listenerCount(event: keyof E): number {
-    return this.#listeners.get(event)?.size ?? 0;
+    return this.#listeners[event]?.length ?? 0;
   }
 
   /** Removes every listener (and its abort-signal hook), so that a finished emitter keeps nothing alive. */
   clear(): void {
-    for (const set of this.#listeners.values()) for (const entry of [...set]) entry.off();
-    this.#listeners.clear();
+    const lists = Object.values(this.#listeners) as Array<readonly Entry[]>;
+    this.#listeners = {};
+    for (const entries of lists) for (const entry of entries) entry.off();
   }
 }
