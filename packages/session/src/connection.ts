@@ -99,7 +99,7 @@ export class Connection {
   readonly #options: ConnectionOptions;
   /** Whether requests sent this turn still wait for the fence they share (see requestSharingFence). */
   #fenceScheduled = false;
-  readonly #unsubscribe: Array<() => void> = [];
+  readonly #unsubscribe: Array<() => void>;
   #resolveEnded!: (end: ConnectionEnd) => void;
   #endedWith: ConnectionEnd | undefined;
   #closingText: ClosingText | undefined;
@@ -123,7 +123,8 @@ export class Connection {
     this.ended = new Promise((resolve) => {
       this.#resolveEnded = resolve;
     });
-    this.#unsubscribe.push(
+    // An array literal holds exactly its five entries; push() onto an empty array would reserve room for 17.
+    this.#unsubscribe = [
       transport.on('frame', (frame) => this.#onFrame(frame)),
       transport.on('text', (text) => this.#onText(text)),
       transport.on('pong', () => this.#liveness?.touch()),
@@ -142,7 +143,7 @@ export class Connection {
       transport.on('error', (error) =>
         this.#options.logger.debug('transport error', { error: describeError(error) }),
       ),
-    );
+    ];
     if (transport.state !== 'open') {
       this.#finish(new TransportError(SessionErrorCode.CONNECTION_LOST, 'the connection was not open'));
     }

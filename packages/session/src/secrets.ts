@@ -39,17 +39,16 @@ export class SecretScrubber {
   /** Remembers a long-lived secret (a password) until {@link SecretScrubber.forget}. */
   pin(secret: string | undefined): void {
     if (secret === undefined || secret === '') return;
-    this.#pinned ??= [];
-    if (!this.#pinned.includes(secret)) this.#pinned.push(secret);
+    if (!this.#pinned?.includes(secret)) this.#pinned = this.#pinned?.concat(secret) ?? [secret];
   }
 
   /** Remembers a short-lived secret (a check token, a verification code); only the newest few are kept. */
   remember(secret: string | undefined): void {
     if (secret === undefined || secret === '') return;
-    this.#transient ??= [];
-    remove(this.#transient, secret);
-    this.#transient.push(secret);
-    if (this.#transient.length > maxTransientSecrets) this.#transient.shift();
+    // Built anew each time (a handful of entries, a few times per connection): a literal or concat() holds exactly
+    // its entries, where push() would reserve room for 17.
+    const kept = this.#transient?.filter((known) => known !== secret) ?? [];
+    this.#transient = kept.length >= maxTransientSecrets ? kept.slice(1).concat(secret) : kept.concat(secret);
   }
 
   /** Forgets a short-lived secret that is no longer in use; a pinned one stays. */

@@ -51,7 +51,8 @@ export class Emitter<E extends EventMap<E>> {
     const { signal } = options;
     if (signal?.aborted) return () => {};
     const entry = new Entry(listener as unknown as Entry['fn']);
-    this.#listeners[event] = [...(this.#listeners[event] ?? []), entry];
+    // concat() and a literal allocate exactly what they hold; a spread or push() would reserve room for 17.
+    this.#listeners[event] = this.#listeners[event]?.concat(entry) ?? [entry];
     const off = (): void => {
       if (entry.removed) return;
       entry.removed = true;
