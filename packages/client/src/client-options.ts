@@ -97,6 +97,21 @@ export interface ClientOptions {
    */
   readonly maxBacklog?: number;
   /**
+   * How often, on average, a sweep looks for messages whose push the server dropped while the connection
+   * stayed up (the real server drops what overflows a connection's 128-frame send queue), in milliseconds:
+   * it fetches streams forward from their positions, as the catch-up after a login does. Each sweep waits
+   * between 0.9 and 1.1 times this (drawn from the injected `Random`). 0 disables the periodic sweep (a stream
+   * with many live messages no page has listed is still swept, and every login still catches up).
+   * @defaultValue 60000
+   */
+  readonly sweepIntervalMs?: number;
+  /**
+   * The most history queries one sweep sends: the P2P stream first, then groups with live messages to confirm,
+   * then the other groups in turn (a bot in many groups sweeps them over several rounds).
+   * @defaultValue 20
+   */
+  readonly sweepMaxQueries?: number;
+  /**
    * The longest text message, in bytes of UTF-8.
    * @defaultValue 65536
    */
@@ -136,6 +151,8 @@ export const DEFAULT_CLIENT_OPTIONS = {
   handlerRetryDelayMs: 1000,
   handlerTimeoutMs: 60_000,
   maxBacklog: 1000,
+  sweepIntervalMs: 60_000,
+  sweepMaxQueries: 20,
   maxTextBytes: 65_536,
   maxUploadBytes: 64 * 1024 * 1024,
   drainTimeoutMs: 10_000,
@@ -186,10 +203,12 @@ const durations = [
   'handlerTimeoutMs',
   'drainTimeoutMs',
   'resendWindowMs',
+  'sweepIntervalMs',
 ] as const;
 const counts = [
   'dedupWindow',
   'maxBacklog',
+  'sweepMaxQueries',
   'handlerRetries',
   'maxTextBytes',
   'maxUploadBytes',

@@ -33,6 +33,7 @@ import {
 import type { ClientContext, SendOptions, SentMessage } from './context.js';
 import { CatchUp } from './delivery/catch-up.js';
 import { DedupWindow } from './delivery/dedup.js';
+import { GapSweeper } from './delivery/gap-sweep.js';
 import { Membership } from './delivery/group-membership.js';
 import { type HistoryOptions, history } from './delivery/history.js';
 import { Inbox } from './delivery/inbox.js';
@@ -92,6 +93,7 @@ interface Running {
   readonly session: Session;
   readonly inbox: Inbox;
   readonly catchUp: CatchUp;
+  readonly sweeper: GapSweeper;
   readonly sendIds: StoreSendIds;
 }
 
@@ -291,6 +293,7 @@ class BirdTalkClient implements Client {
         });
         catchUp.request();
       },
+      onUnconfirmed: () => sweeper.request(),
       onAccepted: (message) => {
         if (this.#options.autoReceipts && deliveryReceiptDue(message))
           this.#receipts.delivered(receiptTargetOf(message.raw));
@@ -310,6 +313,17 @@ class BirdTalkClient implements Client {
       emit: (event) => this.#hub.emit('catch-up', event),
       confirmMembership: (session, groupId) => this.#membershipCheck.confirm(session, groupId),
       onError: (error) => this.#report(error),
+    });
+    const sweeper = new GapSweeper({
+      sweep: (streams, maxQueries) => catchUp.sweep(streams, maxQueries),
+      positions: streamPositions,
+      groups: () => this.#membership.all(),
+      clock: this.#clock,
+      random: this.#random,
+      logger: this.#logger,
+      intervalMs: this.#options.sweepIntervalMs,
+      maxQueries: this.#options.sweepMaxQueries,
+      emit: (event) => this.#hub.emit('gap-sweep', event),
     });
     const session = createSession(
       {
@@ -334,8 +348,8 @@ class BirdTalkClient implements Client {
         ...(this.#deps.requestCode === undefined ? {} : { requestCode: this.#deps.requestCode }),
       },
     );
-    this.#running = { session, inbox, catchUp, sendIds };
-    this.#route(session, inbox, catchUp);
+    this.#running = { session, inbox, catchUp, sweeper, sendIds };
+    this.#route(session, inbox, catchUp, sweeper);
     this.#facade.attach(session);
     const user = await session.start();
     await catchUp.whenFetched();
@@ -394,6 +408,7 @@ class BirdTalkClient implements Client {
       return;
     }
     running.catchUp.close();
+    running.sweeper.close();
     running.inbox.close();
     if (!(await this.#within(running.inbox.whenIdle(), deadline))) {
       this.#logger.warn('stopping while handlers still run; their messages are fetched again next time', {
@@ -441,6 +456,7 @@ class BirdTalkClient implements Client {
       const running = this.#running;
       if (running !== undefined) {
         running.catchUp.close();
+        running.sweeper.close();
         running.inbox.abandon();
         await running.session.close();
       }
@@ -468,11 +484,12 @@ class BirdTalkClient implements Client {
 
   // ─── the session's events ────────────────────────────────────────────────────────────────────────────────
 
-  #route(session: Session, inbox: Inbox, catchUp: CatchUp): void {
+  #route(session: Session, inbox: Inbox, catchUp: CatchUp, sweeper: GapSweeper): void {
     routeSessionEvents(session, {
       hub: this.#hub,
       inbox,
       catchUp,
+      sweeper,
       membership: this.#membership,
       states: this.#states,
       receipts: this.#receipts,

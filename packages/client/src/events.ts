@@ -102,6 +102,19 @@ export type CatchUpEvent =
       readonly error?: BirdTalkError;
     };
 
+/** The `gap-sweep` event: a sweep looked for messages whose push the server dropped (see `sweepIntervalMs`). */
+export interface GapSweepEvent {
+  /** `'interval'`: the periodic sweep; `'unconfirmed'`: a stream had many live messages no page had listed. */
+  readonly reason: 'interval' | 'unconfirmed';
+  /** History queries it sent (at most `sweepMaxQueries`). */
+  readonly queries: number;
+  /** Messages it found whose push never arrived, handed to the application. */
+  readonly delivered: number;
+  /** Whether every stream was fetched up to its newest message (false when the query budget ran out first). */
+  readonly complete: boolean;
+  readonly error?: BirdTalkError;
+}
+
 /** The `dead-letter` event: every attempt of some listener failed; the message was passed (marked handled). */
 export interface DeadLetterEvent {
   /** The event whose listener failed. */
@@ -149,6 +162,8 @@ export interface ClientEvents {
   reconnecting: ReconnectingEvent;
   /** A catch-up started or finished. */
   'catch-up': CatchUpEvent;
+  /** A sweep looked for messages whose push the server dropped. */
+  'gap-sweep': GapSweepEvent;
   /** A message whose listener kept failing was passed. */
   'dead-letter': DeadLetterEvent;
   /** A registration created an account: persist `user.userId` and log in by id from now on. */

@@ -77,6 +77,7 @@ export type {
   ClientStateChange,
   DeadLetterEvent,
   DeliveryEvent,
+  GapSweepEvent,
   ListenOptions,
   MessageState,
   MessageStateEvent,

@@ -45,6 +45,12 @@ export interface ChatMessage {
    */
   readonly redelivered: boolean;
   /**
+   * Whether it comes after a message of its chat with a higher id, out of order: the server dropped its push
+   * (its send queue overflowed) and a catch-up fetched it once its successors had been delivered live. Within
+   * a chat, messages that are not late reach the listeners in id order.
+   */
+  readonly late: boolean;
+  /**
    * Aborts when the listeners of this delivery should stop: their time (`handlerTimeoutMs`) is up, or the
    * client stopped waiting for them. Pass it to whatever the listener awaits. Never aborts for messages that
    * are not deliveries (history, `waitFor`).
@@ -60,6 +66,8 @@ export interface MessageOrigin {
   readonly catchingUp: boolean;
   /** See {@link ChatMessage.redelivered}; false when absent. */
   readonly redelivered?: boolean;
+  /** See {@link ChatMessage.late}; false when absent. */
+  readonly late?: boolean;
   /** See {@link ChatMessage.signal}; one that never aborts when absent. */
   readonly signal?: AbortSignal;
 }
@@ -93,6 +101,7 @@ export function toChatMessage(raw: MsgChat, origin: MessageOrigin): ChatMessage 
     catchingUp: origin.catchingUp,
     recalled: raw.status === ChatMsgStatus.DELETED,
     redelivered: origin.redelivered ?? false,
+    late: origin.late ?? false,
     signal: origin.signal ?? NEVER_ABORTED,
     raw,
   };

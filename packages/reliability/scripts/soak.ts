@@ -1,9 +1,9 @@
 /**
  * The full soak: `pnpm soak [--messages 10000] [--seed 1]`. Two bots exchange the messages through the reference
  * server under faults (see src/soak.ts), then the figures are printed. Exits with 1 when a guarantee failed: a
- * message lost, repeated or out of order, a reply pinned on the wrong send, a send that never settled or failed
- * with an untyped error, an
- * unhandled rejection, a hazard, or a heap that grew by more than the bound.
+ * message lost, repeated, or out of order without its `late` flag, a reply pinned on the wrong send, a send that
+ * never settled or failed with an untyped error, an unhandled rejection, a hazard, or a heap that grew by more
+ * than the bound.
  */
 import { parseArgs } from 'node:util';
 import { runSoak, type SoakReport } from '../src/soak.js';
@@ -46,7 +46,9 @@ const rows: Array<[string, string]> = [
   ['delivered', String(report.delivered)],
   ['duplicates found', String(report.duplicates)],
   ['lost', String(report.lost)],
-  ['out of order', String(report.outOfOrder)],
+  ['out of order (unflagged)', String(report.outOfOrder)],
+  ['stored out of send order', String(report.storedOutOfSendOrder)],
+  ['late (flagged, dropped pushes)', String(report.late)],
   ['mis-attributed replies', String(report.misattributed)],
   ['frames the server dropped', String(report.framesDropped)],
   ['stored twice by the server', String(report.serverDuplicates)],

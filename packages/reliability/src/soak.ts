@@ -46,9 +46,10 @@ export interface SoakOptions {
    */
   readonly outboundDropProbability?: number;
   /**
-   * Whether the run has a slow-reader episode: for 20 s the bots read one frame per 250 ms and the server's
-   * send queue drops what does not fit, as the real server's 128-frame queue does (16 deep here, for the
-   * soak's light traffic). @defaultValue true
+   * Whether the run has a slow-reader episode — for 20 s the bots read one frame per 250 ms — and, every tenth
+   * of the messages, a stalled-reader one — for 4 s the bots read nothing; the server's send queue drops what
+   * does not fit, as the real server's 128-frame queue does (16 and 4 deep here, for the soak's light traffic).
+   * @defaultValue true
    */
   readonly queueDrops?: boolean;
   /**
@@ -83,8 +84,22 @@ export interface SoakReport {
   readonly lost: number;
   /** The first few of them, as `stream#seq`. */
   readonly lostExamples: readonly string[];
-  /** Deliveries that came after a message sent later in the same chat by the same sender. */
+  /**
+   * Deliveries that came after a message of the same chat and sender with a higher server id (stored later)
+   * without being flagged `late`: a broken guarantee of the receiving client.
+   */
   readonly outOfOrder: number;
+  /**
+   * Messages the server stored after a message their sender sent later in the same chat: a send whose first
+   * attempt did not reach the server (or was refused) went again after later ones. Receivers see the server's
+   * order; this counts how often it differs from the order of the `send()` calls.
+   */
+  readonly storedOutOfSendOrder: number;
+  /**
+   * Deliveries flagged `late`: the server dropped their push and a sweep or a catch-up fetched them after a
+   * later message of their chat.
+   */
+  readonly late: number;
   /** The first few of them, described, for a failing run. */
   readonly outOfOrderExamples: readonly string[];
   /**
@@ -304,9 +319,12 @@ async function soak(settings: Settings): Promise<Outcome> {
 
   // What each bot's handler saw, per stream: the sequence numbers in arrival order.
   const arrivals = new Map<string, number[]>();
+  /** The highest server id delivered so far, per stream, and its sequence number. */
+  const highest = new Map<string, { id: bigint; seq: number }>();
   let delivered = 0;
   let duplicates = 0;
   let outOfOrder = 0;
+  let late = 0;
   const outOfOrderExamples: string[] = [];
   const seen = new Set<string>();
   const bots: Bot[] = [];
@@ -330,18 +348,21 @@ async function soak(settings: Settings): Promise<Outcome> {
       }
       seen.add(key);
       delivered += 1;
+      if (ctx.message.late) late += 1;
       const list = arrivals.get(parsed.stream) ?? [];
-      const last = list[list.length - 1];
-      if (last !== undefined && last > parsed.seq) {
+      const last = highest.get(parsed.stream);
+      const id = BigInt(ctx.message.id);
+      if (last !== undefined && last.id > id && !ctx.message.late) {
         outOfOrder += 1;
         if (outOfOrderExamples.length < 5) {
           outOfOrderExamples.push(
-            `${parsed.stream}: #${parsed.seq} (id ${ctx.message.id}, ${ctx.message.catchingUp ? 'catch-up' : 'live'}) after #${last}`,
+            `${parsed.stream}: #${parsed.seq} (id ${ctx.message.id}, ${ctx.message.catchingUp ? 'catch-up' : 'live'}) after #${last.seq} (id ${last.id})`,
           );
         }
       }
       list.push(parsed.seq);
       arrivals.set(parsed.stream, list);
+      if (last === undefined || id > last.id) highest.set(parsed.stream, { id, seq: parsed.seq });
     });
     bots.push(bot);
   }
@@ -482,6 +503,8 @@ async function soak(settings: Settings): Promise<Outcome> {
   let pingsDone = false;
   let coldDone = false;
   let slowReaderDone = false;
+  /** The share of messages settled at which the next stalled-reader episode starts (one every tenth). */
+  let nextStall = 0.15;
   let silenceDone = false;
   const budget = Math.ceil(((settings.intervalMs + 200) * settings.messages) / 4 / STEP_MS) + 100_000;
   await drive(
@@ -494,7 +517,16 @@ async function soak(settings: Settings): Promise<Outcome> {
         setFaults(base, 'back to random faults');
       }
       if (episode !== undefined) return;
-      if (!pingsDone && settled >= settings.messages * 0.35) {
+      if (settings.queueDrops && nextStall < 0.95 && settled >= settings.messages * nextStall) {
+        // Short enough for most connections to stay up (their fences are late, not yet overdue), so what the
+        // queue drops on its way to the receiver is found by the sweeps rather than by a reconnect's catch-up.
+        nextStall += 0.1;
+        episode = { ends: now + 4_000 };
+        setFaults(
+          { ...base, readerStalled: true, sendQueueLimit: 4 },
+          'the bots read nothing for 4 s: the send queue (4 deep) drops the excess',
+        );
+      } else if (!pingsDone && settled >= settings.messages * 0.35) {
         pingsDone = true;
         episode = { ends: now + 25_000 };
         setFaults({ ...base, ignorePings: true }, 'the server stops answering pings for 25 s');
@@ -552,6 +584,22 @@ async function soak(settings: Settings): Promise<Outcome> {
     }
   }
 
+  let storedOutOfSendOrder = 0;
+  const byStream = new Map<string, Array<{ id: bigint; seq: number }>>();
+  for (const ack of acks) {
+    const [stream = '', seq = ''] = ack.what.split('#');
+    const list = byStream.get(stream) ?? [];
+    list.push({ id: BigInt(ack.id), seq: Number(seq) });
+    byStream.set(stream, list);
+  }
+  for (const list of byStream.values()) {
+    let top = -1;
+    for (const { seq } of list.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (seq < top) storedOutOfSendOrder += 1;
+      top = Math.max(top, seq);
+    }
+  }
+
   const stopping = Promise.all(bots.map((bot) => bot.stop({ timeoutMs: 5_000 })));
   let stopped = false;
   void stopping.then(() => {
@@ -575,6 +623,8 @@ async function soak(settings: Settings): Promise<Outcome> {
     lostExamples,
     outOfOrder,
     outOfOrderExamples,
+    storedOutOfSendOrder,
+    late,
     misattributed: misattributedExamples.length,
     misattributedExamples: misattributedExamples.slice(0, 10),
     framesDropped: server.faults.dropped,

@@ -199,3 +199,80 @@ describe('the catch-up', () => {
     expect(t.errors).toEqual([]);
   });
 });
+
+describe('a sweep', () => {
+  it('fetches the streams it is given forward from their positions, within its query budget, holding nothing', async () => {
+    const t = setup({ positions: { p2p: '99', 'group:7': '500', 'group:8': '800' }, groups: ['7', '8'] });
+    await t.catchUp.start(t.session, 1);
+    t.queries.length = 0;
+    t.answers.push(
+      () => page(rows(100, 100)),
+      () => page(rows(200, 1)),
+      () => page(rows(501, 1, { chatType: 2, toId: '7' })),
+    );
+    const outcome = await t.catchUp.sweep(
+      [
+        { stream: 'p2p', groupId: undefined },
+        { stream: 'group:7', groupId: '7' },
+        { stream: 'group:8', groupId: '8' },
+      ],
+      3,
+    );
+    expect(outcome).toEqual({ queries: 3, delivered: 102, streamsDone: 2 });
+    expect(t.queries.map((q) => [q.littleId, q.groupId])).toEqual([
+      ['100', undefined],
+      ['200', undefined],
+      ['501', '7'],
+    ]);
+    // Live messages go straight through meanwhile: nothing is held.
+    expect(t.inbox.ingest(rawChat({ msgId: '900' }), 'live')).toBe('queued');
+    await t.inbox.whenIdle();
+    expect(t.positions.get('p2p')).toBe('200');
+    expect(t.positions.get('group:7')).toBe('501');
+    expect(t.positions.get('group:8')).toBe('800');
+    // A sweep is no catch-up: no catch-up events.
+    expect(t.events.filter((event) => event.phase === 'start')).toHaveLength(1);
+  });
+
+  it('is skipped while a catch-up runs, and abandoned by a new login', async () => {
+    const t = setup({ positions: { p2p: '1' } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const query = t.session.query.bind(t.session);
+    (t.session as { query: Session['query'] }).query = async (msgQuery, options) => {
+      await gate;
+      return query(msgQuery, options);
+    };
+    const login = t.catchUp.start(t.session, 1);
+    expect(await t.catchUp.sweep([{ stream: 'p2p', groupId: undefined }], 5)).toBeUndefined();
+    release();
+    await login;
+    await t.catchUp.whenDone();
+    const before = t.queries.length;
+
+    let hold!: () => void;
+    const held = new Promise<void>((resolve) => {
+      hold = resolve;
+    });
+    (t.session as { query: Session['query'] }).query = async (msgQuery, options) => {
+      await held;
+      if (options?.signal?.aborted) throw new Error('abandoned');
+      return query(msgQuery, options);
+    };
+    const sweeping = t.catchUp.sweep([{ stream: 'p2p', groupId: undefined }], 5);
+    // Another sweep while one runs is skipped too.
+    expect(await t.catchUp.sweep([{ stream: 'p2p', groupId: undefined }], 5)).toBeUndefined();
+    const relogin = t.catchUp.start(t.session, 2);
+    hold();
+    const outcome = await sweeping;
+    await relogin;
+    expect(outcome?.error).toBeDefined();
+    expect(t.queries.length - before).toBe(1);
+    expect(t.events.filter((event) => event.phase === 'done').at(-1)).toMatchObject({
+      connection: 2,
+      complete: true,
+    });
+  });
+});

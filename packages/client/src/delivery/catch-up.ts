@@ -47,6 +47,31 @@ export interface CatchUpDeps {
   confirmMembership?(session: Session, groupId: Int64): Promise<boolean | undefined>;
 }
 
+/** A stream for {@link CatchUp.sweep}: the P2P stream (`groupId` undefined) or a group's. */
+export interface SweepStream {
+  readonly stream: string;
+  readonly groupId: Int64 | undefined;
+}
+
+/** What one {@link CatchUp.sweep} did. */
+export interface SweepOutcome {
+  /** History queries sent. */
+  readonly queries: number;
+  /** Messages it fetched that had not reached the application yet (duplicates and own messages not counted). */
+  readonly delivered: number;
+  /** How many of the streams asked for, in order, were fetched up to their newest message. */
+  readonly streamsDone: number;
+  /** Why it stopped early, when a query failed. */
+  readonly error?: BirdTalkError;
+}
+
+/** The queries one catch-up may send, and what they brought. */
+interface Tally {
+  left: number;
+  queries: number;
+  delivered: number;
+}
+
 /** Fetch the next page only once the application has fewer than this many messages queued. */
 const backlogLimit = 2 * HISTORY_PAGE_SIZE;
 
@@ -62,6 +87,8 @@ export class CatchUp {
   #current: Promise<void> = Promise.resolve();
   #fetched: Promise<void> = Promise.resolve();
   #active = false;
+  /** A sweep is fetching (no catch-up is running then). */
+  #sweeping = false;
   #closed = false;
   #retry: TimerHandle | undefined;
   /** The connection of the latest login, for catch-ups the inbox asks for. */
@@ -106,6 +133,7 @@ export class CatchUp {
     this.#abort = abort;
     const run = ++this.#run;
     this.#active = true;
+    this.#sweeping = false;
     this.#deps.inbox.hold();
     this.#deps.inbox.catchUpStarting();
     this.#deps.inbox.resetCatchUpCount();
@@ -125,7 +153,7 @@ export class CatchUp {
    */
   request(): void {
     if (this.#closed) return;
-    if (this.#active) {
+    if (this.#active || this.#sweeping) {
       this.#again = true;
       return;
     }
@@ -140,6 +168,49 @@ export class CatchUp {
     this.#abort?.abort();
     this.#run += 1;
     this.#active = false;
+    this.#sweeping = false;
+  }
+
+  /**
+   * A gap sweep: fetches `streams`, in order, forward from their positions as the catch-up after a login does,
+   * sending at most `maxQueries` history queries in all. Live messages keep flowing meanwhile (nothing is held):
+   * the pages list the live messages already handled too, which count as duplicates and let their stream's
+   * position move past them; anything else on the pages is a message whose push never arrived. Resolves
+   * `undefined` without a query while a catch-up or another sweep runs or no connection is ready; a login's
+   * catch-up abandons a running sweep.
+   */
+  async sweep(streams: readonly SweepStream[], maxQueries: number): Promise<SweepOutcome | undefined> {
+    const last = this.#last;
+    if (this.#closed || this.#active || this.#sweeping) return undefined;
+    if (last === undefined || last.session.state !== 'ready') return undefined;
+    this.#sweeping = true;
+    const run = this.#run;
+    const abort = new AbortController();
+    this.#abort = abort;
+    const tally: Tally = { left: maxQueries, queries: 0, delivered: 0 };
+    let streamsDone = 0;
+    let error: BirdTalkError | undefined;
+    try {
+      for (const { stream, groupId } of streams) {
+        if (!(await this.#stream(last.session, stream, groupId, abort.signal, tally))) break;
+        streamsDone += 1;
+      }
+    } catch (cause) {
+      error = isBirdTalkError(cause)
+        ? (cause as BirdTalkError)
+        : new BaseError('CATCH_UP_FAILED', 'the sweep failed', { cause });
+    }
+    if (run === this.#run) {
+      this.#sweeping = false;
+      // The inbox asked for a catch-up meanwhile (it held or dropped live messages): run it now.
+      if (this.#again) this.request();
+    }
+    return {
+      queries: tally.queries,
+      delivered: tally.delivered,
+      streamsDone,
+      ...(error === undefined ? {} : { error }),
+    };
   }
 
   /**
@@ -166,10 +237,11 @@ export class CatchUp {
     fetched: () => void,
   ): Promise<void> {
     let error: BirdTalkError | undefined;
+    const tally: Tally = { left: Number.POSITIVE_INFINITY, queries: 0, delivered: 0 };
     try {
-      await this.#stream(session, P2P_STREAM, undefined, signal);
+      await this.#stream(session, P2P_STREAM, undefined, signal, tally);
       for (const groupId of await this.#groups(session, signal)) {
-        await this.#stream(session, groupStream(groupId), groupId, signal);
+        await this.#stream(session, groupStream(groupId), groupId, signal, tally);
       }
     } catch (cause) {
       error = isBirdTalkError(cause)
@@ -238,22 +310,29 @@ export class CatchUp {
     return this.#deps.membership.all();
   }
 
+  /**
+   * Fetches one stream forward from its position; returns false when `tally` ran out of queries before the
+   * stream's newest message.
+   */
   async #stream(
     session: Session,
     stream: string,
     groupId: Int64 | undefined,
     signal: AbortSignal,
-  ): Promise<void> {
+    tally: Tally,
+  ): Promise<boolean> {
     const position = this.#deps.positions.get(stream);
     if (position === undefined && this.#deps.policy === 'latest') {
+      if (!spend(tally)) return false;
       await this.#startingPoint(session, stream, groupId, signal);
-      return;
+      return true;
     }
     let from = position === undefined ? 1n : BigInt(position) + 1n;
     for (;;) {
       if (signal.aborted) throw new AbortError('the catch-up was abandoned');
       if (this.#deps.inbox.load >= backlogLimit) this.#backlogFull();
       await this.#deps.inbox.whenBelow(backlogLimit);
+      if (!spend(tally)) return false;
       const result = await this.#query(
         session,
         groupId,
@@ -261,15 +340,16 @@ export class CatchUp {
         { littleId: from.toString() },
         signal,
       );
-      if (result === undefined) return;
+      if (result === undefined) return true;
       let highest = from - 1n;
       for (const row of result.chatDataList) {
         if (signal.aborted) throw new AbortError('the catch-up was abandoned');
-        this.#deps.inbox.ingest(row, 'catch-up');
+        const taken = this.#deps.inbox.ingest(row, 'catch-up');
+        if (taken === 'queued' || taken === 'taken') tally.delivered += 1;
         const id = BigInt(row.msgId);
         if (id > highest) highest = id;
       }
-      if (result.chatDataList.length < HISTORY_PAGE_SIZE || highest < from) return;
+      if (result.chatDataList.length < HISTORY_PAGE_SIZE || highest < from) return true;
       from = highest + 1n;
     }
   }
@@ -321,4 +401,12 @@ export class CatchUp {
     const again = await ask();
     return again.result === 'fail' ? undefined : again;
   }
+}
+
+/** Counts one query against `tally`; false when none is left. */
+function spend(tally: Tally): boolean {
+  if (tally.left <= 0) return false;
+  tally.left -= 1;
+  tally.queries += 1;
+  return true;
 }

@@ -24,6 +24,7 @@ function setup(
     handlerTimeoutMs?: number;
     handling?: string[];
     maxBacklog?: number;
+    onUnconfirmed?: (stream: string) => void;
   } = {},
 ) {
   const clock = new FakeClock();
@@ -56,6 +57,7 @@ function setup(
     handlerRetries: options.retries ?? 2,
     handlerRetryDelayMs: 100,
     handlerTimeoutMs: options.handlerTimeoutMs ?? 0,
+    ...(options.onUnconfirmed === undefined ? {} : { onUnconfirmed: options.onUnconfirmed }),
     onAccepted: (message) => accepted.push(message),
     onError: (error) => errors.push(error),
   });
@@ -115,7 +117,7 @@ describe('the inbox', () => {
     hub.on('message', () => {
       fast = true;
     });
-    inbox.ingest(rawChat({ msgId: '7' }), 'live');
+    inbox.ingest(rawChat({ msgId: '7' }), 'catch-up');
     await flushEventLoop();
     expect(fast).toBe(true);
     expect(saved).toEqual([]);
@@ -136,9 +138,9 @@ describe('the inbox', () => {
       await new Promise<void>((resolve) => gates.set(message.id, resolve));
       order.push(`end ${message.id}`);
     });
-    inbox.ingest(rawChat({ msgId: '1', fromId: '10' }), 'live');
-    inbox.ingest(rawChat({ msgId: '2', fromId: '11' }), 'live');
-    inbox.ingest(rawChat({ msgId: '3', fromId: '10' }), 'live');
+    inbox.ingest(rawChat({ msgId: '1', fromId: '10' }), 'catch-up');
+    inbox.ingest(rawChat({ msgId: '2', fromId: '11' }), 'catch-up');
+    inbox.ingest(rawChat({ msgId: '3', fromId: '10' }), 'catch-up');
     await flushEventLoop();
     expect(order).toEqual(['start 1', 'start 2']);
     gates.get('2')!();
@@ -169,7 +171,7 @@ describe('the inbox', () => {
     hub.on('dead-letter', (event) => {
       dead.push(event);
     });
-    inbox.ingest(rawChat({ msgId: '9' }), 'live');
+    inbox.ingest(rawChat({ msgId: '9' }), 'catch-up');
     await clock.advance(1_000);
     await inbox.whenIdle();
     expect(attempts).toHaveLength(3);
@@ -249,9 +251,53 @@ describe('the inbox', () => {
   it('keeps group messages in their own stream', async () => {
     const { hub, inbox, saved } = setup();
     hub.on('message', () => {});
-    inbox.ingest(rawChat({ msgId: '4', chatType: 2, toId: '77' }), 'live');
+    inbox.ingest(rawChat({ msgId: '4', chatType: 2, toId: '77' }), 'catch-up');
     await inbox.whenIdle();
     expect(saved).toEqual([['group:77', '4']]);
+  });
+
+  it('moves the position past a live message only once a history page lists it, and flags a late one', async () => {
+    const { hub, inbox, saved, positions } = setup();
+    const seen: Array<[string, boolean, boolean]> = [];
+    hub.on('message', (message) => {
+      seen.push([message.id, message.catchingUp, message.late]);
+    });
+    inbox.ingest(rawChat({ msgId: '10' }), 'catch-up');
+    await inbox.whenIdle();
+    expect(saved).toEqual([['p2p', '10']]);
+    // 30 comes live; the server dropped the push of 20, so nothing may move the position past 20 yet.
+    inbox.ingest(rawChat({ msgId: '30' }), 'live');
+    await inbox.whenIdle();
+    expect(saved).toEqual([['p2p', '10']]);
+    expect(positions.unconfirmed('p2p')).toBe(1);
+    expect(positions.lag('p2p')).toBe(1);
+    // A page from position 10 lists 20 (new, late in its chat) and 30 (handled already).
+    expect(inbox.ingest(rawChat({ msgId: '20' }), 'catch-up')).toBe('queued');
+    expect(inbox.ingest(rawChat({ msgId: '30' }), 'catch-up')).toBe('duplicate');
+    await inbox.whenIdle();
+    expect(seen).toEqual([
+      ['10', true, false],
+      ['30', false, false],
+      ['20', true, true],
+    ]);
+    expect(saved.at(-1)).toEqual(['p2p', '30']);
+    expect(positions.unconfirmed('p2p')).toBe(0);
+    // Another chat's older message is not late: order is per chat.
+    inbox.ingest(rawChat({ msgId: '25', fromId: '11', sendId: '9' }), 'live');
+    await inbox.whenIdle();
+    expect(seen.at(-1)).toEqual(['25', false, false]);
+  });
+
+  it('asks for a sweep once a stream has half the backlog bound in live messages no page has listed', async () => {
+    const asked: string[] = [];
+    const { hub, inbox } = setup({ maxBacklog: 4, onUnconfirmed: (stream) => asked.push(stream) });
+    hub.on('message', () => {});
+    inbox.ingest(rawChat({ msgId: '1', chatType: 2, toId: '77' }), 'live');
+    await inbox.whenIdle();
+    expect(asked).toEqual([]);
+    inbox.ingest(rawChat({ msgId: '2', chatType: 2, toId: '77' }), 'live');
+    await inbox.whenIdle();
+    expect(asked).toEqual(['group:77']);
   });
 
   it('warns once when messages arrive with no listener (they count as handled)', async () => {
@@ -299,8 +345,8 @@ describe('the inbox', () => {
       await gate;
       handled.push(message.id);
     });
-    inbox.ingest(rawChat({ msgId: '1' }), 'live');
-    inbox.ingest(rawChat({ msgId: '2' }), 'live');
+    inbox.ingest(rawChat({ msgId: '1' }), 'catch-up');
+    inbox.ingest(rawChat({ msgId: '2' }), 'catch-up');
     await flushEventLoop();
     inbox.close();
     expect(inbox.ingest(rawChat({ msgId: '3' }), 'live')).toBe('closed');
@@ -323,8 +369,8 @@ describe('the inbox', () => {
     hub.on('dead-letter', (event) => {
       dead.push(event.error);
     });
-    inbox.ingest(rawChat({ msgId: '1' }), 'live');
-    inbox.ingest(rawChat({ msgId: '2' }), 'live');
+    inbox.ingest(rawChat({ msgId: '1' }), 'catch-up');
+    inbox.ingest(rawChat({ msgId: '2' }), 'catch-up');
     await flushEventLoop();
     expect(handled).toEqual([]);
     await clock.advance(4_999);
@@ -358,9 +404,9 @@ describe('the inbox', () => {
       });
       answers.push(answer);
     });
-    inbox.ingest(rawChat({ msgId: '1', data: new TextEncoder().encode('question') }), 'live');
+    inbox.ingest(rawChat({ msgId: '1', data: new TextEncoder().encode('question') }), 'catch-up');
     await flushEventLoop();
-    expect(inbox.ingest(rawChat({ msgId: '2', data: new TextEncoder().encode('answer') }), 'live')).toBe(
+    expect(inbox.ingest(rawChat({ msgId: '2', data: new TextEncoder().encode('answer') }), 'catch-up')).toBe(
       'taken',
     );
     await inbox.whenIdle();

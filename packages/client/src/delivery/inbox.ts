@@ -6,6 +6,7 @@ import { ClientErrorCode } from '../client-errors.js';
 import type { ClientEvents, DeliveryEvent } from '../events.js';
 import { type ChatMessage, chatOf, toChatMessage } from '../message.js';
 import { groupStream, P2P_STREAM, type Store } from '../store/store.js';
+import { ChatOrder } from './chat-order.js';
 import { ChatQueues } from './chat-queues.js';
 import { type DedupWindow, dedupKeys } from './dedup.js';
 import type { Positions } from './positions.js';
@@ -65,6 +66,12 @@ export interface InboxDeps {
   readonly maxHeldMessages: number;
   /** The backlog is full: live messages are held now, and a catch-up must fetch them (see `release`). */
   onBacklogFull(): void;
+  /**
+   * A live message was handled and its stream now has half of `maxQueuedMessages` messages handled live that no
+   * history page has listed yet: a sweep should fetch them (which lets the position move on) before the
+   * backlog counts as full.
+   */
+  onUnconfirmed?(stream: string): void;
   /** Every valid message from someone else, before deduplication decides (receipts hang off this). */
   onAccepted(message: AcceptedMessage): void;
   /** A problem that did not stop delivery (a store write, an invalid message). */
@@ -77,6 +84,8 @@ interface Item {
   readonly keys: string[];
   readonly catchingUp: boolean;
   readonly redelivered: boolean;
+  /** Whether a message of its chat with a higher id went to the application before it. */
+  readonly late: boolean;
   /** The chat's queue key. */
   readonly chat: string;
   /** Settles once the store holds the message's handling mark (or failed to write it); set when requested. */
@@ -115,6 +124,7 @@ export class Inbox {
   #catchUpWaiters: Array<() => void> = [];
   #warnedUnheard = false;
   readonly #waiters = new Set<MessageWaiter>();
+  readonly #order = new ChatOrder();
   /** Marks left by a previous run, until the message is handled again. */
   readonly #redeliveries: Set<string>;
   /** Marks to write with the next batch, and that batch. */
@@ -213,13 +223,15 @@ export class Inbox {
     this.#deps.dedup.begin(keys);
     this.#deps.positions.begin(stream, raw.msgId);
     if (catchingUp) this.#catchUpPending += 1;
+    const chat = targetKey(chatOf(raw, selfId));
     const item: Item = {
       raw,
       stream,
       keys,
       catchingUp,
       redelivered: this.#redeliveries.has(keys[0]!),
-      chat: targetKey(chatOf(raw, selfId)),
+      late: this.#order.next(chat, raw.msgId),
+      chat,
       marked: undefined,
     };
     if (this.#offer(item)) return 'taken';
@@ -309,6 +321,7 @@ export class Inbox {
       selfId: this.#deps.selfId(),
       catchingUp: item.catchingUp,
       redelivered: item.redelivered,
+      late: item.late,
       ...(signal === undefined ? {} : { signal }),
     });
   }
@@ -441,7 +454,13 @@ export class Inbox {
     // Seen (which also clears the handling mark) first, then the position: a store that is not transactional
     // can only err towards redelivery, which the seen keys then absorb.
     this.#deps.store.addSeen(keys, this.#deps.dedup.keyLimit).catch((error) => this.#storeFailed(error));
-    this.#deps.positions.finish(item.stream, item.raw.msgId);
+    this.#deps.positions.finish(item.stream, item.raw.msgId, item.catchingUp ? 'fetched' : 'live');
+    if (
+      !item.catchingUp &&
+      this.#deps.positions.unconfirmed(item.stream) >= Math.max(1, this.#deps.maxQueuedMessages / 2)
+    ) {
+      this.#deps.onUnconfirmed?.(item.stream);
+    }
     this.#catchUpSettled(item);
   }
 

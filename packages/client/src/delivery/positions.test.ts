@@ -13,6 +13,41 @@ describe('a stream watermark', () => {
     expect(mark.position).toBe('13');
   });
 
+  it('moves past a message handled live only once a history page lists it', () => {
+    const mark = new StreamWatermark('10');
+    mark.begin('12');
+    // 12 came live; 11 may be a push the server dropped, so the position stays.
+    expect(mark.finish('12', 'live')).toBeUndefined();
+    expect(mark.position).toBe('10');
+    expect(mark.unconfirmed).toBe(1);
+    expect(mark.lag).toBe(1);
+    // A page lists 11 (new) and 12 (a duplicate that needs no handling).
+    mark.begin('11');
+    mark.begin('12');
+    expect(mark.finish('12')).toBeUndefined();
+    expect(mark.finish('11')).toBe('12');
+    expect(mark.unconfirmed).toBe(0);
+    expect(mark.lag).toBe(0);
+  });
+
+  it('counts a live message listed by a page while it is still being handled only once', () => {
+    const mark = new StreamWatermark('10');
+    mark.begin('11');
+    mark.begin('11');
+    expect(mark.finish('11')).toBeUndefined();
+    expect(mark.finish('11', 'live')).toBe('11');
+    expect(mark.unconfirmed).toBe(0);
+  });
+
+  it('forgets live ids a starting point passes', () => {
+    const mark = new StreamWatermark(undefined);
+    mark.begin('5');
+    mark.finish('5', 'live');
+    expect(mark.position).toBeUndefined();
+    expect(mark.raise('9')).toBe('9');
+    expect(mark.unconfirmed).toBe(0);
+  });
+
   it('never moves backwards', () => {
     const mark = new StreamWatermark('100');
     mark.begin('50');

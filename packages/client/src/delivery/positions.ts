@@ -1,16 +1,28 @@
 import type { Int64 } from '@birdtalk/proto';
 
 /**
+ * How a handled message reached the client: `'fetched'` in a history page (a catch-up), which lists every
+ * message of the stream in its range, so nothing before it is missing; `'live'` as a push, which proves
+ * nothing about the messages before it — the real server silently drops pushes when a connection's send
+ * queue overflows.
+ */
+export type HandledVia = 'fetched' | 'live';
+
+/**
  * The sync position of one message stream, as a watermark: it only moves past ids whose handling finished,
- * and never past one still being handled, however the handling of different chats interleaves. After a crash
- * the catch-up starts from the position, so nothing unhandled is skipped; what was handled beyond it is
- * recognised by the deduplication window.
+ * and never past one still being handled, however the handling of different chats interleaves; and only past
+ * ids a history page listed, never on the strength of a push alone: a push the server dropped would otherwise
+ * lie behind the position, where no catch-up looks. After a crash the catch-up starts from the position, so
+ * nothing unhandled is skipped; what was handled beyond it (live messages included) is recognised by the
+ * deduplication window, which the next catch-up's pages then move the position past.
  */
 export class StreamWatermark {
   #position: bigint | undefined;
   readonly #pending = new Map<bigint, number>();
   /** Ids above the position that finished while something below them was still pending, ascending. */
   #finished: bigint[] = [];
+  /** Ids above the position handled live, that no history page has listed yet, ascending. */
+  #live: bigint[] = [];
 
   constructor(position: Int64 | undefined) {
     this.#position = position === undefined ? undefined : BigInt(position);
@@ -33,7 +45,12 @@ export class StreamWatermark {
    * would fetch again, and what deduplication must still remember.
    */
   get lag(): number {
-    return this.pendingCount + this.#finished.length;
+    return this.pendingCount + this.#finished.length + this.#live.length;
+  }
+
+  /** How many messages above the position were handled live and wait for a history page to list them. */
+  get unconfirmed(): number {
+    return this.#live.length;
   }
 
   /** A message of the stream is being handled. */
@@ -42,15 +59,25 @@ export class StreamWatermark {
     this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
   }
 
-  /** A message of the stream was handled (or needed no handling); returns the new position if it moved. */
-  finish(id: Int64): Int64 | undefined {
+  /**
+   * A message of the stream was handled (or needed no handling); returns the new position if it moved. A
+   * message handled `'live'` holds nothing up, but the position moves past it only once a history page lists it.
+   */
+  finish(id: Int64, via: HandledVia = 'fetched'): Int64 | undefined {
     const key = BigInt(id);
     const count = this.#pending.get(key);
     if (count !== undefined) {
       if (count > 1) this.#pending.set(key, count - 1);
       else this.#pending.delete(key);
     }
-    if (this.#position === undefined || key > this.#position) insertSorted(this.#finished, key);
+    if (this.#position === undefined || key > this.#position) {
+      if (via === 'fetched') {
+        insertSorted(this.#finished, key);
+        removeSorted(this.#live, key);
+      } else if (!includesSorted(this.#finished, key)) {
+        insertSorted(this.#live, key);
+      }
+    }
     return this.#advance();
   }
 
@@ -62,6 +89,7 @@ export class StreamWatermark {
     const key = BigInt(id);
     if (this.#position !== undefined && key <= this.#position) return undefined;
     insertSorted(this.#finished, key);
+    removeSorted(this.#live, key);
     return this.#advance();
   }
 
@@ -82,11 +110,16 @@ export class StreamWatermark {
     this.#finished = this.#finished.slice(cut);
     if (this.#position !== undefined && top <= this.#position) return undefined;
     this.#position = top;
+    // Live ids the position passed were listed by no page (recalled, or before a starting point): nothing
+    // will confirm them, and a catch-up never looks behind the position.
+    const stale = lowerBound(this.#live, top + 1n);
+    if (stale > 0) this.#live = this.#live.slice(stale);
     return top.toString();
   }
 }
 
-function insertSorted(list: bigint[], value: bigint): void {
+/** The index of the first element of the ascending `list` that is ≥ `value`. */
+function lowerBound(list: readonly bigint[], value: bigint): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
@@ -94,7 +127,21 @@ function insertSorted(list: bigint[], value: bigint): void {
     if (list[mid]! < value) low = mid + 1;
     else high = mid;
   }
-  if (list[low] !== value) list.splice(low, 0, value);
+  return low;
+}
+
+function insertSorted(list: bigint[], value: bigint): void {
+  const at = lowerBound(list, value);
+  if (list[at] !== value) list.splice(at, 0, value);
+}
+
+function removeSorted(list: bigint[], value: bigint): void {
+  const at = lowerBound(list, value);
+  if (list[at] === value) list.splice(at, 1);
+}
+
+function includesSorted(list: readonly bigint[], value: bigint): boolean {
+  return list[lowerBound(list, value)] === value;
 }
 
 /** The watermarks of every stream, persisting each position when it moves. */
@@ -117,6 +164,19 @@ export class Positions {
     return this.#streams.get(stream)?.lag ?? 0;
   }
 
+  /** See {@link StreamWatermark.unconfirmed}; 0 for an unknown stream. */
+  unconfirmed(stream: string): number {
+    return this.#streams.get(stream)?.unconfirmed ?? 0;
+  }
+
+  /** The streams with messages handled live that no history page has listed yet, the most of them first. */
+  unconfirmedStreams(): string[] {
+    return [...this.#streams]
+      .filter(([, watermark]) => watermark.unconfirmed > 0)
+      .sort(([, a], [, b]) => b.unconfirmed - a.unconfirmed)
+      .map(([stream]) => stream);
+  }
+
   /** The largest lag of any stream. */
   maxLag(): number {
     let max = 0;
@@ -133,8 +193,9 @@ export class Positions {
     this.#watermark(stream).begin(id);
   }
 
-  finish(stream: string, id: Int64): void {
-    const moved = this.#watermark(stream).finish(id);
+  /** See {@link StreamWatermark.finish}. */
+  finish(stream: string, id: Int64, via: HandledVia = 'fetched'): void {
+    const moved = this.#watermark(stream).finish(id, via);
     if (moved !== undefined) this.#save(stream, moved);
   }
 

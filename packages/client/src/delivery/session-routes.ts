@@ -6,6 +6,7 @@ import type { ClientEvents, ReceiptEvent } from '../events.js';
 import { friendEventFrom, friendRequestFrom, groupEventFrom, groupJoinRequestFrom } from '../features.js';
 import { groupStream } from '../store/store.js';
 import type { CatchUp } from './catch-up.js';
+import type { GapSweeper } from './gap-sweep.js';
 import type { Membership } from './group-membership.js';
 import type { Inbox } from './inbox.js';
 import type { SentMessages } from './message-states.js';
@@ -16,6 +17,7 @@ export interface SessionRoutes {
   readonly hub: EventHub<ClientEvents>;
   readonly inbox: Inbox;
   readonly catchUp: CatchUp;
+  readonly sweeper: GapSweeper;
   readonly membership: Membership;
   readonly states: SentMessages;
   readonly receipts: ReceiptSender;
@@ -33,13 +35,14 @@ export interface SessionRoutes {
  * converters to client events (group broadcasts also to the membership).
  */
 export function routeSessionEvents(session: Session, routes: SessionRoutes): void {
-  const { hub, inbox, catchUp, membership, states, receipts } = routes;
+  const { hub, inbox, catchUp, sweeper, membership, states, receipts } = routes;
   const selfId = (): Int64 => routes.selfId() ?? '0';
   session.on('state', ({ to }) => routes.onState(to));
   session.on('ready', (event) => {
     hub.emit('ready', event);
     receipts.connected();
     void catchUp.start(session, event.connection);
+    sweeper.connected();
   });
   session.on('chat', ({ chat, repushed }) => {
     if (chat.chatType === ChatType.ChatTypeGroup && chat.fromId !== routes.selfId()) {
@@ -61,6 +64,7 @@ export function routeSessionEvents(session: Session, routes: SessionRoutes): voi
     // and the catch-up starts: such a message must wait for the catch-up, or it would be handled (and its
     // stream's position moved past it) before the older messages the catch-up is about to fetch.
     inbox.hold();
+    sweeper.disconnected();
     hub.emit('disconnected', event);
   });
   session.on('reconnecting', (event) => hub.emit('reconnecting', event));
