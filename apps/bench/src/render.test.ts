@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { README_MARKERS, type Report, renderReadmeSummary, replaceReadmeSummary } from './render.js';
 import { row, target } from './result.js';
@@ -23,10 +25,19 @@ describe('the README summary', () => {
     const summary = renderReadmeSummary(report);
     expect(summary).toContain('Run 2026-12-04 on Test CPU × 2, 24 GiB, linux x64, Node v20.20.2.');
     expect(summary).toContain(
-      '| catchup | time until catch-up done | 300 ms | raw ws + protobufjs client 200 ms | 1.50 |',
+      '| catchup  | time until catch-up done | 300 ms | raw ws + protobufjs client 200 ms |            1.50 |',
     );
-    expect(summary).toContain('| catch-up time ÷ raw client | 1.5 | <= 1.5 | met |');
-    expect(summary).toContain('| other | 3 | >= 4 | **missed** |');
+    expect(summary).toContain('| catch-up time ÷ raw client |   1.5 | <= 1.5 | met        |');
+    expect(summary).toContain('| other                      |     3 |   >= 4 | **missed** |');
+  });
+
+  it('lays its tables out as the formatter does, so a regenerated README passes the lint step', () => {
+    const summary = renderReadmeSummary(report);
+    const biome = fileURLToPath(new URL('../../../node_modules/.bin/biome', import.meta.url));
+    const formatted = execFileSync(biome, ['format', '--stdin-file-path=README.md'], {
+      input: `${summary}\n`,
+    });
+    expect(formatted.toString()).toBe(`${summary}\n`);
   });
 
   it('replaces only the text between the markers, and leaves a README without them alone', () => {

@@ -83,28 +83,60 @@ export const README_MARKERS = {
 /** The README's summary of a run: every figure against its baseline, then every target, met or missed. */
 export function renderReadmeSummary(report: Report): string {
   const { machine } = report;
-  const lines = [
+  const figures = report.results.flatMap((result) =>
+    result.rows.map((r) => [
+      result.id,
+      r.metric,
+      `${formatNumber(r.ours)} ${r.unit}`,
+      `${r.baselineName} ${formatNumber(r.baseline)} ${r.unit}`,
+      r.ratio.toFixed(2),
+    ]),
+  );
+  const targets = report.results.flatMap((result) =>
+    result.targets.map((t) => [
+      t.description,
+      formatNumber(t.value),
+      `${t.comparison} ${t.target}`,
+      t.met ? 'met' : '**missed**',
+    ]),
+  );
+  return [
     `Run ${report.startedAt.slice(0, 10)} on ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}.`,
     '',
-    '| scenario | metric | ours | baseline (same run) | ours ÷ baseline |',
-    '| --- | --- | ---: | --- | ---: |',
-  ];
-  for (const result of report.results) {
-    for (const r of result.rows) {
-      lines.push(
-        `| ${result.id} | ${r.metric} | ${formatNumber(r.ours)} ${r.unit} | ${r.baselineName} ${formatNumber(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)} |`,
-      );
-    }
-  }
-  lines.push('', '| target | value | goal | met |', '| --- | ---: | ---: | --- |');
-  for (const result of report.results) {
-    for (const t of result.targets) {
-      lines.push(
-        `| ${t.description} | ${formatNumber(t.value)} | ${t.comparison} ${t.target} | ${t.met ? 'met' : '**missed**'} |`,
-      );
-    }
-  }
-  return lines.join('\n');
+    ...markdownTable(
+      ['scenario', 'metric', 'ours', 'baseline (same run)', 'ours ÷ baseline'],
+      ['left', 'left', 'right', 'left', 'right'],
+      figures,
+    ),
+    '',
+    ...markdownTable(['target', 'value', 'goal', 'met'], ['left', 'right', 'right', 'left'], targets),
+  ].join('\n');
+}
+
+/**
+ * A Markdown table with every column padded to its widest cell, the layout the repository's formatter keeps, so a
+ * regenerated README passes the lint step unchanged.
+ */
+export function markdownTable(
+  header: readonly string[],
+  align: ReadonlyArray<'left' | 'right'>,
+  rows: ReadonlyArray<readonly string[]>,
+): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(3, title.length, ...rows.map((cells) => (cells[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${widths
+      .map((width, column) =>
+        align[column] === 'right'
+          ? (cells[column] ?? '').padStart(width)
+          : (cells[column] ?? '').padEnd(width),
+      )
+      .join(' | ')} |`;
+  const rule = `| ${widths
+    .map((width, column) => (align[column] === 'right' ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)))
+    .join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)];
 }
 
 /**
