@@ -51,7 +51,7 @@ export interface BotOptions {
    * How `autoFollowBack` finds followers it missed: a run at `start()` and then every `intervalMs`, each
    * reading a bounded slice of the fan list and continuing where the last one stopped. Reconnects start no
    * run. `false`: only live notices.
-   * @defaultValue {@link DEFAULT_FOLLOW_BACK_RECONCILE}: every hour, 10 pages (1,000 fans) a run
+   * @defaultValue `{ intervalMs: 3600000, pagesPerRun: 10 }`: every hour, 10 pages (1,000 fans) a run
    */
   readonly followBackReconcile?: FollowBackReconcileOptions | false;
   /**
