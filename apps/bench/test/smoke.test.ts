@@ -53,8 +53,11 @@ describe('pnpm bench, smoke run with tiny parameters', () => {
       if (result.id === 'fleet' && !redisServerAvailable()) continue;
       expect(result.rows.length, result.id).toBeGreaterThan(0);
       for (const row of result.rows) {
-        expect(Number.isFinite(row.ours) && row.ours >= 0, `${result.id}: ${row.metric}`).toBe(true);
-        expect(Number.isFinite(row.baseline) && row.baseline >= 0, `${result.id}: ${row.metric}`).toBe(true);
+        // A memory row is a difference of two heap or RSS readings over a handful of connections; at this size the
+        // collector's noise can make it negative, so only its finiteness is checked.
+        const floor = row.unit === 'KiB' ? Number.NEGATIVE_INFINITY : 0;
+        expect(Number.isFinite(row.ours) && row.ours >= floor, `${result.id}: ${row.metric}`).toBe(true);
+        expect(Number.isFinite(row.baseline) && row.baseline >= floor, `${result.id}: ${row.metric}`).toBe(true);
       }
       for (const check of result.targets) expect(typeof check.met, check.description).toBe('boolean');
     }
