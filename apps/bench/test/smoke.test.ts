@@ -56,8 +56,9 @@ describe('pnpm bench, smoke run with tiny parameters', () => {
         // A memory row is a difference of two heap or RSS readings over a handful of connections; at this size the
         // collector's noise can make it negative, so only its finiteness is checked.
         const floor = row.unit === 'KiB' ? Number.NEGATIVE_INFINITY : 0;
-        expect(Number.isFinite(row.ours) && row.ours >= floor, `${result.id}: ${row.metric}`).toBe(true);
-        expect(Number.isFinite(row.baseline) && row.baseline >= floor, `${result.id}: ${row.metric}`).toBe(true);
+        const label = `${result.id}: ${row.metric}`;
+        expect(Number.isFinite(row.ours) && row.ours >= floor, label).toBe(true);
+        expect(Number.isFinite(row.baseline) && row.baseline >= floor, label).toBe(true);
       }
       for (const check of result.targets) expect(typeof check.met, check.description).toBe('boolean');
     }
