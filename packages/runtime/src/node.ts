@@ -16,6 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { link, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+export { type BatchSettlers, createGroupCommit, type GroupCommit } from './group-commit.js';
+
 /** Whether the platform has POSIX permission bits worth setting explicitly. */
 const posixModes = process.platform !== 'win32';
 

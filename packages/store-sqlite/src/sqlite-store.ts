@@ -8,6 +8,7 @@ import {
   serializeOutboxEntry,
 } from '@birdtalk/client';
 import { type BirdTalkError, DecodeError, InvalidArgumentError, StateError } from '@birdtalk/errors';
+import { createGroupCommit } from '@birdtalk/runtime/node';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION, schema } from './schema.js';
 
@@ -157,7 +158,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     for (const change of changes) change();
   });
   let queued: Array<() => void> = [];
-  let batch: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
 
   const compareAndSet = db.transaction(
     (key: string, expected: string | undefined, value: string): boolean => {
@@ -187,18 +187,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       });
     }
   };
-  // The commit queued for the batch: in a microtask, or (only deferrable changes queued) at the end of the turn.
-  let queuedCommit: 'microtask' | 'turn' | undefined;
-  const commitLater = (): void => {
-    queuedCommit = undefined;
+  const commit = createGroupCommit(() => {
     if (!closed) commitQueued();
-  };
+  });
   /** Commits the queued changes now; every change of the batch fails with the commit. */
   const commitQueued = (): void => {
     const changes = queued;
-    const current = batch;
+    const current = commit.take();
     queued = [];
-    batch = undefined;
     if (current === undefined) return;
     try {
       commitBatch.immediate(changes);
@@ -226,23 +222,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const change = (apply: () => void, deferrable = false): Promise<void> => {
     if (closed) return Promise.reject(new StateError(ClientErrorCode.STORE_CLOSED, 'the store is closed'));
     queued.push(apply);
-    if (batch === undefined) {
-      let resolve!: () => void;
-      let reject!: (error: unknown) => void;
-      const promise = new Promise<void>((yes, no) => {
-        resolve = yes;
-        reject = no;
-      });
-      batch = { promise, resolve, reject };
-    }
-    if (!deferrable && queuedCommit !== 'microtask') {
-      queuedCommit = 'microtask';
-      queueMicrotask(commitLater);
-    } else if (deferrable && queuedCommit === undefined) {
-      queuedCommit = 'turn';
-      setImmediate(commitLater);
-    }
-    return batch.promise;
+    return commit.join(deferrable);
   };
   /** Runs an operation after committing what is queued, so that it sees every earlier change. */
   const afterQueued = <T>(what: string, operation: () => T): Promise<T> =>

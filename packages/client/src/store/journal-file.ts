@@ -1,7 +1,7 @@
 import { closeSync, constants, fdatasync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StateError } from '@birdtalk/errors';
-import { syncDirectory } from '@birdtalk/runtime/node';
+import { createGroupCommit, syncDirectory } from '@birdtalk/runtime/node';
 import { ClientErrorCode } from '../client-errors.js';
 import { encodeFrame } from './journal-frame.js';
 
@@ -46,7 +46,6 @@ export function createJournalFile(path: string, onError: (error: StateError) => 
   let currentPath = path;
   let bytes = 0;
   let pending: Buffer[] = [];
-  let batch: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
   let written = 0;
   let synced = 0;
   let directoryDirty = true;
@@ -56,8 +55,7 @@ export function createJournalFile(path: string, onError: (error: StateError) => 
   let closed = false;
 
   const writePending = (): void => {
-    const current = batch;
-    batch = undefined;
+    const current = commit.take();
     if (pending.length === 0) {
       current?.resolve();
       return;
@@ -78,16 +76,13 @@ export function createJournalFile(path: string, onError: (error: StateError) => 
     startSync();
   };
 
-  // The write queued for the batch: in a microtask, or (only deferrable records queued) at the end of the turn.
-  let queuedWrite: 'microtask' | 'turn' | undefined;
-  const writeQueued = (): void => {
-    queuedWrite = undefined;
+  const commit = createGroupCommit(() => {
     try {
       writePending();
     } catch (error) {
       onError(error as StateError);
     }
-  };
+  });
 
   const runSync = async (): Promise<void> => {
     while (synced < written || retired.length > 0 || directoryDirty) {
@@ -129,23 +124,7 @@ export function createJournalFile(path: string, onError: (error: StateError) => 
     append(payload, deferrable = false) {
       if (closed) return Promise.reject(new StateError(ClientErrorCode.STORE_CLOSED, 'the store is closed'));
       pending.push(encodeFrame(payload));
-      if (batch === undefined) {
-        let resolve!: () => void;
-        let reject!: (error: unknown) => void;
-        const promise = new Promise<void>((yes, no) => {
-          resolve = yes;
-          reject = no;
-        });
-        batch = { promise, resolve, reject };
-      }
-      if (!deferrable && queuedWrite !== 'microtask') {
-        queuedWrite = 'microtask';
-        queueMicrotask(writeQueued);
-      } else if (deferrable && queuedWrite === undefined) {
-        queuedWrite = 'turn';
-        setImmediate(writeQueued);
-      }
-      return batch.promise;
+      return commit.join(deferrable);
     },
     async sync() {
       writePending();
