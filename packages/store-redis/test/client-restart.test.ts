@@ -40,13 +40,46 @@ describe.skipIf(!available)('a client on the Redis store, while redis-server is 
     return client;
   };
 
+  /**
+   * A bot account and a person who follow each other, the person's client started, and how to send them numbered
+   * texts (`<prefix><n>`, optionally `paceMs` apart).
+   */
+  const conversation = async (name: string, prefix: string, paceMs = 0) => {
+    const bot = await server.createUser({ userName: `${name}-bot`, password: PASSWORD });
+    const person = await server.createUser({ userName: `${name}-ann`, password: PASSWORD });
+    await server.follow(bot, person);
+    await server.follow(person, bot);
+    const sender = clientOf(person);
+    await sender.start();
+    const send = async (from: number, to: number): Promise<void> => {
+      for (let n = from; n < to; n += 1) {
+        await sender.sendText(p2p(bot), `${prefix}${n}`);
+        if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
+      }
+    };
+    const texts = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
+    return { bot, sender, send, texts };
+  };
+
+  /** The bot restarted (a new client on a new Redis connection, as after a process restart), its texts collected. */
+  const restarted = async (bot: string) => {
+    const texts: string[] = [];
+    const client = clientOf(
+      bot,
+      createRedisStore({ redis: redis.client({ maxRetriesPerRequest: null }), account: bot }),
+    );
+    client.on('message', (message) => {
+      texts.push(message.text);
+    });
+    await client.start();
+    return { client, texts };
+  };
+
   it('pauses handling while redis-server is SIGKILLed, handles every message once it is back, and a restarted client on the same Redis handles none twice and misses none', {
     timeout: 60_000,
   }, async () => {
-    const bot = await server.createUser({ userName: 'redis-restart-bot', password: PASSWORD });
-    const person = await server.createUser({ userName: 'redis-restart-ann', password: PASSWORD });
-    await server.follow(bot, person);
-    await server.follow(person, bot);
+    const { bot, sender, send, texts } = await conversation('redis-restart', 'm', 5);
 
     // The first run: its store on an ioredis client that waits (maxRetriesPerRequest: null) while Redis is away.
     let redisDown = false;
@@ -63,16 +96,6 @@ describe.skipIf(!available)('a client on the Redis store, while redis-server is 
     });
     first.on('error', (error) => storeErrors.push(error));
     await first.start();
-
-    const sender = clientOf(person);
-    await sender.start();
-    const send = async (from: number, to: number): Promise<void> => {
-      for (let n = from; n < to; n += 1) {
-        await sender.sendText(p2p(bot), `m${n}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    };
-    const texts = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `m${from + i}`);
     await send(0, 20);
     await until(() => handled.length === 20, 10_000, 'the messages before the kill');
     await redis.kill();
@@ -96,15 +119,7 @@ describe.skipIf(!available)('a client on the Redis store, while redis-server is 
 
     // A restarted client on the same Redis (a new connection, as after a process restart), and the stream goes
     // on: the state it loads says all fifty were handled, so its catch-up hands over none of them again.
-    const again: string[] = [];
-    const second = clientOf(
-      bot,
-      createRedisStore({ redis: redis.client({ maxRetriesPerRequest: null }), account: bot }),
-    );
-    second.on('message', (message) => {
-      again.push(message.text);
-    });
-    await second.start();
+    const { client: second, texts: again } = await restarted(bot);
     await send(50, 60);
     // One chat is handled in order, catch-up before live: once the last message is handled, a redelivery
     // would have been handled before it.
@@ -117,10 +132,7 @@ describe.skipIf(!available)('a client on the Redis store, while redis-server is 
   it('loses no message when the writes of an outage are lost (a client that gives up, or a crash): they are handled again', {
     timeout: 60_000,
   }, async () => {
-    const bot = await server.createUser({ userName: 'redis-giveup-bot', password: PASSWORD });
-    const person = await server.createUser({ userName: 'redis-giveup-ann', password: PASSWORD });
-    await server.follow(bot, person);
-    await server.follow(person, bot);
+    const { bot, sender, send, texts } = await conversation('redis-giveup', 'g');
     // An ioredis client that gives up at the first disconnection: every write from then on fails, as the
     // queued writes of a process that crashes during an outage are lost.
     const fragile = new Redis({ port: redis.port, host: '127.0.0.1', retryStrategy: () => null });
@@ -133,12 +145,6 @@ describe.skipIf(!available)('a client on the Redis store, while redis-server is 
     });
     first.on('error', (error) => errors.push(error));
     await first.start();
-    const sender = clientOf(person);
-    await sender.start();
-    const send = async (from: number, to: number): Promise<void> => {
-      for (let n = from; n < to; n += 1) await sender.sendText(p2p(bot), `g${n}`);
-    };
-    const texts = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `g${from + i}`);
     await send(0, 10);
     await until(() => handled.length === 10, 10_000, 'the messages before the kill');
     // Their records reached Redis (two seen keys a message) before it goes away.
@@ -161,15 +167,7 @@ describe.skipIf(!available)('a client on the Redis store, while redis-server is 
     );
 
     await redis.restart();
-    const again: string[] = [];
-    const second = clientOf(
-      bot,
-      createRedisStore({ redis: redis.client({ maxRetriesPerRequest: null }), account: bot }),
-    );
-    second.on('message', (message) => {
-      again.push(message.text);
-    });
-    await second.start();
+    const { client: second, texts: again } = await restarted(bot);
     await send(20, 25);
     await until(() => again.includes('g24'), 10_000, 'the messages after the restart');
     // Nothing recorded during the outage: those ten are handled again, then the new ones; none is missing.

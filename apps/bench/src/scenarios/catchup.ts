@@ -1,10 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { type Client, createClient } from '@birdtalk/client';
 import { createNodeEcdh } from '@birdtalk/crypto/node';
-import { ChatType } from '@birdtalk/proto';
-import { createSession } from '@birdtalk/session';
 import { createNodeConnector } from '@birdtalk/transport/node';
-import { windowedThroughput } from '../load.js';
+import { writeBacklog } from '../backlog.js';
 import { median } from '../measure.js';
 import { startPeer } from '../peer-process.js';
 import { loadPristineCodec } from '../pristine-codec.js';
@@ -32,23 +30,7 @@ export async function runCatchUp(parameters: CatchUpParameters): Promise<Scenari
   const peer = await startPeer();
   let bot: Client | undefined;
   try {
-    const [sender, botId] = await peer.createUsers(2, password);
-    await peer.follow(botId!, sender!);
-    // The backlog: the sender writes while the bot is offline (not measured).
-    const writer = createSession(
-      { url: peer.serverUrl, credentials: { method: 'id', userId: sender!, password } },
-      { connector: createNodeConnector(), ecdh: createNodeEcdh() },
-    );
-    await writer.start();
-    const data = new TextEncoder().encode('x'.repeat(parameters.textBytes));
-    await windowedThroughput(
-      async () => {
-        await writer.sendChat({ toId: botId!, chatType: ChatType.ChatTypeP2P, data });
-      },
-      parameters.messages,
-      64,
-    );
-    await writer.close();
+    const { botId } = await writeBacklog(peer, password, parameters);
 
     // Alternating rounds, each from a cold start: the raw client (plain ws + plain protobufjs fetching and
     // decoding the same pages from the same server), then ours (a new client with an empty store: connect, key
@@ -60,13 +42,13 @@ export async function runCatchUp(parameters: CatchUpParameters): Promise<Scenari
     let handled = 0;
     const measureRaw = async (): Promise<void> => {
       const begin = performance.now();
-      rawFetched = await rawCatchUp(peer.serverUrl, codec, botId!, password);
+      rawFetched = await rawCatchUp(peer.serverUrl, codec, botId, password);
       rawTimes.push(performance.now() - begin);
     };
     const measureOurs = async (): Promise<void> => {
       handled = 0;
       bot = createClient(
-        { server: peer.serverUrl, credentials: { method: 'id', userId: botId!, password }, catchUp: 'all' },
+        { server: peer.serverUrl, credentials: { method: 'id', userId: botId, password }, catchUp: 'all' },
         { connector: createNodeConnector(), ecdh: createNodeEcdh() },
       );
       const client = bot;

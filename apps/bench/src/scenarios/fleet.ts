@@ -1,12 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { createMemoryKeyStore } from '@birdtalk/crypto';
 import { type Fleet, runFleet, workersKey } from '@birdtalk/fleet';
 import type { Session } from '@birdtalk/session';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 import { median } from '../measure.js';
 import { startPeer } from '../peer-process.js';
 import { row, type ScenarioResult } from '../result.js';
-import { inBatches, sessionFor, settle } from './scale.js';
+import { prepareKeyedAccounts, sessionFor, settle } from './scale.js';
 
 /** Parameters of the fleet scenario. */
 export interface FleetParameters {
@@ -20,7 +19,6 @@ export interface FleetParameters {
   readonly rounds: number;
 }
 
-const password = 'bench-password';
 const leaseTtlMs = 15_000;
 
 /**
@@ -45,15 +43,7 @@ export async function runFleetScenario(parameters: FleetParameters): Promise<Sce
   const peer = await startPeer();
   const redisServer: RedisServer = await startRedisServer();
   try {
-    const ids = await peer.createUsers(n, password);
-    const keyStore = createMemoryKeyStore();
-    // Preparation (not measured): one full key exchange and login per account, so each has a stored key.
-    await inBatches(ids, parameters.prepareConcurrency, async (id) => {
-      const session = sessionFor(peer.serverUrl, id, keyStore);
-      await session.start();
-      await session.close();
-    });
-    await settle();
+    const { ids, keyStore } = await prepareKeyedAccounts(peer, n, parameters.prepareConcurrency);
 
     // Baseline: the N sessions started at once in this process, as the scale scenario does.
     const measureOneProcess = async (): Promise<number> => {

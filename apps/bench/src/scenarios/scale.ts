@@ -5,7 +5,7 @@ import { createSession, type Session } from '@birdtalk/session';
 import { createNodeConnector } from '@birdtalk/transport/node';
 import WebSocket from 'ws';
 import { median } from '../measure.js';
-import { startPeer } from '../peer-process.js';
+import { type Peer, startPeer } from '../peer-process.js';
 import { row, type ScenarioResult, target } from '../result.js';
 
 /** Parameters of the scale scenario. */
@@ -69,6 +69,27 @@ export async function inBatches<T>(
 }
 
 /**
+ * Creates `n` accounts on the peer and gives each a stored key (not measured): one full key exchange and login per
+ * account, `concurrency` at a time, so that later sessions of theirs re-login without a key exchange. Ends with the
+ * heap settled.
+ */
+export async function prepareKeyedAccounts(
+  peer: Peer,
+  n: number,
+  concurrency: number,
+): Promise<{ readonly ids: readonly string[]; readonly keyStore: KeyStore }> {
+  const ids = await peer.createUsers(n, password);
+  const keyStore = createMemoryKeyStore();
+  await inBatches(ids, concurrency, async (id) => {
+    const session = sessionFor(peer.serverUrl, id, keyStore);
+    await session.start();
+    await session.close();
+  });
+  await settle();
+  return { ids, keyStore };
+}
+
+/**
  * Runs the scale scenario: N sessions that already completed a key exchange reconnect at once with
  * password-less re-login (Hello with keyPrint and check token) against the reference server in another
  * process; time until all are ready and memory per idle session, against N raw `ws` connections.
@@ -77,17 +98,8 @@ export async function runScale(parameters: ScaleParameters): Promise<ScenarioRes
   const peer = await startPeer();
   const n = parameters.sessions;
   try {
-    const ids = await peer.createUsers(n, password);
-    const keyStore = createMemoryKeyStore();
-    // Preparation (not measured): one full key exchange and login per account, so each has a stored key.
-    await inBatches(ids, parameters.prepareConcurrency, async (id) => {
-      const session = sessionFor(peer.serverUrl, id, keyStore);
-      await session.start();
-      await session.close();
-    });
-
-    // Let the heap shrink back after the preparation, so every measurement starts from a settled process.
-    await settle();
+    // Every measurement starts from a settled process: the preparation ends with the heap shrunk back.
+    const { ids, keyStore } = await prepareKeyedAccounts(peer, n, parameters.prepareConcurrency);
     // Baseline: N raw ws connections to the echo server in the same peer process.
     const measureRaw = async (): Promise<Figures> => {
       const before = memory();

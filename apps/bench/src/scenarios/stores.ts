@@ -5,13 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { type Client, createClient, createMemoryStore, type Store } from '@birdtalk/client';
 import { createFileStore } from '@birdtalk/client/node';
 import { createNodeEcdh } from '@birdtalk/crypto/node';
-import { ChatType } from '@birdtalk/proto';
-import { createSession } from '@birdtalk/session';
 import { createRedisStore, type RedisLike } from '@birdtalk/store-redis';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '@birdtalk/store-redis/testing';
 import { createSqliteStore } from '@birdtalk/store-sqlite';
 import { createNodeConnector } from '@birdtalk/transport/node';
-import { windowedThroughput } from '../load.js';
+import { writeBacklog } from '../backlog.js';
 import { median } from '../measure.js';
 import { startPeer } from '../peer-process.js';
 import { row, type ScenarioResult, target } from '../result.js';
@@ -96,22 +94,7 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
     });
   }
   try {
-    const [sender, botId] = await peer.createUsers(2, password);
-    await peer.follow(botId!, sender!);
-    const writer = createSession(
-      { url: peer.serverUrl, credentials: { method: 'id', userId: sender!, password } },
-      { connector: createNodeConnector(), ecdh: createNodeEcdh() },
-    );
-    await writer.start();
-    const data = new TextEncoder().encode('x'.repeat(parameters.textBytes));
-    await windowedThroughput(
-      async () => {
-        await writer.sendChat({ toId: botId!, chatType: ChatType.ChatTypeP2P, data });
-      },
-      parameters.messages,
-      64,
-    );
-    await writer.close();
+    const { botId } = await writeBacklog(peer, password, parameters);
 
     const measure = async (kind: StoreKind, marks: boolean): Promise<number> => {
       const scratch = mkdtempSync(join(tmpdir(), 'birdtalk-bench-store-'));
@@ -121,7 +104,7 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
       const store: Store = marks ? opened : { ...opened, markHandling: async () => {} };
       let handled = 0;
       bot = createClient(
-        { server: peer.serverUrl, credentials: { method: 'id', userId: botId!, password }, catchUp: 'all' },
+        { server: peer.serverUrl, credentials: { method: 'id', userId: botId, password }, catchUp: 'all' },
         { connector: createNodeConnector(), ecdh: createNodeEcdh(), store },
       );
       const client = bot;
