@@ -1,3 +1,4 @@
+import { exitCodeFor } from '@birdtalk/bot/node';
 import {
   InvalidArgumentError,
   ProtocolError,
@@ -53,7 +54,7 @@ describe('describeError', () => {
     ],
     [new InvalidArgumentError('INVALID_ARGUMENT', 'bad tags'), 'bad tags', ExitCode.USAGE],
     [new TimeoutError('late'), `${server} did not answer in time`, ExitCode.FAILURE],
-    [new StateError('SESSION_CLOSED', 'x'), `the connection to ${server} was closed`, ExitCode.CONNECTION],
+    [new StateError('SESSION_CLOSED', 'x'), `the connection to ${server} was closed`, ExitCode.FAILURE],
   ])('%s', (error, message, exitCode) => {
     expect(describeError(error, { server, target: '10005' })).toEqual({
       code: error.code,
@@ -75,6 +76,35 @@ describe('describeError', () => {
       message: 'no account has this user id',
       exitCode: ExitCode.AUTH,
     });
+  });
+
+  it('a closed session is described by what closed it, with its exit code', () => {
+    const closed = (cause: Error) =>
+      new StateError('SESSION_CLOSED', 'the session closed (gave-up)', { cause });
+    expect(describeError(closed(new TransportError('TRANSPORT_TLS_PIN_MISMATCH', 'x')), { server })).toEqual({
+      code: 'TRANSPORT_TLS_PIN_MISMATCH',
+      message: `the TLS certificate of ${server} does not match --pin; check the fingerprint, someone may be in between`,
+      exitCode: ExitCode.TLS,
+    });
+    expect(describeError(closed(new ProtocolError('LOGIN_REJECTED', 'x')), { keyOnly: true })).toMatchObject({
+      message: expect.stringMatching(/no longer accepts the stored key/),
+      exitCode: ExitCode.AUTH,
+    });
+  });
+
+  it('gives the exit code a bot gives for the same error', () => {
+    const errors = [
+      new TransportError('TRANSPORT_CONNECT_FAILED', 'x'),
+      new TransportError('TRANSPORT_TLS_UNTRUSTED', 'x'),
+      new StateError('SESSION_CONNECTION_LOST', 'x'),
+      new ProtocolError('HANDSHAKE_REFUSED', 'x'),
+      new ProtocolError('HANDSHAKE_WRONG_ACCOUNT', 'x'),
+      new ProtocolError('LOGIN_REJECTED', 'x'),
+      new ProtocolError('SERVER_USER_DELETED', 'x'),
+      new ProtocolError('CHAT_NOT_FRIEND', 'x'),
+      new StateError('SESSION_CLOSED', 'x', { cause: new TransportError('TRANSPORT_TIMEOUT', 'x') }),
+    ];
+    for (const error of errors) expect(describeError(error).exitCode).toBe(exitCodeFor(error));
   });
 
   it('keeps the command line’s own errors as they are', () => {

@@ -1,3 +1,4 @@
+import { exitCodeFor } from '@birdtalk/bot/node';
 import { BirdTalkError, type BirdTalkErrorOptions, isBirdTalkError, walkCauses } from '@birdtalk/errors';
 import { ExitCode } from './exit-codes.js';
 
@@ -11,6 +12,8 @@ export const CliErrorCode = {
   NOT_LOGGED_IN: 'CLI_NOT_LOGGED_IN',
   /** The server no longer accepts the stored key. */
   KEY_REJECTED: 'CLI_KEY_REJECTED',
+  /** The connection of `listen` ended for good without an error saying why. */
+  CONNECTION_CLOSED: 'CLI_CONNECTION_CLOSED',
   /** `listen --count N` ended before N messages arrived. */
   TOO_FEW_MESSAGES: 'CLI_TOO_FEW_MESSAGES',
   /** A local file could not be read or written. */
@@ -59,6 +62,9 @@ export interface DescribedError {
 /**
  * Turns any error into one sentence and an exit code. The SDK's typed codes become plain explanations with the
  * next step to take; passwords never appear (the SDK scrubs them from its errors and nothing here adds any).
+ * The exit code is a bot's for the same error (`exitCodeFor` of `@birdtalk/bot/node`, which looks through the
+ * causes too: a closed session ends with the code of what closed it), except for what only a command line
+ * has: malformed arguments (2), a connection the server says is not logged in (3), an interrupt (130).
  */
 export function describeError(error: unknown, context: ErrorContext = {}): DescribedError {
   if (error instanceof CliError)
@@ -82,17 +88,19 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
   const target = context.target ?? 'the peer';
   const file = context.file ?? 'the file';
   const detail = serverDetailOf(error);
-  const described = (message: string, exitCode: ExitCode = ExitCode.FAILURE): DescribedError => ({
+  // The bot's code for the error, except its fallback for an InvalidArgumentError (2, a malformed setting): a
+  // command's own malformed arguments are named below, and the rest are refusals at run time (1).
+  const shared = exitCodeFor(error);
+  const byDefault =
+    shared === ExitCode.USAGE && error.name === 'InvalidArgumentError' ? ExitCode.FAILURE : shared;
+  const described = (message: string, exitCode: ExitCode = byDefault): DescribedError => ({
     code: error.code,
     message,
     exitCode,
   });
   switch (error.code) {
     case 'TRANSPORT_INVALID_URL':
-      return described(
-        `${server} is not a WebSocket URL; use ws://host:port/ws or wss://host:port/ws`,
-        ExitCode.USAGE,
-      );
+      return described(`${server} is not a WebSocket URL; use ws://host:port/ws or wss://host:port/ws`);
     case 'TRANSPORT_CONNECT_FAILED': {
       const nodeCode = nodeCodeOf(error);
       const why =
@@ -103,66 +111,58 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
             : nodeCode === undefined
               ? 'the connection failed'
               : `the connection failed (${nodeCode})`;
-      return described(`cannot reach ${server}: ${why}`, ExitCode.CONNECTION);
+      return described(`cannot reach ${server}: ${why}`);
     }
     case 'TRANSPORT_TIMEOUT':
     case 'SESSION_CONNECT_TIMEOUT':
-      return described(`cannot reach ${server}: no answer in time`, ExitCode.CONNECTION);
+      return described(`cannot reach ${server}: no answer in time`);
     case 'TRANSPORT_TLS_UNTRUSTED':
       return described(
         `the TLS certificate of ${server} is not trusted (self-signed or expired); pin it with --pin <sha256> (the server prints it), or pass --insecure for a local experiment`,
-        ExitCode.TLS,
       );
     case 'TRANSPORT_TLS_PIN_MISMATCH': {
       const presented = error instanceof BirdTalkError ? error.details.presentedSha256 : undefined;
       return described(
         `the TLS certificate of ${server} does not match --pin${typeof presented === 'string' ? ` (it presented ${presented})` : ''}; check the fingerprint, someone may be in between`,
-        ExitCode.TLS,
       );
     }
     case 'SESSION_CONNECTION_LOST':
     case 'SESSION_PEER_SILENT':
     case 'TRANSPORT_SOCKET_ERROR':
-      return described(`the connection to ${server} was lost`, ExitCode.CONNECTION);
-    case 'SESSION_CLOSED':
-      return described(`the connection to ${server} was closed`, ExitCode.CONNECTION);
+      return described(`the connection to ${server} was lost`);
+    case 'SESSION_CLOSED': {
+      // What closed the session for good (a refused key, a certificate) says more than that it closed.
+      const cause = (error as { cause?: unknown }).cause;
+      if (isBirdTalkError(cause)) return describeError(cause, context);
+      return described(`the connection to ${server} was closed`);
+    }
     case 'HANDSHAKE_TIMEOUT':
-      return described(`${server} did not complete the handshake in time`, ExitCode.CONNECTION);
+      return described(`${server} did not complete the handshake in time`);
     case 'HANDSHAKE_REFUSED':
     case 'HANDSHAKE_UNVERIFIED':
     case 'HANDSHAKE_KEY_RETRIES':
     case 'HANDSHAKE_UNEXPECTED':
-      return described(
-        `the handshake with ${server} failed: ${error.message}; is it a BirdTalk server?`,
-        ExitCode.CONNECTION,
-      );
+      return described(`the handshake with ${server} failed: ${error.message}; is it a BirdTalk server?`);
     case 'HANDSHAKE_WRONG_ACCOUNT':
-      return described(
-        'the stored key belongs to another account; run `birdtalk login` again',
-        ExitCode.AUTH,
-      );
+      return described('the stored key belongs to another account; run `birdtalk login` again');
     case 'LOGIN_REJECTED':
       if (context.keyOnly) {
         return described(
           'the server no longer accepts the stored key (it may have restarted); run `birdtalk login` again',
-          ExitCode.AUTH,
         );
       }
       if (detail !== undefined && /can't find user|not find user|no user/i.test(detail)) {
-        return described('no account has this user id', ExitCode.AUTH);
+        return described('no account has this user id');
       }
-      return described('wrong user id, e-mail or password', ExitCode.AUTH);
+      return described('wrong user id, e-mail or password');
     case 'LOGIN_UNKNOWN_EMAIL':
-      return described('no account has this e-mail address', ExitCode.AUTH);
+      return described('no account has this e-mail address');
     case 'LOGIN_CODE_UNAVAILABLE':
-      return described(
-        'the server asked for an e-mailed code, which the command line cannot supply',
-        ExitCode.AUTH,
-      );
+      return described('the server asked for an e-mailed code, which the command line cannot supply');
     case 'SERVER_USER_DISABLED':
-      return described('this account is disabled', ExitCode.AUTH);
+      return described('this account is disabled');
     case 'SERVER_USER_DELETED':
-      return described('this account was deleted', ExitCode.AUTH);
+      return described('this account was deleted');
     case 'SERVER_NOT_LOGGED_IN':
       return described(
         'the server says this connection is not logged in; run `birdtalk login` again',
@@ -215,6 +215,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
   }
   if (error.name === 'RefusedError') return described(`not sent: ${error.message}`);
   if (error.name === 'InvalidArgumentError') return described(error.message, ExitCode.USAGE);
+  // Transport failures the shared mapping does not list are still failures to reach the server.
   if (error.name === 'TransportError') return described(`${error.message}`, ExitCode.CONNECTION);
   return described(error.message);
 }

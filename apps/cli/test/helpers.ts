@@ -152,8 +152,11 @@ export async function spawnCli(
   options: {
     readonly env?: Readonly<Record<string, string>>;
     readonly signalAfterLine?: NodeJS.Signals;
+    /** Called once, when the first line of standard output arrived. */
+    readonly afterFirstLine?: () => void;
   } = {},
 ): Promise<CliRun> {
+  let firstLine = false;
   const child = spawn(process.execPath, [...sourceArgs, ...argv], {
     cwd: appDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
@@ -163,7 +166,10 @@ export async function spawnCli(
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
-    if (options.signalAfterLine !== undefined && stdout.includes('\n')) child.kill(options.signalAfterLine);
+    if (firstLine || !stdout.includes('\n')) return;
+    firstLine = true;
+    if (options.signalAfterLine !== undefined) child.kill(options.signalAfterLine);
+    options.afterFirstLine?.();
   });
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -32,6 +32,73 @@ describe('the process', () => {
     expect(listen.stderr).toBe('');
   });
 
+  it('register, then listen until SIGTERM: exit code 0', async () => {
+    const env = { BIRDTALK_SERVER: server.url, BIRDTALK_HOME: join(root.path, 'pia') };
+    const listen = await spawnCli(['listen', '--json'], { env, signalAfterLine: 'SIGTERM' });
+    expect(listen.code).toBe(ExitCode.OK);
+    expect(listen.stderr).toBe('');
+  });
+});
+
+// Every way `listen` ends by itself, one exit code each (a lost connection alone is retried, not an end).
+describe('listen ends for good', () => {
+  it('when the server comes back without the account and refuses the stored key: exit code 3', async () => {
+    const first = await spawnServer(['--memory']);
+    const port = new URL(first.url).port;
+    const env = { BIRDTALK_SERVER: first.url, BIRDTALK_HOME: join(root.path, 'lia') };
+    expect((await spawnCli(['register', '--name', 'lia', '--password', 'lia-pw'], { env })).code).toBe(0);
+    let restarted: Promise<SpawnedServer> | undefined;
+    const listen = await spawnCli(['listen', '--json'], {
+      env,
+      // Listening: the server restarts on the same port with no accounts (in memory only).
+      afterFirstLine: () => {
+        restarted = first.stop().then(() => spawnServer(['--memory', '--port', port]));
+      },
+    });
+    await (await restarted)?.stop();
+    expect(listen.code).toBe(ExitCode.AUTH);
+    // With --json, the error is one JSON line on stderr too.
+    expect(JSON.parse(listen.stderr)).toEqual({
+      type: 'error',
+      code: 'LOGIN_REJECTED',
+      message:
+        'the server no longer accepts the stored key (it may have restarted); run `birdtalk login` again',
+      exitCode: ExitCode.AUTH,
+    });
+  });
+
+  it('when the server cannot be reached: exit code 4', async () => {
+    const gone = await spawnServer(['--memory']);
+    const env = { BIRDTALK_SERVER: gone.url, BIRDTALK_HOME: join(root.path, 'gone') };
+    expect((await spawnCli(['register', '--name', 'gia', '--password', 'gia-pw'], { env })).code).toBe(0);
+    await gone.stop();
+    const listen = await spawnCli(['listen'], { env });
+    expect(listen.code).toBe(ExitCode.CONNECTION);
+    expect(listen.stderr).toBe(
+      `birdtalk: cannot reach ${gone.url}: the connection was refused (is the server running on that port?)\n`,
+    );
+  });
+
+  it('when the server presents a certificate that does not match the pin: exit code 5', async () => {
+    const tls = await spawnServer(['--tls', '--memory']);
+    try {
+      const env = { BIRDTALK_SERVER: tls.url, BIRDTALK_HOME: join(root.path, 'tia') };
+      const pin = tls.sha256 ?? '';
+      const registered = await spawnCli(['register', '--name', 'tia', '--password', 'tia-pw', '--pin', pin], {
+        env,
+      });
+      expect(registered.code).toBe(0);
+      const listen = await spawnCli(['listen'], { env: { ...env, BIRDTALK_PIN: 'ab'.repeat(32) } });
+      expect(listen.code).toBe(ExitCode.TLS);
+      expect(listen.stderr).toMatch(/^birdtalk: the TLS certificate of wss:\S+ does not match --pin/);
+      expect(listen.stderr.split('\n')).toHaveLength(2);
+    } finally {
+      await tls.stop();
+    }
+  });
+});
+
+describe('the process fails', () => {
   it.each([
     [
       'a usage error',

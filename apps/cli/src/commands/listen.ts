@@ -1,4 +1,4 @@
-import type { ChatMessage, Client } from '@birdtalk/client';
+import type { ChatMessage, Client, ClientClosedEvent } from '@birdtalk/client';
 import { type Command, noMorePositionals, parseNumber } from '../command.js';
 import { openStored, STOP_DRAIN_MS } from '../connect.js';
 import { parseCommand } from '../context.js';
@@ -22,7 +22,10 @@ export const listenCommand: Command = {
 Prints messages as they arrive, starting with those that arrived since the last listen (or login),
 until Ctrl-C, N messages, or S seconds. With --json, receipts, recalls, friend and group events are
 printed too, and a first {"type":"ready"} line says when listening started.
-Ends with exit code 1 when --count N was given and fewer arrived before --timeout.`,
+Ends with exit code 0 at Ctrl-C (or SIGTERM), N messages or S seconds; 1 when --count N was given and
+fewer arrived before --timeout; 4 when the server cannot be reached at the start, 5 when its certificate
+is refused. A lost connection is retried; when the connection ends for good, the exit code says why
+(3: the server no longer accepts the stored key).`,
   async run(ctx, argv) {
     const { values, positionals } = parseCommand(argv, {
       count: { type: 'string' },
@@ -34,6 +37,8 @@ Ends with exit code 1 when --count N was given and fewer arrived before --timeou
     const out = ctx.out;
     let shown = 0;
     let held = 0;
+    // Why the client ended by itself: its error gives the message and the exit code.
+    let closedBy: ClientClosedEvent | undefined;
     let finish!: (reason: 'count' | 'timeout' | 'interrupt' | 'closed') => void;
     const finished = new Promise<'count' | 'timeout' | 'interrupt' | 'closed'>((resolve) => {
       finish = resolve;
@@ -69,7 +74,10 @@ Ends with exit code 1 when --count N was given and fewer arrived before --timeou
         out.result({ type: 'group-event', kind, groupId, ...(by === undefined ? {} : { by }) });
       });
       if (out.json) client.on('receipt', (receipt) => out.result(receiptRecord(receipt)));
-      client.on('closed', () => finish('closed'));
+      client.on('closed', (event) => {
+        closedBy = event;
+        finish('closed');
+      });
     };
     const connection = await openStored(ctx, { store: 'file', autoReceipts: true, beforeStart: subscribe });
     const { client, user, server } = connection;
@@ -84,7 +92,12 @@ Ends with exit code 1 when --count N was given and fewer arrived before --timeou
       if (count !== undefined && shown >= count) finish('count');
       const reason = await finished;
       if (reason === 'closed') {
-        throw new CliError('CLI_CONNECTION_CLOSED', `the connection to ${server} ended`, ExitCode.CONNECTION);
+        if (closedBy?.error !== undefined) throw closedBy.error;
+        throw new CliError(
+          CliErrorCode.CONNECTION_CLOSED,
+          `the connection to ${server} ended (${closedBy?.reason ?? 'closed'})`,
+          ExitCode.FAILURE,
+        );
       }
       if (reason === 'timeout' && count !== undefined && shown < count) {
         throw new CliError(
