@@ -1,3 +1,4 @@
+import type { Store } from '@birdtalk/client';
 import { InvalidArgumentError } from '@birdtalk/errors';
 import type { Clock, Logger } from '@birdtalk/runtime';
 import { DEFAULT_COMMAND_PREFIX } from './command.js';
@@ -104,6 +105,12 @@ export interface BotDeps {
   readonly clock?: Clock;
   /** Where the bot logs; silent by default. */
   readonly logger?: Logger;
+  /**
+   * Where the bot keeps its own state across restarts: the `followBackReconcile` cursor (key
+   * `bot:follow-back-cursor`), so that a restarted bot goes on through its fan list where it stopped. Give it
+   * the store the client was given (a file, SQLite or Redis store). Without it that state lives in memory.
+   */
+  readonly store?: Pick<Store, 'get' | 'set'>;
 }
 
 /** {@link BotOptions} checked, with the defaults applied. */

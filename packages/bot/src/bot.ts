@@ -88,6 +88,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
               logger: this.#logger,
               signal: this.#abort.signal,
               onRun: (run) => this.#track(run),
+              ...(deps.store === undefined ? {} : { store: deps.store }),
             },
             reconcile,
           );

@@ -1,4 +1,4 @@
-import { type Client, FRIEND_PAGE_SIZE, type UserProfile } from '@birdtalk/client';
+import { type Client, FRIEND_PAGE_SIZE, type Store, type UserProfile } from '@birdtalk/client';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
 import { type FollowBackFilter, shouldFollowBack } from './follow-back.js';
 import type { Int64 } from './types.js';
@@ -27,6 +27,9 @@ export interface FollowBackReconcileOptions {
 /** The defaults of {@link FollowBackReconcileOptions}. */
 export const DEFAULT_FOLLOW_BACK_RECONCILE = { intervalMs: 3_600_000, pagesPerRun: 10 } as const;
 
+/** The key of the follow-back cursor in the bot's store. */
+export const FOLLOW_BACK_CURSOR_KEY = 'bot:follow-back-cursor';
+
 /** What a {@link FollowBackReconciler} needs. */
 export interface FollowBackReconcilerDeps {
   readonly client: Client;
@@ -36,6 +39,12 @@ export interface FollowBackReconcilerDeps {
   readonly signal: AbortSignal;
   /** Told about every run, so that a stop can wait for the one in flight. */
   readonly onRun?: (run: Promise<unknown>) => void;
+  /**
+   * Where the cursor outlives the process (under {@link FOLLOW_BACK_CURSOR_KEY}): read before the first run,
+   * written after every run that moved it, so that a restarted bot goes on where the last one stopped instead
+   * of reading the fan list from the start. Without it the cursor lives in memory.
+   */
+  readonly store?: Pick<Store, 'get' | 'set'>;
 }
 
 /** What one run did. */
@@ -59,6 +68,8 @@ export class FollowBackReconciler {
   readonly #intervalMs: number;
   readonly #pageLimit: number;
   #cursor: Int64 = '0';
+  /** Whether the cursor was read from the store (or there is none to read). */
+  #loaded: boolean;
   #timer: TimerHandle | undefined;
   #running: Promise<ReconcileRun | undefined> | undefined;
   #stopped = false;
@@ -71,6 +82,7 @@ export class FollowBackReconciler {
     this.#deps = deps;
     this.#intervalMs = options.intervalMs ?? DEFAULT_FOLLOW_BACK_RECONCILE.intervalMs;
     this.#pageLimit = (options.pagesPerRun ?? DEFAULT_FOLLOW_BACK_RECONCILE.pagesPerRun) * FRIEND_PAGE_SIZE;
+    this.#loaded = deps.store === undefined;
   }
 
   /** Where the next run starts: after this fan id (`'0'`: from the beginning). */
@@ -124,6 +136,7 @@ export class FollowBackReconciler {
 
   async #run(): Promise<ReconcileRun> {
     const { client, signal } = this.#deps;
+    if (!this.#loaded) await this.#load();
     const after = this.#cursor;
     const fans: UserProfile[] = [];
     const fanList = client.friends.fans(after === '0' ? { signal } : { signal, after });
@@ -134,7 +147,7 @@ export class FollowBackReconciler {
     }
     const lastFan = fans.at(-1)?.userId;
     if (lastFan === undefined) {
-      this.#cursor = '0';
+      await this.#moveTo('0');
       return { followed: [], checked: 0, cursor: '0' };
     }
     const { following, decidedUpTo } = await this.#followsUpTo(after, lastFan);
@@ -151,11 +164,42 @@ export class FollowBackReconciler {
       followed.push(fan.userId);
     }
     const listEnded = fans.length < this.#pageLimit && decidedUpTo === lastFan;
-    this.#cursor = listEnded ? '0' : decidedUpTo;
+    await this.#moveTo(listEnded ? '0' : decidedUpTo);
     if (followed.length > 0) {
       this.#deps.logger.info('followed back fans whose follow the bot missed', { count: followed.length });
     }
     return { followed, checked, cursor: this.#cursor };
+  }
+
+  /** Reads the stored cursor once; a missing, malformed or unreadable one starts from the beginning. */
+  async #load(): Promise<void> {
+    this.#loaded = true;
+    try {
+      const stored = await this.#deps.store?.get(FOLLOW_BACK_CURSOR_KEY);
+      if (stored === undefined) return;
+      // A fan id is a positive decimal; anything else was not written here, and is not sent to the server.
+      if (/^[1-9][0-9]{0,19}$/.test(stored)) this.#cursor = stored;
+      else this.#deps.logger.warn('the stored follow-back cursor is malformed; starting from the first fan');
+    } catch (error) {
+      this.#deps.logger.warn('the follow-back cursor could not be read; starting from the first fan', {
+        error: String(error),
+      });
+    }
+  }
+
+  /** Moves the cursor on, and stores it when it changed (a failed write leaves it in memory, logged). */
+  async #moveTo(cursor: Int64): Promise<void> {
+    const changed = cursor !== this.#cursor;
+    this.#cursor = cursor;
+    const store = this.#deps.store;
+    if (!changed || store === undefined) return;
+    try {
+      await store.set(FOLLOW_BACK_CURSOR_KEY, cursor);
+    } catch (error) {
+      this.#deps.logger.warn('the follow-back cursor could not be stored; a restart reads the fans again', {
+        error: String(error),
+      });
+    }
   }
 
   /**

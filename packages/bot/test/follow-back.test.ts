@@ -1,7 +1,7 @@
 import { type Msg, UserOperationType } from '@birdtalk/proto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BOT_OPTIONS } from '../src/index.js';
-import { createWorld, type World } from './harness.js';
+import { createWorld, durableStore, type World } from './harness.js';
 
 let world: World;
 let botId: string;
@@ -100,6 +100,64 @@ describe('follow-back without relisting', () => {
     await world.until(() => followedFans() === 230, 'the third run');
     await world.drive(bot.client.users.get(ada));
     expect(listRequests() - second).toBeLessThanOrEqual(2);
+  });
+
+  it('a restarted bot goes on through the fan list where the stopped one left off', async () => {
+    const fans: string[] = [];
+    for (let i = 0; i < 230; i += 1) fans.push(await world.user(`fan${i}`, [botId]));
+    const options = { autoFollowBack: true, followBackReconcile: { pagesPerRun: 1 } } as const;
+    const followedFans = () => {
+      const followed = followedByBot();
+      return fans.filter((fan) => followed.has(fan)).length;
+    };
+    const store = durableStore();
+    const first = world.bot(botId, options, store);
+    await world.drive(first.start());
+    expect(followedFans()).toBe(100);
+    await world.drive(first.stop());
+
+    // A new process on the same store: its first run reads the second page, not the first again.
+    const before = listRequests();
+    const restarted = world.bot(botId, options, store);
+    await world.drive(restarted.start());
+    expect(followedFans()).toBe(200);
+    expect(listRequests() - before).toBeLessThanOrEqual(2);
+    expect(await store.get('bot:follow-back-cursor')).toBe(fans[199]);
+  });
+
+  it('a malformed stored cursor is not sent: the run starts from the first fan', async () => {
+    const fans: string[] = [];
+    for (let i = 0; i < 120; i += 1) fans.push(await world.user(`fan${i}`, [botId]));
+    const options = { autoFollowBack: true, followBackReconcile: { pagesPerRun: 1 } } as const;
+    const store = durableStore();
+    await store.set('bot:follow-back-cursor', 'not-an-id');
+    const bot = world.bot(botId, options, store);
+    await world.drive(bot.start());
+    // Read from the first fan on: the first 100 are followed back.
+    const followed = followedByBot();
+    expect(fans.slice(0, 100).every((fan) => followed.has(fan))).toBe(true);
+    expect(world.logger.records.some((record) => /cursor is malformed/.test(record.message))).toBe(true);
+  });
+
+  it('a cursor the store cannot take stays in memory, logged, and the bot runs on', async () => {
+    for (let i = 0; i < 120; i += 1) await world.user(`fan${i}`, [botId]);
+    const durable = durableStore();
+    const store = {
+      ...durable,
+      set: async (key: string, value: string) => {
+        if (key === 'bot:follow-back-cursor') throw new Error('disk full');
+        await durable.set(key, value);
+      },
+    };
+    const bot = world.bot(botId, { autoFollowBack: true, followBackReconcile: { pagesPerRun: 1 } }, store);
+    await world.drive(bot.start());
+    expect(bot.state).toBe('running');
+    expect(world.logger.records.some((record) => /cursor could not be stored/.test(record.message))).toBe(
+      true,
+    );
+    // The next run still goes on from the cursor in memory: the last 20 fans.
+    await world.clock.advance(HOUR);
+    await world.until(() => followedByBot().size === 120, 'the second run');
   });
 
   it('skips users the bot blocked, in the timed run too', async () => {

@@ -81,7 +81,12 @@ export async function createWorld(): Promise<World> {
     client: newClient,
     sentBy: (userId) => sent.get(userId) ?? [],
     bot(userId, options = {}, store) {
-      const bot = createBot(newClient(userId, {}, store), options, { clock, logger });
+      // The bot keeps its own state (the follow-back cursor) in the client's store, as the README advises.
+      const bot = createBot(newClient(userId, {}, store), options, {
+        clock,
+        logger,
+        ...(store === undefined ? {} : { store }),
+      });
       stoppables.unshift(bot);
       return bot;
     },
