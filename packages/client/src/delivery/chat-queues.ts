@@ -55,6 +55,11 @@ export class ChatQueues<T> {
     return this.#queues.get(key)?.[0];
   }
 
+  /** The next `count` waiting items of `key` at most, oldest first, left in place. */
+  upcoming(key: string, count: number): readonly T[] {
+    return this.#queues.get(key)?.slice(0, count) ?? [];
+  }
+
   /**
    * Removes and returns the first waiting item `predicate` accepts (queues in the order their keys became busy,
    * each oldest first), or `undefined`.

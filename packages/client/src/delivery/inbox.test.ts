@@ -462,6 +462,40 @@ describe('the inbox', () => {
     expect(await store.loadHandling()).toEqual([]);
   });
 
+  it.each([
+    [undefined, 39],
+    [16, 4],
+  ])(
+    'marks the waiting messages of a chat as many ahead as the store asks for (%s): %i writes for 40',
+    async (markAhead, expectedWrites) => {
+      const memory = createMemoryStore();
+      const writes: string[][] = [];
+      const store: Store = {
+        ...memory,
+        ...(markAhead === undefined ? {} : { markAhead }),
+        markHandling: (keys) => {
+          writes.push([...keys]);
+          return memory.markHandling(keys);
+        },
+      };
+      const { hub, inbox } = setup({ store });
+      const handled: string[] = [];
+      hub.on('message', (message) => {
+        handled.push(message.id);
+      });
+      for (let id = 1; id <= 40; id += 1) inbox.ingest(rawChat({ msgId: String(id) }), 'catch-up');
+      await inbox.whenIdle();
+      expect(handled).toHaveLength(40);
+      // Every message was marked exactly once, each before its own turn. The first starts before the others come
+      // in; with 16 ahead, the second is marked with the 16 behind it, then 16 at a time.
+      expect(writes.flat().sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))).toEqual(
+        handled.map((id) => `m:${id}`),
+      );
+      expect(writes).toHaveLength(expectedWrites);
+      if (markAhead === 16) expect(writes.map((keys) => keys.length)).toEqual([1, 17, 16, 6]);
+    },
+  );
+
   it('flags as redelivered exactly the messages a previous run left marked', async () => {
     const { hub, inbox } = setup({ handling: ['m:5'] });
     const flags: Array<[string, boolean]> = [];

@@ -262,9 +262,10 @@ export class Inbox {
   }
 
   /**
-   * The handling mark of a message (its `m:` key), written before anyone sees it. The mark of the next message
-   * of a chat is written while the current one is handled, so a chat seldom waits for the store; marks of one
-   * turn of the event loop go to the store together, as one durable write.
+   * The handling mark of a message (its `m:` key), written before anyone sees it. The marks of the next waiting
+   * messages of a chat (one, or the store's `markAhead`) are written while the current one is handled, so a chat
+   * seldom waits for the store; marks asked for in one run of microtasks go to the store together, as one durable
+   * write.
    */
   #marked(item: Item): Promise<void> {
     item.marked ??= this.#mark(item.keys[0]!);
@@ -377,7 +378,10 @@ export class Inbox {
   async #handle(item: Item): Promise<void> {
     const marked = this.#marked(item);
     const next = this.#queues.peek(item.chat);
-    if (next !== undefined) void this.#marked(next);
+    if (next !== undefined && next.marked === undefined) {
+      const ahead = Math.max(1, Math.floor(this.#deps.store.markAhead ?? 1));
+      for (const waiting of this.#queues.upcoming(item.chat, ahead)) void this.#marked(waiting);
+    }
     await marked;
     if (this.#abandon.signal.aborted) {
       this.#abandonItem(item);

@@ -48,6 +48,14 @@ export interface Store {
    * one that is still marked. Marking a marked key again is not an error; marks are removed by `addSeen`.
    */
   markHandling(keys: readonly string[]): Promise<void>;
+  /**
+   * How many waiting messages of a chat the client marks in one {@link Store.markHandling} call, ahead of their
+   * turn. A store whose every write waits for a network round trip and a disk sync (Redis with
+   * `appendfsync always`) wants more than one, so that a backlog does not pay a sync per message; the price is
+   * that after a crash up to this many messages of a chat that were never handed over come back flagged
+   * `redelivered`. Absent: 1 (the next message is marked while the current one is handled).
+   */
+  readonly markAhead?: number;
 
   /** Every chat waiting for an acknowledgement, in any order. */
   loadOutbox(): Promise<readonly OutboxEntry[]>;
