@@ -122,8 +122,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   ) => runScript(redis, script, [keys.fence, ...scriptKeys], [token(), ...args]);
 
   return {
-    // Every write here is a round trip, and a disk sync under `appendfsync always`: marking a chat's waiting
-    // messages 16 at a time makes a backlog pay one per 16 handled messages instead of one per message.
+    // Every write here is a round trip, and a disk sync under `appendfsync always`: with up to 16 waiting
+    // messages of a chat marked ahead (8 or more to a write), a backlog pays one per 8 or more handled messages.
     markAhead: 16,
     loadPositions: () =>
       run('read positions', async () => new Map(Object.entries(await redis.hgetall(keys.positions)))),

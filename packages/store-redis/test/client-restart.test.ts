@@ -79,7 +79,9 @@ describe.skipIf(!available)(
       return { client, texts };
     };
 
-    it('marks a backlog 16 messages to a write, not one write per message', { timeout: 30_000 }, async () => {
+    it('marks a backlog 8 or more messages to a write, not one write per message', {
+      timeout: 30_000,
+    }, async () => {
       const { bot, sender, send, texts } = await conversation('redis-backlog', 'b');
       const connection = redis.client();
       let markWrites = 0;
@@ -112,9 +114,9 @@ describe.skipIf(!available)(
       await second.start();
       await until(() => handled.length === 64, 10_000, 'the backlog to be handled');
       expect(handled).toEqual(texts(0, 64));
-      // 64 marks: one write per 16 (and the first message's own) rather than one per message.
+      // 64 marks: 8 or more to a write (the first message's own aside) rather than one per message.
       expect(markWrites).toBeGreaterThan(0);
-      expect(markWrites).toBeLessThanOrEqual(8);
+      expect(markWrites).toBeLessThanOrEqual(12);
       await second.stop();
       await sender.stop();
     });
