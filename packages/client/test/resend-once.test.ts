@@ -1,3 +1,4 @@
+import { SynType } from '@birdtalk/proto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { group, p2p } from '../src/index.js';
 import { durableStore, requestsOf, type TestClient, until, type World, worldWith } from './harness.js';
@@ -78,5 +79,33 @@ describe('a chat whose acknowledgement was lost is not stored twice', () => {
     world.server.faults.clear();
     await world.drive(sending);
     expect(world.server.getGroupMessages(created.groupId)).toHaveLength(1);
+  });
+
+  it('a group that went cold refuses the lookup once: that says nothing, the lookup asks again and finds it', async () => {
+    const alice = world.client(ada);
+    const groupId = await world.server.createGroup({ owner: ada, members: [bob], groupName: 'cold' });
+    await world.drive(alice.start());
+    const sentBefore = alice.sent.length;
+    world.server.faults.set({ swallowAckProbability: 1 });
+    const sending = alice.sendText(group(groupId), 'group message said once, cold or not');
+    await until(() => world.server.getGroupMessages(groupId).length === 1, 'the chat to be stored');
+    // As after a restart of the real server: the next access to the group sees no members, once.
+    world.server.coldLoad([groupId]);
+    world.server.faults.clear();
+    const sent = await world.drive(sending);
+    const rows = world.server.getGroupMessages(groupId);
+    expect(rows).toHaveLength(1);
+    expect(sent.id).toBe(rows[0]!.msgId);
+    expect(chats(alice)).toBe(1);
+    // The lookup (a backward query of the group's history) was refused, then asked again and served.
+    const lookups = alice.sent
+      .slice(sentBefore)
+      .filter(
+        (msg) =>
+          msg.plainMsg?.message === 'commonQuery' &&
+          msg.plainMsg.commonQuery.groupId === groupId &&
+          msg.plainMsg.commonQuery.synType === SynType.SynTypeBackward,
+      );
+    expect(lookups).toHaveLength(2);
   });
 });

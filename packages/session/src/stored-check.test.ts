@@ -96,4 +96,27 @@ describe('the history lookup before a resend', () => {
     expect(failed.found.size).toBe(0);
     expect([...failed.unknown]).toEqual(['7']);
   });
+
+  it('knows nothing about a group whose query the server refused (a cold group\'s one-off "not a member")', async () => {
+    const queries: MsgQueryInit[] = [];
+    // The real server's refusal: an empty list under result "fail"; the next query is served.
+    const refusal = { chatDataList: [], result: 'fail', detail: 'not member of group' };
+    const find = createStoredFinder({
+      query: async (q) => {
+        queries.push(q);
+        return (queries.length === 1 ? refusal : { chatDataList: [row(900, '7')], result: '' }) as never;
+      },
+      selfId: () => SELF,
+      logger: silentLogger,
+    });
+    const refused = await find([
+      entry('7', '77', ChatType.ChatTypeGroup),
+      entry('8', '77', ChatType.ChatTypeGroup),
+    ]);
+    expect(refused.found.size).toBe(0);
+    expect([...refused.unknown].sort()).toEqual(['7', '8']);
+    const served = await find([entry('7', '77', ChatType.ChatTypeGroup)]);
+    expect([...served.found.keys()]).toEqual(['7']);
+    expect(served.unknown.size).toBe(0);
+  });
 });

@@ -87,6 +87,15 @@ export function createStoredFinder(deps: StoredFinderDeps): StoredFinder {
               ? { chatType: ChatType.ChatTypeGroup, groupId: String(first.chat.toId) }
               : { chatType: ChatType.ChatTypeP2P, userId: String(first.chat.toId) }),
           });
+          if (result.result === 'fail') {
+            // A refused query (a group that has just been loaded cold sees no members once: "not member of
+            // group") lists nothing, which says nothing about what is stored: this lookup failed.
+            deps.logger.debug('the server refused the history lookup before a resend', {
+              detail: result.detail,
+            });
+            for (const sendId of wanted) unknown.add(sendId);
+            break;
+          }
           const rows = result.chatDataList;
           for (const row of rows) match(row, self, wanted, found);
           if (rows.length < PAGE_SIZE) break;
