@@ -74,7 +74,9 @@ const problems = [
   ...report.lostExamples.map((example) => `lost: ${example}`),
   ...report.outOfOrderExamples.map((example) => `out of order: ${example}`),
   ...report.misattributedExamples.map((example) => `mis-attributed: ${example}`),
+  ...report.storedOutOfSendOrderExamples.map((example) => `stored out of send order: ${example}`),
 ];
+if (report.serverDuplicates > 0) problems.push(`${report.serverDuplicates} stored twice by the server`);
 if (report.duplicates > 0) problems.push(`${report.duplicates} duplicates`);
 if (report.unsettled > 0) problems.push(`${report.unsettled} sends never settled`);
 if (report.heapDeltaBytes > HEAP_BOUND_BYTES) problems.push(`the heap grew by ${mib(report.heapDeltaBytes)}`);

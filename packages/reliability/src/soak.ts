@@ -90,11 +90,14 @@ export interface SoakReport {
    */
   readonly outOfOrder: number;
   /**
-   * Messages the server stored after a message their sender sent later in the same chat: a send whose first
-   * attempt did not reach the server (or was refused) went again after later ones. Receivers see the server's
-   * order; this counts how often it differs from the order of the `send()` calls.
+   * Rows of the server's history (what every client, ours or not, shows) stored after a row of a message its
+   * sender sent later in the same chat, read from the server's store by id: a send that went again after later
+   * ones, or a second copy. This counts how often the server's order differs from the order of the `send()`
+   * calls of one chat.
    */
   readonly storedOutOfSendOrder: number;
+  /** The first few of them, as `stream: #seq after #later`. */
+  readonly storedOutOfSendOrderExamples: readonly string[];
   /**
    * Deliveries flagged `late`: the server dropped their push and a sweep or a catch-up fetched them after a
    * later message of their chat.
@@ -584,21 +587,10 @@ async function soak(settings: Settings): Promise<Outcome> {
     }
   }
 
-  let storedOutOfSendOrder = 0;
-  const byStream = new Map<string, Array<{ id: bigint; seq: number }>>();
-  for (const ack of acks) {
-    const [stream = '', seq = ''] = ack.what.split('#');
-    const list = byStream.get(stream) ?? [];
-    list.push({ id: BigInt(ack.id), seq: Number(seq) });
-    byStream.set(stream, list);
-  }
-  for (const list of byStream.values()) {
-    let top = -1;
-    for (const { seq } of list.sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      if (seq < top) storedOutOfSendOrder += 1;
-      top = Math.max(top, seq);
-    }
-  }
+  const { count: storedOutOfSendOrder, examples: storedOutOfSendOrderExamples } = storedOrder([
+    ...stored,
+    ...storedGroup,
+  ]);
 
   const stopping = Promise.all(bots.map((bot) => bot.stop({ timeoutMs: 5_000 })));
   let stopped = false;
@@ -624,6 +616,7 @@ async function soak(settings: Settings): Promise<Outcome> {
     outOfOrder,
     outOfOrderExamples,
     storedOutOfSendOrder,
+    storedOutOfSendOrderExamples,
     late,
     misattributed: misattributedExamples.length,
     misattributedExamples: misattributedExamples.slice(0, 10),
@@ -634,6 +627,39 @@ async function soak(settings: Settings): Promise<Outcome> {
     hazards,
     simulatedMs: clock.now() - startTime,
   };
+}
+
+/**
+ * Reads the server's rows in id order, per stream (named by the label each message carries in its text or file
+ * name), and counts the rows stored after a row of a message sent later: the server's order, which every client
+ * shows, against the order of the `send()` calls.
+ */
+function storedOrder(rows: ReadonlyArray<{ msgId: string; data: Uint8Array }>): {
+  count: number;
+  examples: string[];
+} {
+  const decoder = new TextDecoder();
+  const byStream = new Map<string, Array<{ id: bigint; seq: number }>>();
+  for (const row of rows) {
+    const found = /([a-z]+-[a-z]+)#(\d+)/.exec(decoder.decode(row.data));
+    if (found === null) continue;
+    const list = byStream.get(found[1]!) ?? [];
+    list.push({ id: BigInt(row.msgId), seq: Number(found[2]) });
+    byStream.set(found[1]!, list);
+  }
+  let count = 0;
+  const examples: string[] = [];
+  for (const [stream, list] of byStream) {
+    let top = -1;
+    for (const { seq } of list.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (seq < top) {
+        count += 1;
+        if (examples.length < 10) examples.push(`${stream}: #${seq} after #${top}`);
+      }
+      top = Math.max(top, seq);
+    }
+  }
+  return { count, examples };
 }
 
 /** Codes of the server refusing a send (its own answer or a server error), rather than of a send failing. */
