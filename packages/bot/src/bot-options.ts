@@ -4,6 +4,7 @@ import type { Clock, Logger } from '@birdtalk/runtime';
 import { DEFAULT_COMMAND_PREFIX } from './command.js';
 import type { FollowBackFilter } from './follow-back.js';
 import { DEFAULT_FOLLOW_BACK_RECONCILE, type FollowBackReconcileOptions } from './follow-back-reconciler.js';
+import type { BotLeases } from './health.js';
 import { DEFAULT_RATE_LIMIT_OPTIONS, type RateLimitOptions } from './rate-limit/rate-limiter.js';
 
 /**
@@ -111,6 +112,11 @@ export interface BotDeps {
    * the store the client was given (a file, SQLite or Redis store). Without it that state lives in memory.
    */
   readonly store?: Pick<Store, 'get' | 'set'>;
+  /**
+   * The lease counters of what runs the bot under a lease, shown in `bot.health().leases` and its metrics:
+   * a `@birdtalk/fleet` worker's `slot.leases`.
+   */
+  readonly leases?: () => BotLeases;
 }
 
 /** {@link BotOptions} checked, with the defaults applied. */

@@ -10,7 +10,7 @@ import { followBackCandidate, shouldFollowBack } from './follow-back.js';
 import { FollowBackReconciler } from './follow-back-reconciler.js';
 import { Gate } from './gate.js';
 import { bindHandling, Handling } from './handling.js';
-import { type BotHealth, HealthMonitor } from './health.js';
+import { type BotHealth, type BotLeases, HealthMonitor } from './health.js';
 import { rateLimitedClient } from './rate-limit/rate-limited-client.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { UpdateScheduler } from './sequencer.js';
@@ -51,6 +51,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
   readonly #offs: Array<() => void> = [];
   readonly #health: HealthMonitor;
   readonly #limiter: RateLimiter | undefined;
+  readonly #leases: (() => BotLeases) | undefined;
   #errorHandler: ErrorHandler<C> | undefined;
   #state: BotState = 'created';
   #started: Promise<BotUser> | undefined;
@@ -74,6 +75,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
     this.client = this.#limiter === undefined ? client : rateLimitedClient(client, this.#limiter);
     this.#health = new HealthMonitor(client, this.#clock, this.#offs);
     this.#logger = deps.logger ?? silentLogger;
+    this.#leases = deps.leases;
     this.#scheduler = new UpdateScheduler(this.#options.concurrency);
     const followBack = this.#options.autoFollowBack;
     const reconcile = this.#options.followBackReconcile;
@@ -133,6 +135,7 @@ export class Bot<C extends Context = Context> extends Composer<C> {
       state: this.#state,
       pending: this.pending,
       sendsWaiting: this.#limiter?.waiting ?? 0,
+      leases: this.#leases,
     });
   }
 

@@ -34,6 +34,24 @@ export interface BotHealth {
   readonly clientErrors: number;
   /** Logins after the first one. */
   readonly reconnects: number;
+  /**
+   * The lease counters of what runs the bot under a lease (a `@birdtalk/fleet` worker, through the bot's
+   * `leases` dep); `undefined` without one.
+   */
+  readonly leases?: BotLeases;
+}
+
+/**
+ * Lease counters of the process a bot runs in, when accounts are held under leases (a `@birdtalk/fleet`
+ * worker gives them as `slot.leases`). They are the worker's: every bot of one worker shows the same numbers.
+ */
+export interface BotLeases {
+  /** Leases held now. */
+  readonly held: number;
+  /** Leases lost (taken over, or not renewed in time) since the worker began. */
+  readonly lost: number;
+  /** Accounts taken over from a holder that did not hand them over (crashed, stalled), since the worker began. */
+  readonly takeovers: number;
 }
 
 /** What the bot itself contributes to a snapshot. */
@@ -41,6 +59,8 @@ export interface BotSide {
   readonly state: string;
   readonly pending: number;
   readonly sendsWaiting: number;
+  /** The lease counters, when the bot was given them. */
+  readonly leases?: (() => BotLeases) | undefined;
 }
 
 /** Counts what the client reports, and what the bot tells it, for {@link BotHealth}. */
@@ -117,6 +137,14 @@ export class HealthMonitor {
       handlerErrors: this.#handlerErrors,
       clientErrors: this.#clientErrors,
       reconnects: Math.max(0, this.#logins - 1),
+      ...(bot.leases === undefined ? {} : { leases: leaseCounts(bot.leases()) }),
     };
   }
+}
+
+/** A copy with whole numbers only: the counters come from another package, and go to a health endpoint. */
+function leaseCounts(leases: BotLeases): BotLeases {
+  const count = (value: unknown): number =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : 0;
+  return { held: count(leases.held), lost: count(leases.lost), takeovers: count(leases.takeovers) };
 }

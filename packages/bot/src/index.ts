@@ -92,7 +92,7 @@ export type {
 export type { FollowBackFilter } from './follow-back.js';
 export type { FollowBackReconcileOptions } from './follow-back-reconciler.js';
 export type { HandlerOptions } from './handling.js';
-export type { BotHealth } from './health.js';
+export type { BotHealth, BotLeases } from './health.js';
 export type { HearsTrigger } from './hears.js';
 export { rateLimitedClient } from './rate-limit/rate-limited-client.js';
 export {

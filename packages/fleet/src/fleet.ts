@@ -3,6 +3,7 @@ import { type BirdTalkError, InvalidArgumentError, isBirdTalkError } from '@bird
 import { type Clock, type Logger, silentLogger, systemClock } from '@birdtalk/runtime';
 import { acquireLease, createRedisStore, type Lease, type RedisLike } from '@birdtalk/store-redis';
 import { assignAccounts } from './assign.js';
+import { markHandedOver, wasHandedOver } from './hand-over.js';
 import { heartbeat, workersKey } from './membership.js';
 
 /** An account the fleet runs. */
@@ -18,6 +19,21 @@ export interface AccountSlot<A extends FleetAccount> {
   readonly store: Store;
   /** The lease: `lease.signal` aborts when it is lost; check `lease.heldUntil()` before sends that matter. */
   readonly lease: Lease;
+  /**
+   * This worker's lease counters as they are now, for the bot's health: `createBot(client, options,
+   * { leases: slot.leases })` shows them in `bot.health().leases` and its metrics.
+   */
+  readonly leases: () => FleetLeases;
+}
+
+/** A worker's lease counters (see {@link FleetStatus}). */
+export interface FleetLeases {
+  /** Leases this worker holds now. */
+  readonly held: number;
+  /** Leases it lost (taken over, or not renewed in time) since it began. */
+  readonly lost: number;
+  /** Accounts it took over from a holder that did not hand them over (it crashed or stalled), since it began. */
+  readonly takeovers: number;
 }
 
 /** An account running in this worker (a started bot or client). */
@@ -67,6 +83,11 @@ export interface FleetStatus {
   readonly handedOver: number;
   /** Accounts whose lease was lost (taken over, or not renewed in time). */
   readonly lost: number;
+  /**
+   * Accounts started here whose previous holder had not handed them over: it crashed, or stalled past its
+   * lease. Among `started`; an account's first ever start is not a takeover.
+   */
+  readonly takeovers: number;
   /** Accounts whose start failed (retried at the next rebalancing). */
   readonly failed: number;
 }
@@ -122,7 +143,8 @@ export function runFleet<A extends FleetAccount>(options: FleetOptions<A>): Flee
   const accounts = new Map(options.accounts.map((account) => [account.userId, account]));
   const key = workersKey(prefix, options.fleet);
   const held = new Map<string, Held>();
-  const counters = { started: 0, handedOver: 0, lost: 0, failed: 0 };
+  const counters = { started: 0, handedOver: 0, lost: 0, failed: 0, takeovers: 0 };
+  const leases = (): FleetLeases => ({ held: held.size, lost: counters.lost, takeovers: counters.takeovers });
   let workers: string[] = [];
   let stopped = false;
   let timer = clock.setTimeout(() => void tick(), 0);
@@ -135,6 +157,12 @@ export function runFleet<A extends FleetAccount>(options: FleetOptions<A>): Flee
         await entry.running?.stop();
       } catch (error) {
         logger.warn('an account did not stop cleanly', { account: entry.userId, error: describe(error) });
+      }
+      // Recorded while the lease is still held, so that the next holder counts a hand-over, not a takeover.
+      if (reason !== 'lost') {
+        await markHandedOver(options.redis, prefix, entry.lease).catch((error: unknown) => {
+          logger.warn('a hand-over could not be recorded', { account: entry.userId, error: describe(error) });
+        });
       }
       await entry.lease.release();
       held.delete(entry.userId);
@@ -158,6 +186,7 @@ export function runFleet<A extends FleetAccount>(options: FleetOptions<A>): Flee
       clock,
     });
     if (lease === undefined) return;
+    const takeover = !(await wasHandedOver(options.redis, prefix, lease).catch(() => true));
     const entry: Held = {
       userId: account.userId,
       lease,
@@ -174,8 +203,14 @@ export function runFleet<A extends FleetAccount>(options: FleetOptions<A>): Flee
       fencingToken: () => lease.token,
     });
     try {
-      entry.running = await options.startAccount({ account, store, lease });
+      entry.running = await options.startAccount({ account, store, lease, leases });
       counters.started += 1;
+      if (takeover) {
+        counters.takeovers += 1;
+        logger.info(`account ${account.userId}: taken over from a holder that did not hand it over`, {
+          account: account.userId,
+        });
+      }
       logger.info(`account ${account.userId}: started`, { account: account.userId, token: lease.token });
       // Lost while it was starting: stop what just started.
       if (lease.signal.aborted || stopped) await release(entry, stopped ? 'stop' : 'lost');

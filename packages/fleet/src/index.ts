@@ -13,6 +13,7 @@ export {
   DEFAULT_FLEET_OPTIONS,
   type Fleet,
   type FleetAccount,
+  type FleetLeases,
   type FleetOptions,
   type FleetStatus,
   type RunningAccount,

@@ -45,6 +45,26 @@ describe('serveHealth()', () => {
     }
   });
 
+  it('shows the lease counters it was given, in health() and as metrics, as they move', async () => {
+    const leases = { held: 2, lost: 0, takeovers: 1 };
+    const bot = createBot(createTestClient(), {}, { leases: () => leases });
+    const registry = await registerBotMetrics(bot);
+    expect(bot.health().leases).toEqual({ held: 2, lost: 0, takeovers: 1 });
+    expect(metric(await registry.metrics(), 'birdtalk_bot_leases_held')).toBe(2);
+    leases.held = 1;
+    leases.lost = 1;
+    leases.takeovers = 3;
+    const text = await registry.metrics();
+    expect(bot.health().leases).toEqual({ held: 1, lost: 1, takeovers: 3 });
+    expect(metric(text, 'birdtalk_bot_leases_held')).toBe(1);
+    expect(metric(text, 'birdtalk_bot_leases_lost_total')).toBe(1);
+    expect(metric(text, 'birdtalk_bot_lease_takeovers_total')).toBe(3);
+    // A bot outside a fleet has no lease counters, and no lease metrics.
+    const alone = createBot(createTestClient());
+    expect(alone.health().leases).toBeUndefined();
+    expect(await (await registerBotMetrics(alone)).metrics()).not.toContain('lease');
+  });
+
   it('serves no /metrics unless asked, and labels metrics when told', async () => {
     const bot = createBot(createTestClient());
     const server = await serveHealth(bot);

@@ -33,7 +33,8 @@ export interface BotMetricsOptions {
  * to use this), read from `bot.health()` at every scrape, and resolves with the registry. Counters:
  * `dead_letters_total`, `handler_errors_total`, `client_errors_total`, `reconnects_total`; gauges: `up`
  * (1 when healthy), `pending_updates`, `outbox_depth`, `sends_waiting`, `lag_seconds`, `catching_up`,
- * `connected_since_seconds`, `last_update_seconds`.
+ * `connected_since_seconds`, `last_update_seconds`; for a bot given lease counters (in a `@birdtalk/fleet`
+ * worker), also `leases_held`, `leases_lost_total` and `lease_takeovers_total`.
  *
  * @throws StateError `BOT_METRICS_UNAVAILABLE` when `prom-client` is not installed.
  */
@@ -96,5 +97,17 @@ export async function registerBotMetrics(
   counter('handler_errors_total', 'Errors thrown by middleware.', (h) => h.handlerErrors);
   counter('client_errors_total', 'Problems the client reported without stopping.', (h) => h.clientErrors);
   counter('reconnects_total', 'Logins after the first one.', (h) => h.reconnects);
+  // Only for a bot given lease counters (in a fleet): elsewhere they would read as leases that never existed.
+  if (health().leases !== undefined) {
+    gauge('leases_held', 'Leases the worker running the bot holds now.', (h) => h.leases?.held);
+    counter('leases_lost_total', 'Leases the worker lost: taken over, or not renewed in time.', (h) =>
+      h.leases === undefined ? 0 : h.leases.lost,
+    );
+    counter(
+      'lease_takeovers_total',
+      'Accounts the worker took over from a holder that did not hand them over.',
+      (h) => (h.leases === undefined ? 0 : h.leases.takeovers),
+    );
+  }
   return registry;
 }
