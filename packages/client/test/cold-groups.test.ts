@@ -58,6 +58,18 @@ describe('a group the server has just loaded cold', () => {
     expect(world.server.getGroupMessages(groupId)).toHaveLength(2);
   });
 
+  it('a refused send holds the later sends of its group: the server stores them in the order they were made', async () => {
+    const alice = world.client(ada);
+    await world.drive(alice.start());
+    world.server.coldLoad([groupId]);
+    // Made at once: the first reaches the cold group and is refused; the others must not overtake its resend.
+    const texts = ['first', 'second', 'third', 'fourth'];
+    const sent = await world.drive(Promise.all(texts.map((text) => alice.sendText(group(groupId), text))));
+    const rows = world.server.getGroupMessages(groupId);
+    expect(rows.map((row) => new TextDecoder().decode(row.data))).toEqual(texts);
+    expect(sent.map((message) => message.id)).toEqual(rows.map((row) => row.msgId));
+  });
+
   it('a refused history query during the catch-up is re-checked and asked again: nothing is missed', async () => {
     const store: Store = { ...createMemoryStore(), close: async () => {} };
     const alice = world.client(ada);

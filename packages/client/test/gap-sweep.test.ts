@@ -30,7 +30,8 @@ function texts(prefix: string, count: number): string[] {
 
 /**
  * Two senders each put 70 chats to bob in flight while bob reads nothing: 140 pushes, of which the server's
- * send queue keeps the first 128 and drops the rest, as the real server's `SendMessage` does.
+ * send queue keeps the first 128 and drops the rest, as the real server's `SendMessage` does. (The senders send
+ * with `chatsInOrder: false`, so a burst goes out at once rather than one chat per acknowledgement.)
  */
 async function overflowBobsQueue(bob: TestClient, senders: readonly TestClient[], bobId: string) {
   world.server.faults.set({ readerStalled: true });
@@ -49,7 +50,9 @@ describe('pushes the server dropped while the connection stayed up', () => {
   it('are fetched by the periodic sweep, once, without a reconnect; flagged late after newer ones', async () => {
     const [bobId, s0Id, s1Id] = [await world.user('bob'), await world.user('s0'), await world.user('s1')];
     const bob = world.client(bobId);
-    const senders = [s0Id, s1Id].map((id) => world.client(id, { session: { maxFramesInFlight: 100 } }));
+    const senders = [s0Id, s1Id].map((id) =>
+      world.client(id, { session: { maxFramesInFlight: 100, chatsInOrder: false } }),
+    );
     const seen = inbox(bob);
     const disconnects = bob.record('disconnected');
     const sweeps = bob.record('gap-sweep');
@@ -89,7 +92,9 @@ describe('pushes the server dropped while the connection stayed up', () => {
     const [bobId, s0Id, s1Id] = [await world.user('bob'), await world.user('s0'), await world.user('s1')];
     const store = durableStore();
     const bob = world.client(bobId, { sweepIntervalMs: 0 }, { store });
-    const senders = [s0Id, s1Id].map((id) => world.client(id, { session: { maxFramesInFlight: 100 } }));
+    const senders = [s0Id, s1Id].map((id) =>
+      world.client(id, { session: { maxFramesInFlight: 100, chatsInOrder: false } }),
+    );
     const seen = inbox(bob);
     await world.drive(Promise.all([bob.start(), ...senders.map((sender) => sender.start())]));
     await overflowBobsQueue(bob, senders, bobId);

@@ -87,6 +87,8 @@ describe('two bots under faults (the reduced soak)', () => {
       expect(report.duplicates, summary).toBe(0);
       expect(report.outOfOrderExamples, summary).toEqual([]);
       expect(report.misattributedExamples, summary).toEqual([]);
+      expect(report.serverDuplicates, summary).toBe(0);
+      expect(report.storedOutOfSendOrderExamples, summary).toEqual([]);
       expect(report.unsettled, summary).toBe(0);
       expect(report.untypedFailures, summary).toEqual([]);
       expect(report.unhandledRejections, summary).toEqual([]);

@@ -55,6 +55,7 @@ export {
   createMemoryOutboxStore,
   type OutboxEntry,
   type OutboxStore,
+  type RetryRefused,
 } from './outbox.js';
 export { createClockSendIds, type SendIdSource } from './send-ids.js';
 export {
@@ -62,6 +63,7 @@ export {
   type GroupOpOptions,
   type OutgoingChat,
   type RequestOptions,
+  type SendChatOptions,
   type Session,
 } from './session.js';
 export type {

@@ -112,6 +112,14 @@ export interface SessionOptions {
   /** The pause before such a resend, in milliseconds. */
   readonly resendDelayMs?: number;
   /**
+   * Whether the chats of one conversation (chat type and recipient) go out one at a time, each once the one
+   * before was acknowledged or failed for good, so the server stores them in the order they were sent — also
+   * when one is resent after a lost connection or acknowledgement, or after a cold group's one-off refusal.
+   * `false` sends every waiting chat at once (up to `maxFramesInFlight`): a burst to one conversation takes one
+   * round trip instead of one per chat, but such a resend may then be stored after chats sent later.
+   */
+  readonly chatsInOrder?: boolean;
+  /**
    * Sends the requests the stock server crashes on (ApproveFriend, GroupInviteAnswer, joining an `auth`
    * group, and every flow that makes it mail a code: e-mail login, e-mail registration, e-mail change) instead
    * of refusing them. Only for servers known to have fixed those defects (for mail: a server whose mail works).
@@ -149,6 +157,7 @@ export const DEFAULT_SESSION_OPTIONS = {
   outboxDeadlineMs: 120_000,
   resendUnacknowledged: true,
   resendDelayMs: 5_000,
+  chatsInOrder: true,
   verifyPassword: false,
   allowServerCrashingRequests: false,
 } as const satisfies Partial<SessionOptions>;

@@ -330,3 +330,150 @@ describe('Outbox, looking in the history before a resend', () => {
     expect(lookups).toEqual([['8']]);
   });
 });
+
+describe('Outbox, one conversation at a time', () => {
+  /** A sender whose attempts wait until the test answers them. */
+  function heldSender() {
+    const attempts: string[] = [];
+    const answers = new Map<string, { resolve(ack: ChatAck): void; reject(error: unknown): void }>();
+    const sender = (e: OutboxEntry): Promise<ChatAck> => {
+      attempts.push(e.sendId);
+      return new Promise((resolve, reject) => answers.set(e.sendId, { resolve, reject }));
+    };
+    const answer = async (sendId: string, outcome: ChatAck | Error): Promise<void> => {
+      const waiting = answers.get(sendId)!;
+      answers.delete(sendId);
+      if (outcome instanceof Error) waiting.reject(outcome);
+      else waiting.resolve(outcome);
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { attempts, sender, answer };
+  }
+
+  const to = (base: OutboxEntry, toId: string): OutboxEntry => ({ ...base, chat: { ...base.chat, toId } });
+
+  it("sends a conversation's chats one at a time, in order, and other conversations meanwhile", async () => {
+    const { outbox, entry, ack } = setup();
+    const { attempts, sender, answer } = heldSender();
+    outbox.connected(sender);
+    const results = [
+      outbox.submit(entry('1')),
+      outbox.submit(entry('2')),
+      outbox.submit(to(entry('3'), '7')),
+      outbox.submit(entry('4')),
+    ];
+    await Promise.resolve();
+    expect(attempts).toEqual(['1', '3']);
+    await answer('1', ack('1'));
+    expect(attempts).toEqual(['1', '3', '2']);
+    await answer('2', ack('2'));
+    await answer('3', ack('3'));
+    await answer('4', ack('4'));
+    expect(attempts).toEqual(['1', '3', '2', '4']);
+    expect((await Promise.all(results)).map((a) => a.sendId)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('with inOrder off, sends every waiting chat of a conversation at once', async () => {
+    const clock = new FakeClock(1_000_000);
+    const outbox = new Outbox({
+      clock,
+      store: createMemoryOutboxStore(),
+      logger: silentLogger,
+      deadlineMs: 120_000,
+      resendUnacknowledged: true,
+      resendDelayMs: 5_000,
+      inOrder: false,
+      onAcked: () => {},
+      onFailed: () => {},
+    });
+    const { attempts, sender } = heldSender();
+    outbox.connected(sender);
+    for (const sendId of ['1', '2', '3']) {
+      outbox
+        .submit({ sendId, chat: { sendId, toId: '2', chatType: 1 }, createdAt: clock.now() })
+        .catch(() => {});
+    }
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(attempts).toEqual(['1', '2', '3']);
+    outbox.close(new StateError('CLOSED', 'done'));
+  });
+
+  it('holds the later chats of a conversation while a refusal is reconsidered, and resends the refused one first', async () => {
+    const { outbox, entry, ack } = setup();
+    const { attempts, sender, answer } = heldSender();
+    outbox.connected(sender);
+    let decide: (again: boolean) => void = () => {};
+    const asked: string[] = [];
+    const retryRefused = (error: { code: string }) => {
+      asked.push(error.code);
+      return new Promise<boolean>((resolve) => {
+        decide = resolve;
+      });
+    };
+    const first = outbox.submit(entry('1'), undefined, retryRefused).catch((e: unknown) => e);
+    const second = outbox.submit(entry('2'));
+    await Promise.resolve();
+    await answer('1', new ProtocolError(SessionErrorCode.CHAT_REJECTED, 'not a member'));
+    expect(asked).toEqual([SessionErrorCode.CHAT_REJECTED]);
+    expect(attempts).toEqual(['1']);
+    decide(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(attempts).toEqual(['1', '1']);
+    // Asked only once: a second refusal is final, and the next chat goes.
+    await answer('1', new ProtocolError(SessionErrorCode.CHAT_REJECTED, 'not a member'));
+    expect(asked).toHaveLength(1);
+    expect(isBirdTalkError(await first, SessionErrorCode.CHAT_REJECTED)).toBe(true);
+    expect(attempts).toEqual(['1', '1', '2']);
+    await answer('2', ack('2'));
+    await expect(second).resolves.toMatchObject({ sendId: '2' });
+  });
+
+  it('a refusal not retried fails its chat and lets the next one go', async () => {
+    const { outbox, entry, ack } = setup();
+    const { attempts, sender, answer } = heldSender();
+    outbox.connected(sender);
+    const first = outbox.submit(entry('1'), undefined, async () => false).catch((e: unknown) => e);
+    const second = outbox.submit(entry('2'));
+    await Promise.resolve();
+    await answer('1', new ProtocolError(SessionErrorCode.CHAT_NOT_FRIEND, 'not friend'));
+    expect(isBirdTalkError(await first, SessionErrorCode.CHAT_NOT_FRIEND)).toBe(true);
+    expect(attempts).toEqual(['1', '2']);
+    await answer('2', ack('2'));
+    await expect(second).resolves.toMatchObject({ sendId: '2' });
+  });
+
+  it('after a lost connection, the chat that was on its way goes first on the next one', async () => {
+    const { outbox, entry, ack } = setup();
+    const { attempts, sender, answer } = heldSender();
+    outbox.connected(sender);
+    const results = [outbox.submit(entry('1')), outbox.submit(entry('2'))];
+    await Promise.resolve();
+    await answer('1', new TransportError(SessionErrorCode.CONNECTION_LOST, 'gone'));
+    outbox.disconnected();
+    expect(attempts).toEqual(['1']);
+    const next = heldSender();
+    outbox.connected(next.sender);
+    expect(next.attempts).toEqual(['1']);
+    await next.answer('1', ack('1'));
+    expect(next.attempts).toEqual(['1', '2']);
+    await next.answer('2', ack('2'));
+    expect((await Promise.all(results)).map((a) => a.sendId)).toEqual(['1', '2']);
+  });
+
+  it('chats that expire together are all failed before the next one of their conversation goes', async () => {
+    const { outbox, clock, entry, ack } = setup();
+    const { attempts, sender, answer } = heldSender();
+    const expiring = [outbox.submit(entry('1')).catch(() => {}), outbox.submit(entry('2')).catch(() => {})];
+    await clock.advance(60_000);
+    const later = outbox.submit(entry('3'));
+    outbox.connected(sender);
+    expect(attempts).toEqual(['1']);
+    await clock.advance(60_000);
+    await Promise.all(expiring);
+    // '2' expired with '1': it is never sent.
+    expect(attempts).toEqual(['1', '3']);
+    await answer('3', ack('3'));
+    await expect(later).resolves.toMatchObject({ sendId: '3' });
+  });
+});

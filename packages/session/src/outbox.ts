@@ -63,6 +63,13 @@ export interface ChatAck {
   readonly detail: string;
 }
 
+/**
+ * Decides whether a chat the server refused goes once more: asked at most once per chat, while the chat still
+ * holds its conversation (nothing later of it is sent meanwhile). Resolving `true` sends it again; `false` or a
+ * rejection fails it with the refusal.
+ */
+export type RetryRefused = (error: BirdTalkError) => Promise<boolean>;
+
 /** Sends one attempt of an entry on the current connection and settles with its acknowledgement. */
 export type OutboxSender = (entry: OutboxEntry) => Promise<ChatAck>;
 
@@ -74,6 +81,11 @@ export interface OutboxOptions {
   readonly deadlineMs: number;
   readonly resendUnacknowledged: boolean;
   readonly resendDelayMs: number;
+  /**
+   * Whether a conversation's chats go out one at a time, in order (see {@link Outbox}); `false` sends every
+   * waiting chat at once. @defaultValue true
+   */
+  readonly inOrder?: boolean;
   /** Reports every acknowledgement, also of entries nobody awaits (restored from the store). */
   readonly onAcked: (ack: ChatAck) => void;
   /** Reports every final failure. */
@@ -88,11 +100,15 @@ export interface OutboxOptions {
 
 interface Tracked {
   readonly entry: OutboxEntry;
+  /** Its conversation (chat type and recipient): one chat of a conversation is on its way at a time. */
+  readonly conversation: string;
+  /** Asked once whether a refused attempt goes again; `undefined` when absent or already asked. */
+  retryRefused: RetryRefused | undefined;
   readonly waiters: Array<{ resolve(ack: ChatAck): void; reject(error: unknown): void }>;
   inFlight: boolean;
   /** An attempt may have reached the server (or, restored from the store, an earlier run may have sent it). */
   sent: boolean;
-  /** Its history lookup is under way: no attempt until it ends. */
+  /** Its history lookup, or the question whether a refusal is retried, is under way: no attempt until it ends. */
   checking: boolean;
   /** Lookups that could not read its conversation; after a few, it is sent again without knowing. */
   lookupFailures: number;
@@ -106,12 +122,21 @@ interface Tracked {
  * acknowledges it, refuses it, or its deadline passes. While a connection is ready every entry is sent; after a
  * reconnect every entry still waiting is sent again with the same `sendId`.
  *
+ * Per conversation (chat type and recipient) the outbox is first in, first out: a chat is sent only once every
+ * chat submitted before it to the same conversation was acknowledged or failed for good. So the server stores a
+ * conversation's chats in the order they were submitted, even when one is resent after a lost connection, a
+ * lost acknowledgement (looked up first) or a refusal retried through {@link RetryRefused}: with several on
+ * the wire at once, the ones behind a chat that the server refused or never read would be stored before its
+ * resend. Different conversations go out concurrently. With `inOrder: false`, every waiting chat is sent at once.
+ *
  * The server does not deduplicate by `sendId`, so a resend after a lost acknowledgement can
  * store the message twice; receivers deduplicate by sender and `sendId`.
  */
 export class Outbox {
   readonly #options: OutboxOptions;
   readonly #entries = new Map<Int64, Tracked>();
+  /** The entries of each conversation, oldest first; only the first is ever on its way. */
+  readonly #conversations = new Map<string, Tracked[]>();
   #sender: OutboxSender | undefined;
   #closed = false;
   /**
@@ -148,13 +173,17 @@ export class Outbox {
     }
   }
 
-  /** Queues a chat; resolves with its acknowledgement, rejects with its final failure. */
-  async submit(entry: OutboxEntry, signal?: AbortSignal): Promise<ChatAck> {
+  /**
+   * Queues a chat; resolves with its acknowledgement, rejects with its final failure. `retryRefused` is asked
+   * whether a refusal by the server is worth one more attempt.
+   */
+  async submit(entry: OutboxEntry, signal?: AbortSignal, retryRefused?: RetryRefused): Promise<ChatAck> {
     if (this.#closed) throw closedError();
     if (signal?.aborted) throw new AbortError('the chat was aborted before it was queued');
     await this.#options.store.put(entry);
     if (this.#closed) throw closedError();
     const tracked = this.#entries.get(entry.sendId) ?? this.#track(entry);
+    tracked.retryRefused ??= retryRefused;
     const result = new Promise<ChatAck>((resolve, reject) => tracked.waiters.push({ resolve, reject }));
     if (signal !== undefined) {
       const onAbort = (): void => {
@@ -219,11 +248,14 @@ export class Outbox {
       for (const waiter of tracked.waiters.splice(0)) waiter.reject(error);
     }
     this.#entries.clear();
+    this.#conversations.clear();
   }
 
   #track(entry: OutboxEntry): Tracked {
     const tracked: Tracked = {
       entry,
+      conversation: `${entry.chat.chatType ?? 0}:${String(entry.chat.toId ?? '')}`,
+      retryRefused: undefined,
       waiters: [],
       inFlight: false,
       sent: false,
@@ -233,6 +265,9 @@ export class Outbox {
       resend: undefined,
     };
     this.#entries.set(entry.sendId, tracked);
+    const queue = this.#conversations.get(tracked.conversation);
+    if (queue === undefined) this.#conversations.set(tracked.conversation, [tracked]);
+    else queue.push(tracked);
     if (tracked.deadlineAt < this.#deadlineAt) this.#armDeadlines(tracked.deadlineAt);
     return tracked;
   }
@@ -263,14 +298,20 @@ export class Outbox {
     }
     if (next < this.#deadlineAt) this.#armDeadlines(next);
     const { deadlineMs } = this.#options;
+    // Every expired chat is out of its conversation before the next ones are sent, so none of them goes out.
     for (const tracked of expired) {
       const { sendId } = tracked.entry;
-      this.#finish(tracked, {
-        error: new TimeoutError(`chat ${sendId} was not acknowledged within ${deadlineMs} ms`, {
-          details: { sendId, deadlineMs, kind: 'chat' },
-        }),
-      });
+      this.#finish(
+        tracked,
+        {
+          error: new TimeoutError(`chat ${sendId} was not acknowledged within ${deadlineMs} ms`, {
+            details: { sendId, deadlineMs, kind: 'chat' },
+          }),
+        },
+        false,
+      );
     }
+    for (const tracked of expired) this.#sendNext(tracked.conversation);
   }
 
   #attempt(tracked: Tracked): void {
@@ -280,7 +321,8 @@ export class Outbox {
       tracked.inFlight ||
       tracked.checking ||
       this.#lookups > 0 ||
-      this.#entries.get(tracked.entry.sendId) !== tracked
+      this.#entries.get(tracked.entry.sendId) !== tracked ||
+      (this.#options.inOrder !== false && this.#conversations.get(tracked.conversation)?.[0] !== tracked)
     )
       return;
     tracked.inFlight = true;
@@ -291,7 +333,9 @@ export class Outbox {
         if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
         tracked.inFlight = false;
         if (isFinalFailure(error)) {
-          this.#finish(tracked, { error: error as BirdTalkError });
+          const retry = isRefusal(error) ? tracked.retryRefused : undefined;
+          if (retry === undefined) this.#finish(tracked, { error: error as BirdTalkError });
+          else void this.#retryRefused(tracked, retry, error as BirdTalkError);
         } else if (isUnanswered(error) && this.#options.resendUnacknowledged && this.#sender === sender) {
           this.#options.logger.debug('resending an unacknowledged chat', { sendId: tracked.entry.sendId });
           // The server may have stored it and only the acknowledgement went missing: look before resending.
@@ -309,6 +353,24 @@ export class Outbox {
         }
       },
     );
+  }
+
+  /**
+   * Asks whether a refused chat goes again, holding its conversation meanwhile. The refused attempt was not
+   * stored, so the next one needs no lookup.
+   */
+  async #retryRefused(tracked: Tracked, retry: RetryRefused, refusal: BirdTalkError): Promise<void> {
+    tracked.retryRefused = undefined;
+    tracked.checking = true;
+    const again = await retry(refusal).catch(() => false);
+    tracked.checking = false;
+    if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
+    if (!again) {
+      this.#finish(tracked, { error: refusal });
+      return;
+    }
+    tracked.sent = false;
+    if (this.#lookups === 0) this.#attempt(tracked);
   }
 
   /**
@@ -370,9 +432,25 @@ export class Outbox {
     for (const tracked of this.#entries.values()) this.#attempt(tracked);
   }
 
-  #finish(tracked: Tracked, outcome: { ack: ChatAck } | { error: BirdTalkError }): void {
+  /** Sends the first chat of a conversation, if it may go now. */
+  #sendNext(conversation: string): void {
+    const next = this.#conversations.get(conversation)?.[0];
+    if (next !== undefined) this.#attempt(next);
+  }
+
+  /**
+   * Settles a chat and takes it out of its conversation; with `sendNext`, the conversation's next chat goes
+   * out (when it may).
+   */
+  #finish(tracked: Tracked, outcome: { ack: ChatAck } | { error: BirdTalkError }, sendNext = true): void {
     if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
     this.#entries.delete(tracked.entry.sendId);
+    const queue = this.#conversations.get(tracked.conversation);
+    const index = queue?.indexOf(tracked) ?? -1;
+    if (queue !== undefined && index >= 0) {
+      queue.splice(index, 1);
+      if (queue.length === 0) this.#conversations.delete(tracked.conversation);
+    }
     if (this.#entries.size === 0) this.#stopDeadlines();
     this.#options.clock.clearTimeout(tracked.resend);
     this.#options.store.remove(tracked.entry.sendId).catch((error: unknown) => {
@@ -389,6 +467,7 @@ export class Outbox {
       this.#options.onFailed(tracked.entry.sendId, outcome.error);
       for (const waiter of waiters) waiter.reject(outcome.error);
     }
+    if (sendNext && index === 0) this.#sendNext(tracked.conversation);
   }
 }
 
@@ -401,6 +480,14 @@ function isFinalFailure(error: unknown): boolean {
     hasErrorName(error, 'InvalidArgumentError') ||
     hasErrorName(error, 'EncodeError') ||
     !isBirdTalkError(error)
+  );
+}
+
+/** The server answered the chat with "fail" (as opposed to the SDK refusing to send it). */
+function isRefusal(error: unknown): boolean {
+  return (
+    isBirdTalkError(error, SessionErrorCode.CHAT_REJECTED) ||
+    isBirdTalkError(error, SessionErrorCode.CHAT_NOT_FRIEND)
   );
 }
 

@@ -29,6 +29,7 @@ import {
   chatSender,
   type OutgoingChat,
   PrebuiltFrames,
+  type SendChatOptions,
   sendChat,
   sendReceipt,
 } from './requests/chat.js';
@@ -44,7 +45,7 @@ import { createStoredFinder } from './stored-check.js';
 import { Supervisor } from './supervisor.js';
 import type { CloseReason, SessionEvents, SessionState } from './types.js';
 
-export type { OutgoingChat } from './requests/chat.js';
+export type { OutgoingChat, SendChatOptions } from './requests/chat.js';
 export type { RequestOptions } from './requests/core.js';
 export type { GroupOpOptions } from './requests/group-op.js';
 
@@ -94,12 +95,14 @@ export interface Session {
 
   /**
    * Sends a chat through the outbox: it is resent with the same `sendId` after a reconnect (and, when
-   * `resendUnacknowledged`, when the server processed it without answering) until the server acknowledges it.
+   * `resendUnacknowledged`, when the server processed it without answering) until the server acknowledges it —
+   * unless the conversation's history shows it stored already. Chats of one conversation (chat type and
+   * recipient) go out one at a time, in the order of the calls, so the server stores them in that order.
    *
    * @throws ProtocolError `CHAT_REJECTED` / `CHAT_NOT_FRIEND` when the server answers "fail"; TimeoutError after
    * `outboxDeadlineMs`; RefusedError / InvalidArgumentError from the frame rules.
    */
-  sendChat(chat: OutgoingChat, options?: Pick<RequestOptions, 'signal'>): Promise<ChatAck>;
+  sendChat(chat: OutgoingChat, options?: SendChatOptions): Promise<ChatAck>;
   /**
    * Takes a chat out of the outbox: its `sendChat` rejects with `reason`, and it is not sent again (an attempt
    * already sent may still be stored). Returns whether the chat was still waiting. Cheaper than a signal per chat
@@ -183,6 +186,7 @@ class BirdTalkSession implements Session {
       logger,
       deadlineMs: resolved.outboxDeadlineMs,
       resendUnacknowledged: resolved.resendUnacknowledged,
+      inOrder: resolved.chatsInOrder,
       resendDelayMs: resolved.resendDelayMs,
       onAcked: (ack) => hub.emit('chat-acked', ack),
       onFailed: (sendId, error) => {
@@ -297,7 +301,7 @@ class BirdTalkSession implements Session {
     return this.close();
   }
 
-  sendChat(chat: OutgoingChat, options?: Pick<RequestOptions, 'signal'>): Promise<ChatAck> {
+  sendChat(chat: OutgoingChat, options?: SendChatOptions): Promise<ChatAck> {
     return sendChat(this.#core, chat, options);
   }
 

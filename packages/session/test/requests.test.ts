@@ -276,10 +276,11 @@ describe('chats and the outbox', () => {
   it('closes a burst of chats with one shared fence and still pins each refusal on its own chat', async () => {
     const h = harness();
     hazards = h.server.hazards;
-    // The server refuses chats to 10003 (not a fan) and stores the others, in order, as the real server does.
+    // The server refuses chats to 10003 and 10005 (not fans) and stores the others, in order, as the real
+    // server does.
     h.server.handle('chatData', (msg, peer) => {
       const chat = msg.plainMsg!.chatData!;
-      const ok = chat.toId !== '10003';
+      const ok = chat.toId !== '10003' && chat.toId !== '10005';
       if (!ok) peer.sendError(21, 'not friend', { uid: chat.toId });
       peer.send(ComMsgType.MsgTChatReply, {
         chatReply: {
@@ -300,7 +301,8 @@ describe('chats and the outbox', () => {
     const connection = h.server.connections[0]!;
     const before = connection.received.length;
     const results = await Promise.allSettled(
-      ['10002', '10003', '10002', '10003', '10002'].map((toId) =>
+      // Five conversations: chats of one conversation go one at a time.
+      ['10002', '10003', '10004', '10005', '10006'].map((toId) =>
         session.sendChat({ toId, chatType: ChatType.ChatTypeP2P, data: text(`to ${toId}`) }),
       ),
     );
@@ -356,8 +358,9 @@ describe('chats and the outbox', () => {
       });
       return true;
     });
+    // Twenty conversations: chats of one conversation go one at a time.
     const chats = Array.from({ length: 20 }, (_, i) =>
-      session.sendChat({ toId: '10002', chatType: ChatType.ChatTypeP2P, data: text(`m${i}`) }),
+      session.sendChat({ toId: String(10002 + i), chatType: ChatType.ChatTypeP2P, data: text(`m${i}`) }),
     );
     let settled = 0;
     for (const chat of chats) void chat.then(() => (settled += 1));

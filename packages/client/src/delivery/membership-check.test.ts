@@ -1,7 +1,7 @@
-import { ProtocolError, StateError } from '@birdtalk/errors';
+import { type BirdTalkError, ProtocolError, StateError } from '@birdtalk/errors';
 import { silentLogger } from '@birdtalk/runtime';
 import { FakeClock } from '@birdtalk/runtime/testing';
-import type { Session } from '@birdtalk/session';
+import type { SendChatOptions, Session } from '@birdtalk/session';
 import { describe, expect, it } from 'vitest';
 import { ClientErrorCode } from '../client-errors.js';
 import { Membership } from './group-membership.js';
@@ -22,9 +22,18 @@ function fakeSession(list: () => unknown, chat: () => unknown) {
       counts.lists += 1;
       return list();
     },
-    sendChat: async (init: { sendId: string }) => {
-      counts.chats += 1;
-      return chat() ?? { sendId: init.sendId, msgId: '9', serverTime: '1', detail: 'ok' };
+    // As the outbox does: a refusal is sent once more when `retryRefused` says so.
+    sendChat: async (init: { sendId: string }, options?: SendChatOptions) => {
+      const attempt = () => {
+        counts.chats += 1;
+        return chat() ?? { sendId: init.sendId, msgId: '9', serverTime: '1', detail: 'ok' };
+      };
+      try {
+        return attempt();
+      } catch (error) {
+        if (!(await options?.retryRefused?.(error as BirdTalkError))) throw error;
+        return attempt();
+      }
     },
   } as unknown as Session;
   return { session, counts };

@@ -36,8 +36,8 @@ export interface SenderDeps {
   readonly maxTextBytes: number;
   /**
    * Asks the server whether we still belong to a group that refused a chat as from a non-member (see
-   * `MembershipCheck`): `true` retries the chat once, `false` and `undefined` fail it. Absent: the refusal is
-   * believed and the group forgotten.
+   * `MembershipCheck`): `true` retries the chat once (before any later chat of the group), `false` and
+   * `undefined` fail it. Absent: the refusal is believed and the group forgotten.
    */
   confirmMembership?(groupId: Int64): Promise<boolean | undefined>;
   /** Whether the logged-in user blocked this user (see `BlockList`); absent: nobody is blocked. */
@@ -216,8 +216,19 @@ export class Sender {
     const sendId = this.#deps.nextSendId();
     this.#deps.states.sending(sendId, chat);
     if (chat.type === 'p2p') this.#watchBlock(chat.userId, sendId);
-    const submit = (): Promise<ChatAck> =>
-      session.sendChat(
+    const { confirmMembership } = this.#deps;
+    // A group that has just been loaded cold refuses one access as from a non-member: re-check with the group
+    // list, and when it still lists us, send once more (the refused chat was not stored, and the next access
+    // sees the members). The outbox asks once, so a server that keeps refusing cannot make it loop, and holds
+    // the group's later chats meanwhile, so they are not stored before this one.
+    const retryRefused =
+      chat.type === 'group' && confirmMembership !== undefined
+        ? async (error: BirdTalkError): Promise<boolean> =>
+            isNotMember(error, chat) && (await confirmMembership(chat.groupId)) === true
+        : undefined;
+    let ack: ChatAck;
+    try {
+      ack = await session.sendChat(
         {
           sendId,
           toId: chat.type === 'p2p' ? chat.userId : chat.groupId,
@@ -227,18 +238,11 @@ export class Sender {
           devId: this.#deps.deviceId(),
           ...(ref === undefined ? {} : { refMessageId: ref }),
         },
-        signal === undefined ? {} : { signal },
+        {
+          ...(signal === undefined ? {} : { signal }),
+          ...(retryRefused === undefined ? {} : { retryRefused }),
+        },
       );
-    let ack: ChatAck;
-    try {
-      ack = await submit().catch(async (error: unknown) => {
-        // A group that has just been loaded cold refuses one access as from a non-member: re-check with the
-        // group list, and when it still lists us, send once more (the refused chat was not stored, and the next
-        // access sees the members). Once, so a server that keeps refusing cannot make it loop.
-        if (chat.type !== 'group' || !isNotMember(error, chat)) throw error;
-        if ((await this.#deps.confirmMembership?.(chat.groupId)) !== true) throw error;
-        return submit();
-      });
     } catch (error) {
       const typed = typedChatError(error, chat);
       if (isBirdTalkError(typed)) this.#deps.states.failed(sendId, typed as BirdTalkError);

@@ -11,13 +11,22 @@ import type { MatchOutcome } from '../correlator.js';
 import { isSendAck } from '../dispatch.js';
 import { SessionErrorCode } from '../errors.js';
 import type { BuiltFrame } from '../frames.js';
-import type { ChatAck, Outbox, OutboxEntry, OutboxSender } from '../outbox.js';
+import type { ChatAck, Outbox, OutboxEntry, OutboxSender, RetryRefused } from '../outbox.js';
 import { precheck, type RequestCore, type RequestOptions, request } from './core.js';
 
 /** A chat to send. `sendId` is allocated when absent; `msgId` and `fromId` are always filled in. */
 export type OutgoingChat = Omit<MsgChatInit, 'sendId' | 'msgId' | 'fromId'> & {
   readonly sendId?: Int64Input;
 };
+
+/** Options of one chat: see `Session.sendChat`. */
+export interface SendChatOptions extends Pick<RequestOptions, 'signal'> {
+  /**
+   * Asked, at most once, whether a chat the server refused ("fail") is sent once more; later chats of its
+   * conversation wait for the answer (and for that attempt), so they are not stored before it.
+   */
+  readonly retryRefused?: RetryRefused;
+}
 
 /** The detail of a failed acknowledgement that names its cause. */
 const notFriendDetail = 'not friend';
@@ -68,7 +77,7 @@ export interface ChatCore extends RequestCore {
 export async function sendChat(
   core: ChatCore,
   chat: OutgoingChat,
-  options: Pick<RequestOptions, 'signal'> = {},
+  options: SendChatOptions = {},
 ): Promise<ChatAck> {
   if (typeof chat !== 'object' || chat === null) {
     throw new InvalidArgumentError('INVALID_ARGUMENT', 'a chat message is required');
@@ -82,10 +91,10 @@ export async function sendChat(
   const built = precheck(core, { kind: 'chat', chat: entry.chat });
   // The checked frame goes out as it is on the first attempt (if the same user is still logged in), instead of
   // being built and encoded a second time; resends build afresh.
-  if (built === undefined) return core.outbox.submit(entry, options.signal);
+  if (built === undefined) return core.outbox.submit(entry, options.signal, options.retryRefused);
   core.prebuilt.put(entry.sendId, built, core.selfId()!);
   try {
-    return await core.outbox.submit(entry, options.signal);
+    return await core.outbox.submit(entry, options.signal, options.retryRefused);
   } catch (error) {
     // Refused before it was tracked (aborted, closed, the store failed), the chat has no attempt to use the
     // frame; a tracked chat that failed has dropped it already.
