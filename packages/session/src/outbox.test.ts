@@ -316,6 +316,36 @@ describe('Outbox, looking in the history before a resend', () => {
     expect(order).toEqual(['5', '6', '7']);
   });
 
+  it('counts failed lookups since the last attempt only: after a blind resend, one failed lookup does not send it blind again', async () => {
+    let lookupsMade = 0;
+    // Four lookups fail (the connection under them drops); the fifth finds the copy the second attempt stored.
+    const { clock, outbox, entry } = withFinder((ids) => {
+      lookupsMade += 1;
+      return lookupsMade <= 4
+        ? Promise.reject(new Error('lost'))
+        : new Map(ids.map((id) => [id, stored(id)]));
+    });
+    outbox.connected(async () => {
+      throw lost;
+    });
+    const result = outbox.submit(entry('9'));
+    await Promise.resolve();
+    outbox.disconnected();
+    let attempts = 0;
+    outbox.connected(async () => {
+      attempts += 1;
+      // Stored, but the acknowledgement is lost.
+      throw new ProtocolError(SessionErrorCode.NO_REPLY, 'no reply');
+    });
+    // Three failed lookups: it goes again without knowing.
+    await vi.waitFor(() => expect(attempts).toBe(1));
+    expect(lookupsMade).toBe(3);
+    await clock.advance(5_000);
+    await vi.waitFor(() => expect(lookupsMade).toBe(5));
+    expect(attempts).toBe(1);
+    await expect(result).resolves.toEqual(stored('9'));
+  });
+
   it('looks before resending a chat the server answered with silence on the same connection', async () => {
     const { clock, outbox, lookups, entry } = withFinder((ids) => new Map(ids.map((id) => [id, stored(id)])));
     let attempts = 0;

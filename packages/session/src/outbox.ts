@@ -110,7 +110,10 @@ interface Tracked {
   sent: boolean;
   /** Its history lookup, or the question whether a refusal is retried, is under way: no attempt until it ends. */
   checking: boolean;
-  /** Lookups that could not read its conversation; after a few, it is sent again without knowing. */
+  /**
+   * Lookups since its last attempt that could not read its conversation; after a few, it is sent again without
+   * knowing.
+   */
   lookupFailures: number;
   /** When it fails unless acknowledged: `createdAt + deadlineMs`. */
   readonly deadlineAt: number;
@@ -327,6 +330,8 @@ export class Outbox {
       return;
     tracked.inFlight = true;
     tracked.sent = true;
+    // A new attempt is a new uncertainty: only lookups failed since it count towards sending it blind again.
+    tracked.lookupFailures = 0;
     sender(tracked.entry).then(
       (ack) => this.#finish(tracked, { ack }),
       (error: unknown) => {
@@ -377,7 +382,7 @@ export class Outbox {
    * Looks the entries up in the history: those found are acknowledged by the row found; those not found are
    * sent again, after the lookup, in order with everything that waited for it. A conversation the lookup could
    * not read is looked up again (on the connection there is then); after {@link MAX_LOOKUP_FAILURES} such
-   * failures its chats are sent again anyway — possibly twice, never lost.
+   * failures in a row since a chat's last attempt, it is sent again anyway — possibly twice, never lost.
    */
   async #check(list: readonly Tracked[]): Promise<void> {
     const findStored = this.#options.findStored!;
