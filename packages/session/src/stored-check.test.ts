@@ -119,4 +119,16 @@ describe('the history lookup before a resend', () => {
     expect([...served.found.keys()]).toEqual(['7']);
     expect(served.unknown.size).toBe(0);
   });
+
+  it('reads at most maxPages pages (10 by default) of a conversation, what they do not hold counts as not stored', async () => {
+    // 2,000 rows, all newer than the entry, none of them it.
+    const rows = Array.from({ length: 2_000 }, (_, i) =>
+      row(10_000 + i, String(90_000 + i), SELF, 2_000_000),
+    );
+    const server = history(rows);
+    const find = createStoredFinder({ query: server.query, selfId: () => SELF, logger: silentLogger });
+    const lookup = await find([entry('5', '10002', ChatType.ChatTypeP2P, 1_000_000)]);
+    expect(server.queries).toHaveLength(10);
+    expect(lookup.found.size).toBe(0);
+  });
 });
