@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SessionErrorCode } from './errors.js';
 import { type ChatAck, createMemoryOutboxStore, Outbox, type OutboxEntry } from './outbox.js';
 
-function setup(resendUnacknowledged = true) {
+function setup(resendUnacknowledged = true, inOrder = true) {
   const clock = new FakeClock(1_000_000);
   const store = createMemoryOutboxStore();
   const acked: string[] = [];
@@ -17,6 +17,7 @@ function setup(resendUnacknowledged = true) {
     deadlineMs: 120_000,
     resendUnacknowledged,
     resendDelayMs: 5_000,
+    inOrder,
     onAcked: (ack) => acked.push(ack.sendId),
     onFailed: (sendId, error) => failed.push(`${sendId}:${error.code}`),
   });
@@ -404,25 +405,10 @@ describe('Outbox, one conversation at a time', () => {
   });
 
   it('with inOrder off, sends every waiting chat of a conversation at once', async () => {
-    const clock = new FakeClock(1_000_000);
-    const outbox = new Outbox({
-      clock,
-      store: createMemoryOutboxStore(),
-      logger: silentLogger,
-      deadlineMs: 120_000,
-      resendUnacknowledged: true,
-      resendDelayMs: 5_000,
-      inOrder: false,
-      onAcked: () => {},
-      onFailed: () => {},
-    });
+    const { outbox, entry } = setup(true, false);
     const { attempts, sender } = heldSender();
     outbox.connected(sender);
-    for (const sendId of ['1', '2', '3']) {
-      outbox
-        .submit({ sendId, chat: { sendId, toId: '2', chatType: 1 }, createdAt: clock.now() })
-        .catch(() => {});
-    }
+    for (const sendId of ['1', '2', '3']) outbox.submit(entry(sendId)).catch(() => {});
     await Promise.resolve();
     await Promise.resolve();
     expect(attempts).toEqual(['1', '2', '3']);
