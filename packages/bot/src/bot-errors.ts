@@ -25,6 +25,11 @@ export const BotErrorCode = {
    * `conflictRetries` allows.
    */
   SESSION_CONFLICT: 'BOT_SESSION_CONFLICT',
+  /**
+   * A conversation another process sharing the storage changed while an update was handled, more often than
+   * `conflictRetries` allows.
+   */
+  CONVERSATION_CONFLICT: 'BOT_CONVERSATION_CONFLICT',
   /** A stored session or conversation that is not the JSON it should be. */
   SESSION_DAMAGED: 'BOT_SESSION_DAMAGED',
   /** A conversation's wait ended because its time ran out. */

@@ -1,5 +1,5 @@
 import type { Client } from '@birdtalk/client';
-import { InvalidArgumentError, StateError } from '@birdtalk/errors';
+import { InvalidArgumentError, isBirdTalkError, StateError } from '@birdtalk/errors';
 import { type Clock, type Logger, silentLogger, systemClock } from '@birdtalk/runtime';
 import { BotErrorCode } from '../bot-errors.js';
 import { parseCommand } from '../command.js';
@@ -10,6 +10,7 @@ import { createMemorySessionStorage, type SessionStorage } from '../session/stor
 import type { Update } from '../update.js';
 import { decodeValue, encodeValue } from './codec.js';
 import type { ConversationRecord } from './record.js';
+import { RecordStore } from './record-store.js';
 import { type ConversationBuilder, runStep, type StepEnv, type StepInput } from './replay.js';
 
 /** What `ctx.conversation` offers: the conversation of this chat (or group member), and a way in and out. */
@@ -38,9 +39,17 @@ export interface ConversationsOptions<C extends Context> {
   /**
    * Where conversations in progress live, one record per chat (per member in groups). A persistent storage
    * (`storeSessionStorage` on a file or SQLite store) lets a restarted bot resume them at the same step.
+   * Records are written with versions when the storage has them (every adapter here does), so bots in several
+   * processes may share it: see {@link Conversations}.
    * @defaultValue memory
    */
   readonly storage?: SessionStorage<ConversationRecord>;
+  /**
+   * How many times an update runs again when its conversation changed under it (another process sharing the
+   * storage took a step since it was read); then the update fails with `StateError BOT_CONVERSATION_CONFLICT`.
+   * @defaultValue 20
+   */
+  readonly conflictRetries?: number;
   /** Commands that end the conversation in progress (and are taken by it). @defaultValue `['cancel']` */
   readonly cancelCommands?: readonly string[];
   /** Runs after a cancel command ended a conversation, e.g. to confirm it. */
@@ -61,6 +70,7 @@ export interface ConversationsDeps {
 
 /** The defaults of {@link ConversationsOptions}. */
 export const DEFAULT_CONVERSATIONS_OPTIONS = {
+  conflictRetries: 20,
   cancelCommands: ['cancel'],
   waitTimeoutMs: 600_000,
   maxSteps: 200,
@@ -91,10 +101,19 @@ const KEEP_SEEN = 32;
  * ends and the log is stored. The middleware returns at once, so the chat's queue moves on: a conversation
  * never holds up its chat, and its next answer is just the next update. Messages a wait takes do not reach
  * the middleware after this one; messages it refuses do. See {@link Conversation} for the rules of replay.
+ *
+ * Bots in several processes may share one storage: a record is written only if it is still at the version
+ * the step read (the storage's versioned writes), and a step that finds it changed is not stored; the bot runs
+ * its update again on the new record, as sessions do. No step is lost, and a message both processes received
+ * is taken once (the record remembers the ids it took). What the lost step sent is not undone, and its rerun
+ * may send again: where a repeated question matters, let one process own each chat (a fleet does).
  */
 export class Conversations<C extends Context & ConversationFlavor> implements MiddlewareObj<C> {
   readonly #builders = new Map<string, ConversationBuilder<C>>();
-  readonly #storage: SessionStorage<ConversationRecord>;
+  readonly #records: RecordStore;
+  readonly #conflictRetries: number;
+  /** The runs of each update that found its conversation changed; the bot runs it again with a new context. */
+  readonly #conflicts = new WeakMap<Update, number>();
   readonly #cancel: ReadonlySet<string>;
   readonly #onCancel: ((ctx: C) => unknown) | undefined;
   readonly #waitTimeoutMs: number;
@@ -107,7 +126,11 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
 
   /** @see {@link conversations} */
   constructor(options: ConversationsOptions<C> = {}, deps: ConversationsDeps = {}) {
-    this.#storage = options.storage ?? createMemorySessionStorage<ConversationRecord>();
+    this.#records = new RecordStore(options.storage ?? createMemorySessionStorage<ConversationRecord>());
+    this.#conflictRetries = options.conflictRetries ?? DEFAULT_CONVERSATIONS_OPTIONS.conflictRetries;
+    if (!(Number.isInteger(this.#conflictRetries) && this.#conflictRetries >= 0)) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'conflictRetries must be a whole number ≥ 0');
+    }
     this.#cancel = new Set(
       (options.cancelCommands ?? DEFAULT_CONVERSATIONS_OPTIONS.cancelCommands).map((name) =>
         name.toLowerCase(),
@@ -158,7 +181,7 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
         },
         enter: async (name, args) => {
           await this.#enter(ctx, key, name, args);
-          state.active = (await this.#storage.read(key ?? ''))?.name;
+          state.active = (await this.#records.read(key ?? '')).record?.name;
         },
         exit: async () => {
           const ended = key !== undefined && (await this.#exit(key));
@@ -175,7 +198,7 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
 
   /** Offers the update to the conversation of its key; resolves with whether it was taken. */
   async #offer(ctx: C, key: string, state: { active: string | undefined }): Promise<boolean> {
-    const record = await this.#storage.read(key);
+    const { record, version } = await this.#records.read(key);
     if (record === undefined) return false;
     state.active = record.name;
     const update = ctx.update;
@@ -193,13 +216,13 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
     // A wait that ran out while nothing drove it (the bot was down): it times out before the message is offered.
     const deadline = record.wait?.deadline;
     if (deadline !== undefined && deadline <= this.#clock.now()) {
-      const result = await this.#step(key, record, { kind: 'timeout', ctx });
+      const result = await this.#step(key, record, version, { kind: 'timeout', ctx });
       if (result !== 'waiting') {
         state.active = undefined;
         return false;
       }
     }
-    const { status, taken } = await this.#stepTaking(key, record, { kind: 'message', update, ctx });
+    const { status, taken } = await this.#stepTaking(key, record, version, { kind: 'message', update, ctx });
     if (status !== 'waiting') state.active = undefined;
     return taken;
   }
@@ -217,6 +240,8 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
       throw new StateError(BotErrorCode.NO_CHAT, `a ${ctx.type} update has no chat and user to talk with`);
     }
     await this.#queue.run(key, async () => {
+      // The version of what it replaces: entering in two processes at once stores one of them.
+      const { version } = await this.#records.read(key);
       const record: ConversationRecord = {
         version: 1,
         name,
@@ -229,25 +254,42 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
         seen: ctx.update.type === 'message' ? [ctx.update.message.id] : [],
         wait: undefined,
       };
-      await this.#step(key, record, { kind: 'enter', ctx }, true);
+      await this.#step(key, record, version, { kind: 'enter', ctx }, true);
     });
   }
 
   async #exit(key: string): Promise<boolean> {
     return this.#queue.run(key, async () => {
-      const record = await this.#storage.read(key);
+      const { record } = await this.#records.read(key);
       if (record === undefined) return false;
       await this.#end(key);
       return true;
     });
   }
 
-  async #step(key: string, record: ConversationRecord, input: StepInput<C>, fresh = false) {
-    return (await this.#stepTaking(key, record, input, fresh)).status;
+  async #step(
+    key: string,
+    record: ConversationRecord,
+    version: string | undefined,
+    input: StepInput<C>,
+    fresh = false,
+  ) {
+    return (await this.#stepTaking(key, record, version, input, fresh)).status;
   }
 
-  /** Runs one step, then stores the record (or deletes it when the conversation ended) and sets its timer. */
-  async #stepTaking(key: string, record: ConversationRecord, input: StepInput<C>, fresh = false) {
+  /**
+   * Runs one step, then stores the record (or deletes it when the conversation ended) if it is still at
+   * `version`, and sets its timer.
+   *
+   * @throws StateError `BOT_CONVERSATION_CONFLICT` when another process changed the record meanwhile.
+   */
+  async #stepTaking(
+    key: string,
+    record: ConversationRecord,
+    version: string | undefined,
+    input: StepInput<C>,
+    fresh = false,
+  ) {
     const builder = this.#builders.get(record.name);
     if (builder === undefined) {
       this.#logger.warn('a stored conversation has no code any more; it ends', { conversation: record.name });
@@ -257,19 +299,38 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
     const before = fresh ? '' : JSON.stringify(record);
     const result = await runStep(record, builder, input, this.#env(input.ctx));
     if (result.status !== 'waiting') {
-      await this.#end(key);
+      this.#unschedule(key);
+      if (!(await this.#records.write(key, undefined, version))) throw this.#conflict(input.ctx, key);
       if (result.status === 'failed') throw result.error;
       return result;
     }
-    if (JSON.stringify(record) !== before) await this.#storage.write(key, record);
+    if (JSON.stringify(record) !== before && !(await this.#records.write(key, record, version))) {
+      throw this.#conflict(input.ctx, key);
+    }
     this.#schedule(key, record, input.ctx.client, input.ctx.me);
     return result;
   }
 
-  async #end(key: string): Promise<void> {
+  /** The error that has the bot run the update again, on the record as the other process left it. */
+  #conflict(ctx: C, key: string): StateError {
+    const conflict = (this.#conflicts.get(ctx.update) ?? 0) + 1;
+    this.#conflicts.set(ctx.update, conflict);
+    return new StateError(
+      BotErrorCode.CONVERSATION_CONFLICT,
+      `the conversation ${JSON.stringify(key)} changed while a ${ctx.type} update was handled` +
+        (conflict > this.#conflictRetries ? `, ${conflict} times` : ''),
+      { details: { key, conflicts: conflict, rerun: conflict <= this.#conflictRetries } },
+    );
+  }
+
+  #unschedule(key: string): void {
     this.#clock.clearTimeout(this.#timers.get(key));
     this.#timers.delete(key);
-    await this.#storage.delete(key);
+  }
+
+  async #end(key: string): Promise<void> {
+    this.#unschedule(key);
+    await this.#records.delete(key);
   }
 
   #env(ctx: Context): StepEnv {
@@ -285,8 +346,7 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
 
   /** Times the pending wait out while the bot runs (after a restart, the next message does it). */
   #schedule(key: string, record: ConversationRecord, client: Client, me: BotInfo): void {
-    this.#clock.clearTimeout(this.#timers.get(key));
-    this.#timers.delete(key);
+    this.#unschedule(key);
     const deadline = record.wait?.deadline;
     if (deadline === undefined) return;
     const timer = this.#clock.setTimeout(
@@ -306,10 +366,17 @@ export class Conversations<C extends Context & ConversationFlavor> implements Mi
 
   async #timeOut(key: string, deadline: number, client: Client, me: BotInfo): Promise<void> {
     await this.#queue.run(key, async () => {
-      const record = await this.#storage.read(key);
+      const { record, version } = await this.#records.read(key);
+      // Moved on or ended meanwhile (here or in another process): that step set its own deadline.
       if (record?.wait?.deadline !== deadline) return;
       const ctx = new Context(decodeValue<Update>(record.entry), client, me) as C;
-      await this.#step(key, record, { kind: 'timeout', ctx });
+      try {
+        await this.#step(key, record, version, { kind: 'timeout', ctx });
+      } catch (error) {
+        // Another process stored a step since the read: it scheduled the timer of the wait it left, so the
+        // timeout is its to run (or the next message's), not a failure here.
+        if (!isBirdTalkError(error, BotErrorCode.CONVERSATION_CONFLICT)) throw error;
+      }
     });
   }
 

@@ -160,11 +160,13 @@ export function session<S, C extends Context & SessionFlavor<S> = Context & Sess
 }
 
 /**
- * Whether an error asks the bot to handle its update again: a session that another process changed while the
- * update was handled, with reruns left.
+ * Whether an error asks the bot to handle its update again: a session or a conversation that another process
+ * changed while the update was handled, with reruns left.
  */
 export function requestsRerun(error: unknown): boolean {
   return (
-    isBirdTalkError(error, BotErrorCode.SESSION_CONFLICT) && (error as StateError).details?.rerun === true
+    (isBirdTalkError(error, BotErrorCode.SESSION_CONFLICT) ||
+      isBirdTalkError(error, BotErrorCode.CONVERSATION_CONFLICT)) &&
+    (error as StateError).details?.rerun === true
   );
 }
