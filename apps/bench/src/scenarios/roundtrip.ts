@@ -58,18 +58,24 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
   const peer = await startPeer();
   let client: Client | undefined;
   try {
-    const [sender, receiver] = await peer.createUsers(2, 'bench-password');
-    // The receiver follows the sender, so the sender may message it; it stays offline.
-    await peer.follow(receiver!, sender!);
+    // The sends go round a set of receivers, as many as the largest window: the client keeps each conversation in
+    // order (one chat in flight per conversation, chatsInOrder), so a window is a bot answering that many users at
+    // once. The receivers follow the sender, so the sender may message them; they stay offline.
+    const conversations = Math.max(1, ...parameters.windows);
+    const [sender, ...receivers] = await peer.createUsers(1 + conversations, 'bench-password');
+    for (const receiver of receivers) await peer.follow(receiver, sender!);
     client = createClient(
       { server: peer.serverUrl, credentials: { method: 'id', userId: sender!, password: 'bench-password' } },
       { connector: createNodeConnector(), ecdh: createNodeEcdh() },
     );
     await client.start();
     const text = 'x'.repeat(parameters.textBytes);
-    const chat = p2p(receiver!);
+    const chats = receivers.map((receiver) => p2p(receiver));
     const ours = client;
+    let next = 0;
     const sendOurs = async () => {
+      const chat = chats[next]!;
+      next = (next + 1) % chats.length;
       await ours.sendText(chat, text);
     };
     const raw = await connectRawEcho(peer.echoUrl, chatFrameBytes(text));
@@ -141,6 +147,7 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
       ],
       notes: [
         'Ours: client.sendText() resolves when the reference server acknowledged the message (stored as two P2P rows); each message crosses the process boundary twice, as a raw echo does.',
+        `Ours sends round ${conversations} conversations (one per receiver), so a window of w is w conversations with one chat in flight each: the client sends the chats of one conversation one at a time, to keep their order on the server.`,
         `Rounds per contender: ${parameters.rounds}, alternating; medians reported.`,
       ],
     };
