@@ -5,6 +5,7 @@ import { FakeClock, flushEventLoop } from '@birdtalk/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { rawChat } from '../../test/raw-chat.js';
 import type { ClientEvents } from '../events.js';
+import type { ChatMessage } from '../message.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { DedupWindow } from './dedup.js';
@@ -383,6 +384,55 @@ describe('the inbox', () => {
     expect(handled).toEqual(['2']);
     expect(signals[1]!.aborted).toBe(false);
     expect(saved.at(-1)).toEqual(['p2p', '2']);
+  });
+
+  it('times a listener out from the start of its delivery, also when it reads its signal late or never', async () => {
+    const { clock, hub, inbox } = setup({ handlerTimeoutMs: 5_000 });
+    const late: AbortSignal[] = [];
+    hub.on('message', async (message) => {
+      if (message.id === '1') {
+        // Reads the signal only 3 s in: it still aborts 5 s after the delivery began.
+        await new Promise<void>((resolve) => clock.setTimeout(() => resolve(), 3_000));
+        late.push(message.signal);
+      }
+      // Message 2's listener never reads it, and never settles: the delivery still ends at 5 s.
+      await new Promise(() => {});
+    });
+    const dead: string[] = [];
+    hub.on('dead-letter', (event) => {
+      dead.push(event.message.id);
+    });
+    inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    inbox.ingest(rawChat({ msgId: '2' }), 'live');
+    await flushEventLoop();
+    await clock.advance(3_000);
+    expect(late[0]!.aborted).toBe(false);
+    await clock.advance(1_999);
+    expect(late[0]!.aborted).toBe(false);
+    await clock.advance(1);
+    expect(late[0]!.reason).toMatchObject({ name: 'TimeoutError' });
+    await clock.advance(5_000);
+    await inbox.whenIdle();
+    expect(dead).toEqual(['1', '2']);
+  });
+
+  it("aborts a signal first read after the client gave up on the message, and one read after its delivery ended doesn't abort", async () => {
+    const { hub, inbox } = setup({ handlerTimeoutMs: 5_000 });
+    const kept: ChatMessage[] = [];
+    let release!: () => void;
+    hub.on('message', async (message) => {
+      kept.push(message);
+      if (message.id === '1') await new Promise<void>((resolve) => (release = resolve));
+    });
+    inbox.ingest(rawChat({ msgId: '2', fromId: '11' }), 'live');
+    await inbox.whenIdle();
+    inbox.ingest(rawChat({ msgId: '1' }), 'live');
+    await flushEventLoop();
+    inbox.abandon();
+    expect(kept[1]!.signal.aborted).toBe(true);
+    // Message 2's delivery was over before: its signal, first read now, is not aborted.
+    expect(kept[0]!.signal.aborted).toBe(false);
+    release();
   });
 
   it('hands a listener the next message of its own chat through a waiter, instead of queueing it behind the listener', async () => {

@@ -1,6 +1,6 @@
 import { BirdTalkError, TimeoutError } from '@birdtalk/errors';
 import { ChatMsgType, ChatType, type Int64, isInt64String, type MsgChat } from '@birdtalk/proto';
-import type { Clock, EventHub, Logger } from '@birdtalk/runtime';
+import type { Clock, EventHub, Logger, TimerHandle } from '@birdtalk/runtime';
 import { targetKey } from '../chat-target.js';
 import { ClientErrorCode } from '../client-errors.js';
 import type { ClientEvents, DeliveryEvent } from '../events.js';
@@ -403,33 +403,24 @@ export class Inbox {
       this.#abandonItem(item);
       return;
     }
-    // One signal per delivery: aborted when the handler's time is up or the client gives up on it.
-    const handling = new AbortController();
-    const giveUp = (): void => handling.abort(this.#abandon.signal.reason);
-    this.#abandon.signal.addEventListener('abort', giveUp, { once: true });
-    const timeoutMs = this.#deps.handlerTimeoutMs;
-    const timer =
-      timeoutMs > 0
-        ? this.#deps.clock.setTimeout(
-            () =>
-              handling.abort(
-                new TimeoutError(`the listeners of a message did not finish within ${timeoutMs} ms`, {
-                  details: { msgId: item.raw.msgId, timeoutMs },
-                }),
-              ),
-            timeoutMs,
-          )
-        : undefined;
+    const delivery = new Delivery(
+      this.#abandon.signal,
+      this.#deps.clock,
+      this.#deps.handlerTimeoutMs,
+      item.raw.msgId,
+    );
     try {
-      await this.#deliver(item, handling.signal);
+      await this.#deliver(item, delivery);
     } finally {
-      this.#deps.clock.clearTimeout(timer);
-      this.#abandon.signal.removeEventListener('abort', giveUp);
+      delivery.end();
     }
   }
 
-  async #deliver(item: Item, signal: AbortSignal): Promise<void> {
-    const message = this.#messageOf(item, signal);
+  async #deliver(item: Item, delivery: Delivery): Promise<void> {
+    const message = this.#messageOf(item);
+    // The delivery's signal is made when first read: by a listener, or by the retry loop once a listener
+    // returned a promise or threw. A listener that returns at once never pays for it.
+    Object.defineProperty(message, 'signal', { get: () => delivery.signal, enumerable: true });
     const event: DeliveryEvent = message.kind === 'recall' ? 'recall' : 'message';
     const recall = event === 'recall' ? recallOf(message) : undefined;
     const listeners =
@@ -447,7 +438,9 @@ export class Inbox {
       retries: this.#deps.handlerRetries,
       retryDelayMs: this.#deps.handlerRetryDelayMs,
       clock: this.#deps.clock,
-      signal,
+      get signal() {
+        return delivery.signal;
+      },
     });
     if (this.#abandon.signal.aborted) {
       // The client gave up waiting for this message before it was handled: leave it for the next run.
@@ -503,6 +496,68 @@ export class Inbox {
             cause: error,
           }),
     );
+  }
+}
+
+/** A signal that never aborts: what a delivery's signal is once the delivery is over. */
+const NEVER_ABORTED = new AbortController().signal;
+
+/**
+ * The signal of one delivery, aborted when the listeners' time (`handlerTimeoutMs`, counted from the start of
+ * the delivery) is up or the client gives up on the message. Made the first time it is read: an abort
+ * controller, its timer and its listener cost more than handling a message whose listeners return at once.
+ */
+class Delivery {
+  readonly #abandon: AbortSignal;
+  readonly #clock: Clock;
+  readonly #timeoutMs: number;
+  readonly #msgId: Int64;
+  readonly #startedAt: number;
+  #controller: AbortController | undefined;
+  #timer: TimerHandle | undefined;
+  #giveUp: (() => void) | undefined;
+  #ended = false;
+
+  constructor(abandon: AbortSignal, clock: Clock, timeoutMs: number, msgId: Int64) {
+    this.#abandon = abandon;
+    this.#clock = clock;
+    this.#timeoutMs = timeoutMs;
+    this.#msgId = msgId;
+    this.#startedAt = timeoutMs > 0 ? clock.now() : 0;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller !== undefined) return this.#controller.signal;
+    // Read after the delivery ended (a listener kept the message): it no longer aborts, as before it ended.
+    if (this.#ended) return NEVER_ABORTED;
+    const controller = new AbortController();
+    this.#controller = controller;
+    if (this.#abandon.aborted) {
+      controller.abort(this.#abandon.reason);
+      return controller.signal;
+    }
+    this.#giveUp = () => controller.abort(this.#abandon.reason);
+    this.#abandon.addEventListener('abort', this.#giveUp, { once: true });
+    const timeoutMs = this.#timeoutMs;
+    if (timeoutMs > 0) {
+      this.#timer = this.#clock.setTimeout(
+        () =>
+          controller.abort(
+            new TimeoutError(`the listeners of a message did not finish within ${timeoutMs} ms`, {
+              details: { msgId: this.#msgId, timeoutMs },
+            }),
+          ),
+        Math.max(0, this.#startedAt + timeoutMs - this.#clock.now()),
+      );
+    }
+    return controller.signal;
+  }
+
+  /** The delivery is over: its timer and its listener go. */
+  end(): void {
+    this.#ended = true;
+    this.#clock.clearTimeout(this.#timer);
+    if (this.#giveUp !== undefined) this.#abandon.removeEventListener('abort', this.#giveUp);
   }
 }
 

@@ -26,6 +26,42 @@ describe('running delivery listeners', () => {
     expect(calls).toEqual([`ok@${t0}`, `flaky@${t0}`, `flaky@${t0 + 100}`, `flaky@${t0 + 300}`]);
   });
 
+  it('settles listeners that return at once without reading the signal, and retries one that throws at once', async () => {
+    const clock = new FakeClock();
+    let reads = 0;
+    const policy = {
+      retries: 1,
+      retryDelayMs: 10,
+      clock,
+      get signal() {
+        reads += 1;
+        return new AbortController().signal;
+      },
+    };
+    expect(await runListeners([() => 1, () => undefined], undefined, policy)).toEqual({ ok: true });
+    // Nothing was waited for, so the signal (which a delivery makes only when read) was never needed.
+    expect(reads).toBe(0);
+
+    let throws = 1;
+    const calls: string[] = [];
+    const outcome = runListeners(
+      [
+        () => {
+          calls.push('steady');
+        },
+        () => {
+          calls.push('flaky');
+          if (throws-- > 0) throw new Error('not yet');
+        },
+      ],
+      undefined,
+      policy,
+    );
+    await clock.advance(100);
+    expect(await outcome).toEqual({ ok: true });
+    expect(calls).toEqual(['steady', 'flaky', 'flaky']);
+  });
+
   it('gives up after 1 + retries attempts with the last error', async () => {
     const clock = new FakeClock();
     let attempts = 0;

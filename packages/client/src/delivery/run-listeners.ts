@@ -32,13 +32,14 @@ export async function runListeners<T>(
   payload: T,
   policy: RetryPolicy,
 ): Promise<ListenerOutcome> {
-  let failing = [...listeners];
+  let failing: ReadonlyArray<(payload: T) => unknown> = listeners;
   let lastError: unknown;
   for (let attempt = 1; ; attempt += 1) {
-    const results = await untilAborted(
-      Promise.allSettled(failing.map(async (listener) => listener(payload))),
-      policy.signal,
-    );
+    const outcomes = callAll(failing, payload);
+    // Every listener returned at once, none threw: done, without a promise per listener or a look at the
+    // signal (which a delivery makes only when it is read).
+    if (outcomes === undefined) return { ok: true };
+    const results = await untilAborted(Promise.allSettled(outcomes), policy.signal);
     if (results === undefined) return abandoned(policy.signal, attempt);
     const next: Array<(payload: T) => unknown> = [];
     results.forEach((result, index) => {
@@ -56,6 +57,35 @@ export async function runListeners<T>(
       return abandoned(policy.signal, attempt);
     }
   }
+}
+
+/**
+ * Calls every listener now, in order, as `async (listener) => listener(payload)` would. Returns `undefined`
+ * when all of them returned something other than a promise without throwing, and otherwise what each gave
+ * (a sync throw as a rejected promise) for `Promise.allSettled`.
+ */
+function callAll<T>(listeners: ReadonlyArray<(payload: T) => unknown>, payload: T): unknown[] | undefined {
+  let outcomes: unknown[] | undefined;
+  for (let index = 0; index < listeners.length; index += 1) {
+    let outcome: unknown;
+    try {
+      outcome = listeners[index]!(payload);
+    } catch (error) {
+      outcome = Promise.reject(error);
+    }
+    if (outcomes === undefined && !isThenable(outcome)) continue;
+    outcomes ??= listeners.slice(0, index).map(() => undefined);
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+function isThenable(value: unknown): boolean {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function abandoned(signal: AbortSignal | undefined, attempts: number): ListenerOutcome {
