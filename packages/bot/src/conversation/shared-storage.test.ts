@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFileStore } from '@birdtalk/client/node';
 import { createMemoryLogger, FakeClock } from '@birdtalk/runtime/testing';
 import { createSqliteStore } from '@birdtalk/store-sqlite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -100,6 +101,16 @@ async function collectingBot(
 describe('conversations shared by two bots on one storage', () => {
   it.each([
     ['in memory', () => createMemorySessionStorage<ConversationRecord>()],
+    [
+      'in a file store (its compare-and-set holds a lock file beside the value)',
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), 'birdtalk-conversations-'));
+        dirs.push(dir);
+        const store = createFileStore({ directory: dir });
+        stores.push(store);
+        return storeSessionStorage<ConversationRecord>(store, { prefix: 'conversation:' });
+      },
+    ],
     [
       'in a SQLite store (what two processes would share)',
       () => {
