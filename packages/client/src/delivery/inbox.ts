@@ -337,13 +337,12 @@ export class Inbox {
     });
   }
 
-  #messageOf(item: Item, signal?: AbortSignal): ChatMessage {
+  #messageOf(item: Item): ChatMessage {
     return toChatMessage(item.raw, {
       selfId: this.#deps.selfId(),
       catchingUp: item.catchingUp,
       redelivered: item.redelivered,
       late: item.late,
-      ...(signal === undefined ? {} : { signal }),
     });
   }
 
