@@ -166,7 +166,7 @@ describe('the SQLite store', () => {
     await store.close();
   });
 
-  it('trims the window to exactly the limit across reopening, with keys that come again', async () => {
+  it('trims the window to the limit across reopening, each key once at its newest place', async () => {
     const path = join(dir, 'state.sqlite');
     const store = createSqliteStore({ path });
     await store.addSeen(['a', 'b', 'c', 'd', 'e'], 4);
@@ -177,6 +177,78 @@ describe('the SQLite store', () => {
     await again.addSeen(['g'], 2);
     expect(await again.loadSeen()).toEqual(['f', 'g']);
     await again.close();
+  });
+
+  it('lets the window grow a sixteenth beyond its limit, then trims it to the limit in one delete', async () => {
+    const path = join(dir, 'state.sqlite');
+    const store = createSqliteStore({ path });
+    const keys = Array.from({ length: 171 }, (_, i) => `m:${i}`);
+    // A limit of 160 keys allows 10 more rows before a trim.
+    for (const key of keys.slice(0, 170)) await store.addSeen([key], 160);
+    expect(await store.loadSeen()).toEqual(keys.slice(0, 170));
+    await store.addSeen([keys[170]!], 160);
+    expect(await store.loadSeen()).toEqual(keys.slice(11));
+    await store.close();
+  });
+
+  it('upgrades a version 1 file, keeping its window in order, marks, positions and values', async () => {
+    const path = join(dir, 'state.sqlite');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE positions (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE seen (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE);
+      CREATE TABLE handling (key TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE outbox (send_id TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE counters (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO positions VALUES ('p2p', '7300000000000000123');
+      INSERT INTO seen (key) VALUES ('m:1'), ('m:2'), ('m:3');
+      DELETE FROM seen WHERE key = 'm:1';
+      INSERT INTO seen (key) VALUES ('m:1');
+      INSERT INTO handling VALUES ('m:4');
+      INSERT INTO counters VALUES ('sendIdMark', '1750000000000000099');
+      INSERT INTO kv VALUES ('deviceId', 'abc');
+    `);
+    old.pragma('user_version = 1');
+    old.close();
+
+    const store = createSqliteStore({ path });
+    expect(await store.loadSeen()).toEqual(['m:2', 'm:3', 'm:1']);
+    expect(await store.loadHandling()).toEqual(['m:4']);
+    expect((await store.loadPositions()).get('p2p')).toBe('7300000000000000123');
+    expect(await store.get('deviceId')).toBe('abc');
+    expect(await store.reserveSendIds(1, '0')).toBe('1750000000000000100');
+    // New keys go after the old ones, and a trim still cuts the oldest.
+    await store.addSeen(['m:4', 'c:x@1'], 4);
+    expect(await store.loadSeen()).toEqual(['m:3', 'm:1', 'm:4', 'c:x@1']);
+    expect(await store.loadHandling()).toEqual([]);
+    await store.close();
+
+    const peek = new Database(path, { readonly: true });
+    expect(peek.pragma('user_version', { simple: true })).toBe(2);
+    // The window has no index beside its primary key any more.
+    expect(peek.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all()).toEqual([]);
+    peek.close();
+  });
+
+  it('upgrades a version 1 file that predates the handling marks', async () => {
+    const path = join(dir, 'state.sqlite');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE positions (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE seen (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE);
+      CREATE TABLE outbox (send_id TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE counters (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO seen (key) VALUES ('m:1');
+    `);
+    old.pragma('user_version = 1');
+    old.close();
+    const store = createSqliteStore({ path });
+    await store.markHandling(['m:2']);
+    expect(await store.loadHandling()).toEqual(['m:2']);
+    expect(await store.loadSeen()).toEqual(['m:1']);
+    await store.close();
   });
 
   it('checkpoints the WAL after the number of pages it is given', async () => {

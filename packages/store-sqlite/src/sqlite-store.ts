@@ -10,7 +10,7 @@ import {
 import { type BirdTalkError, DecodeError, InvalidArgumentError, StateError } from '@birdtalk/errors';
 import { createGroupCommit } from '@birdtalk/runtime/node';
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION, schema } from './schema.js';
+import { migrations, SCHEMA_VERSION, schema } from './schema.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -97,15 +97,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     savePosition: db.prepare<[string, string]>(
       'INSERT INTO positions (stream, position) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET position = excluded.position',
     ),
-    seen: db.prepare<[], { key: string }>('SELECT key FROM seen ORDER BY seq'),
-    forgetSeen: db.prepare<[string]>('DELETE FROM seen WHERE key = ?'),
+    // Each key once, where its newest row puts it (a key added again has a row of its own).
+    seen: db.prepare<[], { key: string }>('SELECT key FROM seen GROUP BY key ORDER BY MAX(seq)'),
     addSeen: db.prepare<[string]>('INSERT INTO seen (key) VALUES (?)'),
     countSeen: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM seen'),
-    // The oldest rows, through the primary key: trimming costs what it deletes. (Finding the cut with
-    // `ORDER BY seq DESC LIMIT 1 OFFSET <limit>` walks the whole window on every message.)
-    trimSeen: db.prepare<[number]>(
-      'DELETE FROM seen WHERE seq IN (SELECT seq FROM seen ORDER BY seq LIMIT ?)',
-    ),
+    // Every row but the newest `limit`, as one range of the primary key: trimming costs what it deletes.
+    trimSeen: db.prepare<[number]>('DELETE FROM seen WHERE seq <= (SELECT MAX(seq) FROM seen) - ?'),
     handling: db.prepare<[], { key: string }>('SELECT key FROM handling'),
     mark: db.prepare<[string]>('INSERT INTO handling (key) VALUES (?) ON CONFLICT DO NOTHING'),
     unmark: db.prepare<[string]>('DELETE FROM handling WHERE key = ?'),
@@ -127,18 +124,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ),
   };
 
-  // The size of the window, kept here so that trimming knows how much to delete without counting the table;
-  // counted again after a failed commit.
+  // The rows of the window, kept here so that trimming knows when to run without counting the table; counted
+  // again after a failed commit.
   let seenCount = statements.countSeen.get()?.n ?? 0;
   const addSeen = (keys: readonly string[], limit: number): void => {
     for (const key of keys) {
-      // A key already present moves to the newest end.
-      seenCount -= statements.forgetSeen.run(key).changes;
       statements.addSeen.run(key);
-      seenCount += 1;
       statements.unmark.run(key);
     }
-    if (seenCount > limit) seenCount -= statements.trimSeen.run(seenCount - limit).changes;
+    seenCount += keys.length;
+    if (seenCount > limit + trimSlack(limit)) seenCount -= statements.trimSeen.run(limit).changes;
   };
   const reserve = db.transaction((count: number, floor: bigint): bigint => {
     const mark = BigInt(statements.counter.get(SEND_ID_MARK)?.value ?? '0');
@@ -342,6 +337,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   };
 }
 
+/**
+ * How many rows beyond its limit the window may hold before it is trimmed: a sixteenth of the limit. One
+ * delete of a range every so many messages costs less than a delete in every commit, and the client reads no
+ * more of the window than its limit.
+ */
+export function trimSlack(limit: number): number {
+  return Math.floor(limit / 16);
+}
+
 /** Opens (or creates) the database with owner-only modes, WAL, and the current schema. */
 function openDatabase(path: string, busyTimeoutMs: number, warn: (warning: BirdTalkError) => void) {
   let db: Database.Database | undefined;
@@ -351,19 +355,29 @@ function openDatabase(path: string, busyTimeoutMs: number, warn: (warning: BirdT
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new StateError(
-        SqliteStoreErrorCode.STORE_NEWER_SCHEMA,
-        `the database has schema version ${version}; this version of the store knows ${SCHEMA_VERSION}`,
-        { details: { path, version } },
-      );
-    }
-    if (version < SCHEMA_VERSION) {
-      db.transaction(() => {
-        db!.exec(schema);
-        db!.pragma(`user_version = ${SCHEMA_VERSION}`);
-      }).immediate();
+    const opened = db;
+    const version = (): number => {
+      const found = opened.pragma('user_version', { simple: true }) as number;
+      if (found > SCHEMA_VERSION) {
+        throw new StateError(
+          SqliteStoreErrorCode.STORE_NEWER_SCHEMA,
+          `the database has schema version ${found}; this version of the store knows ${SCHEMA_VERSION}`,
+          { details: { path, version: found } },
+        );
+      }
+      return found;
+    };
+    if (version() < SCHEMA_VERSION) {
+      opened
+        .transaction(() => {
+          // Read again under the write lock: another store on the file may have upgraded it meanwhile.
+          const found = version();
+          if (found === SCHEMA_VERSION) return;
+          if (found === 0) opened.exec(schema);
+          for (let from = found; from > 0 && from < SCHEMA_VERSION; from += 1) opened.exec(migrations[from]!);
+          opened.pragma(`user_version = ${SCHEMA_VERSION}`);
+        })
+        .immediate();
     }
     return db;
   } catch (cause) {
