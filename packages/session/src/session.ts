@@ -23,10 +23,8 @@ import { checkOptions } from './option-checks.js';
 import { resolveOptions, type SessionDeps, type SessionOptions } from './options.js';
 import { type ChatAck, createMemoryOutboxStore, Outbox } from './outbox.js';
 import { closedError, ReadyGate } from './ready-gate.js';
-import { type AccountEndCore, logout, unregister } from './requests/account-end.js';
+import { logout, unregister } from './requests/account-end.js';
 import {
-  type ChatCore,
-  chatSender,
   type OutgoingChat,
   PrebuiltFrames,
   type SendChatOptions,
@@ -38,10 +36,10 @@ import { friendOp } from './requests/friend-op.js';
 import { type GroupOpOptions, groupOp } from './requests/group-op.js';
 import { query } from './requests/query.js';
 import { upload } from './requests/upload.js';
-import { type UserOpCore, userOp } from './requests/user-op.js';
+import { userOp } from './requests/user-op.js';
 import { SecretScrubber } from './secrets.js';
 import { createClockSendIds } from './send-ids.js';
-import { createStoredFinder } from './stored-check.js';
+import { SessionCore } from './session-core.js';
 import { Supervisor } from './supervisor.js';
 import type { CloseReason, SessionEvents, SessionState } from './types.js';
 
@@ -164,8 +162,8 @@ class BirdTalkSession implements Session {
   readonly #hub: EventHub<SessionEvents>;
   readonly #outbox: Outbox;
   readonly #supervisor: Supervisor;
-  /** The view every request function gets. */
-  readonly #core: ChatCore & UserOpCore & AccountEndCore;
+  /** The view every request function, the gate, the outbox and the supervisor get. */
+  readonly #core: SessionCore;
   #started: Promise<UserInfo> | undefined;
 
   constructor(options: SessionOptions, deps: SessionDeps) {
@@ -174,37 +172,23 @@ class BirdTalkSession implements Session {
     const clock = deps.clock ?? systemClock;
     const logger = deps.logger ?? silentLogger;
     const scrubber = new SecretScrubber();
-    const prebuilt = new PrebuiltFrames();
     // A listener that throws is logged and skipped; it never breaks the session or the other listeners.
     const hub = new EventHub<SessionEvents>((event, error) =>
       logger.error('an event listener threw', { event: String(event), error: describeError(error) }),
     );
-    this.#hub = hub;
-    this.#outbox = new Outbox({
+    const core = new SessionCore({
+      options: resolved,
       clock,
-      store: deps.outboxStore ?? createMemoryOutboxStore(),
       logger,
-      deadlineMs: resolved.outboxDeadlineMs,
-      resendUnacknowledged: resolved.resendUnacknowledged,
-      inOrder: resolved.chatsInOrder,
-      resendDelayMs: resolved.resendDelayMs,
-      onAcked: (ack) => hub.emit('chat-acked', ack),
-      onFailed: (sendId, error) => {
-        // A chat that failed before its first attempt (aborted, past its deadline) leaves no prebuilt frame.
-        prebuilt.drop(sendId);
-        hub.emit('chat-failed', { sendId, error });
-      },
-      findStored: createStoredFinder({
-        query: (msgQuery) => query(this.#core, msgQuery),
-        selfId: () => this.#supervisor.user?.userId,
-        logger,
-      }),
+      sendIds: deps.sendIds ?? createClockSendIds(clock),
+      scrubber,
+      hub,
+      prebuilt: new PrebuiltFrames(),
+      outboxStore: deps.outboxStore ?? createMemoryOutboxStore(),
     });
-    const gate = new ReadyGate(clock, {
-      readyConnection: () => this.#supervisor.readyConnection,
-      closed: () => this.#supervisor.state === 'closed',
-    });
-    this.#supervisor = new Supervisor({
+    core.outbox = new Outbox(core);
+    core.gate = new ReadyGate(clock, core);
+    core.supervisor = new Supervisor({
       options: resolved,
       deps,
       clock,
@@ -215,31 +199,15 @@ class BirdTalkSession implements Session {
       keyStore: deps.keyStore ?? createMemoryKeyStore(),
       ecdh: deps.ecdh ?? defaultEcdh(),
       hello: helloOf(resolved.clientId, resolved.platform, resolved.helloParams),
-      outbox: this.#outbox,
-      gate,
+      outbox: core.outbox,
+      gate: core.gate,
       credentials: options.credentials,
-      chatSender: (conn) => chatSender(this.#core, conn),
-      onClosed: () => prebuilt.clear(),
+      owner: core,
     });
-    const supervisor = this.#supervisor;
-    this.#core = {
-      options: resolved,
-      clock,
-      sendIds: deps.sendIds ?? createClockSendIds(clock),
-      scrubber,
-      hub,
-      outbox: this.#outbox,
-      prebuilt,
-      selfId: () => supervisor.user?.userId,
-      whenReady: (signal, timeoutMs, label, requireLogin) =>
-        gate.wait(signal, timeoutMs, label, requireLogin),
-      connection: () => supervisor.connection,
-      recycle: (conn, why) => supervisor.recycle(conn, why),
-      holdOutbox: () => this.#outbox.disconnected(),
-      setEnding: (ending) => supervisor.setEnding(ending),
-      forgetKey: () => supervisor.forgetKey(),
-      shutdown: (reason) => supervisor.shutdown(reason, undefined),
-    };
+    this.#hub = hub;
+    this.#outbox = core.outbox;
+    this.#supervisor = core.supervisor;
+    this.#core = core;
   }
 
   get state(): SessionState {

@@ -40,10 +40,16 @@ export interface SupervisorContext {
   readonly outbox: Outbox;
   readonly gate: ReadyGate;
   readonly credentials: Credentials;
+  /** The session the supervisor runs for. */
+  readonly owner: SupervisorOwner;
+}
+
+/** What a {@link Supervisor} asks of the session it runs for. */
+export interface SupervisorOwner {
   /** Sends one outbox attempt on `conn`. */
-  readonly chatSender: (conn: Connection) => OutboxSender;
+  chatSender(conn: Connection): OutboxSender;
   /** The session closed for good: drop what only an open session needs. */
-  readonly onClosed: () => void;
+  onClosed(): void;
 }
 
 /**
@@ -172,7 +178,7 @@ export class Supervisor {
     });
     this.#conn?.end(closed);
     this.#context.outbox.close(closed);
-    this.#context.onClosed();
+    this.#context.owner.onClosed();
     this.#context.gate.fail(error ?? closed);
     logger.info('session closed', {
       reason,
@@ -248,7 +254,7 @@ export class Supervisor {
       this.#setState('ready');
       hub.emit('ready', { user: this.#user!, fastLogin: conn.fastLogin, connection: conn.id });
       this.#context.gate.open(conn);
-      outbox.connected(this.#context.chatSender(conn));
+      outbox.connected(this.#context.owner.chatSender(conn));
       stable = clock.setTimeout(() => this.#backoff.reset(), options.stableAfterMs);
     } catch (error) {
       const failure = asBirdTalkError(error);

@@ -426,6 +426,10 @@ describe('chats and the outbox', () => {
     expect(after.sendId).toBe(before.sendId);
     expect(after.msgId).toBe(before.sendId);
     expect(ack.sendId).toBe(before.sendId);
+    // The first attempt may have been stored: the history lookup (made when first needed) asks before the resend.
+    const second = h.server.connections[1]!.received.map((m) => m.plainMsg?.message);
+    expect(second.indexOf('commonQuery')).toBeGreaterThan(-1);
+    expect(second.indexOf('commonQuery')).toBeLessThan(second.indexOf('chatData'));
     await session.close();
   });
 
