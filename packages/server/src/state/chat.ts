@@ -50,6 +50,18 @@ export interface RowQuery {
   limit: number;
 }
 
+/** The index of the first of the ascending `rows` whose id is ≥ `id`. */
+function lowerBound(rows: readonly { id: bigint }[], id: bigint): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function insertSorted<T extends { id: bigint }>(rows: T[], row: T): void {
   // Snowflake ids grow with time, so a new row almost always belongs at the end.
   const last = rows[rows.length - 1];
@@ -57,15 +69,19 @@ function insertSorted<T extends { id: bigint }>(rows: T[], row: T): void {
     rows.push(row);
     return;
   }
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.id < row.id) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(rows, row.id);
   if (rows[lo]?.id === row.id) rows[lo] = row;
   else rows.splice(lo, 0, row);
+}
+
+/**
+ * The row with this id of the ascending `rows`: a keyed lookup, as the real server's primary-key update is (a
+ * batch receipt stamps up to a hundred rows of a sender who may have sent thousands).
+ */
+function findById<T extends { id: bigint }>(rows: readonly T[] | undefined, id: bigint): T | undefined {
+  if (rows === undefined) return undefined;
+  const row = rows[lowerBound(rows, id)];
+  return row?.id === id ? row : undefined;
 }
 
 function select<T extends { id: bigint }>(
@@ -103,7 +119,7 @@ export class ChatStore {
 
   /** The row with primary key (owner, id). */
   p2pRow(owner: bigint, id: bigint): P2pRow | undefined {
-    return this.p2p.get(owner)?.find((row) => row.id === id);
+    return findById(this.p2p.get(owner), id);
   }
 
   /** Rows of `owner`, optionally only those with `peer`. */
@@ -121,7 +137,7 @@ export class ChatStore {
   }
 
   groupRow(gid: bigint, id: bigint): GroupRow | undefined {
-    return this.groups.get(gid)?.find((row) => row.id === id);
+    return findById(this.groups.get(gid), id);
   }
 
   queryGroup(gid: bigint, query: RowQuery): GroupRow[] {
