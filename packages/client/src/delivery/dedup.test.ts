@@ -1,6 +1,6 @@
 import type { MsgChat } from '@birdtalk/proto';
 import { describe, expect, it } from 'vitest';
-import { DedupWindow, dedupKeys } from './dedup.js';
+import { DedupWindow, dedupKeys, messageKeys, splitKeys } from './dedup.js';
 
 function chat(fields: Partial<MsgChat>): MsgChat {
   return {
@@ -47,10 +47,17 @@ describe('deduplication keys', () => {
   it('give no content key without a sendId', () => {
     expect(dedupKeys(chat({ sendId: '0' }))).toEqual(['m:1']);
   });
+
+  it('are split as the window splits stored keys, without parsing them back', () => {
+    for (const fields of [{}, { tm: '1700000000123' }, { tm: 'soon' }, { sendId: '0' }, { sendId: '' }]) {
+      const built = messageKeys(chat(fields));
+      expect(built.split).toEqual(splitKeys(built.keys).split);
+    }
+  });
 });
 
 describe('resends in time', () => {
-  const at = (msgId: string, tm: number): string[] => dedupKeys(chat({ msgId, tm: String(tm) }));
+  const at = (msgId: string, tm: number) => messageKeys(chat({ msgId, tm: String(tm) }));
 
   it('count a copy as a resend only within resendWindowMs of the handled one, in server time', () => {
     const window = new DedupWindow(100, [], 60_000);
@@ -68,7 +75,7 @@ describe('resends in time', () => {
     window.begin(at('1', 0));
     expect(window.has(at('2', 30_000))).toBe(true);
     expect(window.has(at('3', 600_000))).toBe(false);
-    const loaded = new DedupWindow(100, [...at('1', 0)], 60_000);
+    const loaded = new DedupWindow(100, [...at('1', 0).keys], 60_000);
     expect(loaded.has(at('2', 30_000))).toBe(true);
     expect(loaded.has(at('3', 600_000))).toBe(false);
   });
@@ -77,20 +84,20 @@ describe('resends in time', () => {
 describe('the deduplication window', () => {
   it('knows messages being handled and handled ones, and forgets the oldest beyond its size', () => {
     const window = new DedupWindow(2);
-    const a = ['m:1', 'c:a'];
-    const b = ['m:2', 'c:b'];
-    const c = ['m:3', 'c:c'];
+    const a = splitKeys(['m:1', 'c:a']);
+    const b = splitKeys(['m:2', 'c:b']);
+    const c = splitKeys(['m:3', 'c:c']);
     window.begin(a);
-    expect(window.has(['m:1'])).toBe(true);
-    expect(window.handled(['m:1'])).toBe(false);
+    expect(window.has(splitKeys(['m:1']))).toBe(true);
+    expect(window.handled(splitKeys(['m:1']))).toBe(false);
     window.finish(a);
     window.begin(b);
     window.finish(b);
     window.begin(c);
     window.finish(c);
-    expect(window.has(['m:1'])).toBe(false);
-    expect(window.has(['c:b'])).toBe(true);
-    expect(window.has(['m:3'])).toBe(true);
+    expect(window.has(splitKeys(['m:1']))).toBe(false);
+    expect(window.has(splitKeys(['c:b']))).toBe(true);
+    expect(window.has(splitKeys(['m:3']))).toBe(true);
   });
 
   it('keeps exactly the newest keys through many evictions, a key handled again counting as new', () => {
@@ -101,10 +108,10 @@ describe('the deduplication window', () => {
     for (let n = 0; n < 2_000; n += 1) {
       // Every seventh message repeats a recent one (a redelivery handled again).
       const id = n % 7 === 6 ? n - 3 : n;
-      const keys = [`m:${id}`, `c:${id}`];
+      const keys = splitKeys([`m:${id}`, `c:${id}`]);
       window.begin(keys);
       window.finish(keys);
-      for (const key of keys) {
+      for (const key of keys.keys) {
         const at = model.indexOf(key);
         if (at >= 0) model.splice(at, 1);
         model.push(key);
@@ -112,20 +119,20 @@ describe('the deduplication window', () => {
       model.splice(0, Math.max(0, model.length - 2 * limit));
     }
     for (let id = 0; id < 2_000; id += 1) {
-      expect(window.handled([`m:${id}`]), `m:${id}`).toBe(model.includes(`m:${id}`));
+      expect(window.handled(splitKeys([`m:${id}`])), `m:${id}`).toBe(model.includes(`m:${id}`));
     }
   });
 
   it('forgets an abandoned message, so it can be delivered later', () => {
     const window = new DedupWindow(10);
-    window.begin(['m:1']);
-    window.abandon(['m:1']);
-    expect(window.has(['m:1'])).toBe(false);
+    window.begin(splitKeys(['m:1']));
+    window.abandon(splitKeys(['m:1']));
+    expect(window.has(splitKeys(['m:1']))).toBe(false);
   });
 
   it('starts from the newest stored keys', () => {
     const window = new DedupWindow(1, ['m:1', 'c:1', 'm:2', 'c:2']);
-    expect(window.has(['m:1'])).toBe(false);
-    expect(window.has(['m:2'])).toBe(true);
+    expect(window.has(splitKeys(['m:1']))).toBe(false);
+    expect(window.has(splitKeys(['m:2']))).toBe(true);
   });
 });

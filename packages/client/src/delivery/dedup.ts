@@ -20,12 +20,44 @@ import { sha256 } from '@noble/hashes/sha2.js';
  * A `sendId` of 0 (a client that never set it) gives no second key.
  */
 export function dedupKeys(raw: MsgChat): string[] {
-  const keys = [`m:${raw.msgId}`];
-  if (raw.sendId !== '0' && raw.sendId !== '') {
-    const time = /^[0-9]{1,16}$/.test(raw.tm) ? raw.tm : '0';
-    keys.push(`c:${raw.fromId}:${raw.chatType}:${raw.toId}:${raw.sendId}:${contentDigest(raw)}@${time}`);
-  }
-  return keys;
+  return [...messageKeys(raw).keys];
+}
+
+/** One deduplication key, split once into what it identifies and, for content keys, the message time. */
+export interface DedupKey {
+  /** The key as stored. */
+  readonly key: string;
+  /** What it identifies: the key without its time. */
+  readonly id: string;
+  /** The message time of a content key; undefined for `m:` keys and stored keys without a time (any time). */
+  readonly time: number | undefined;
+}
+
+/** The deduplication keys of one message (see {@link dedupKeys}), split once for the window. */
+export interface MessageKeys {
+  /** The keys as stored, `m:<msgId>` first. */
+  readonly keys: readonly string[];
+  /** The same keys, split. */
+  readonly split: readonly DedupKey[];
+}
+
+/**
+ * The keys of {@link dedupKeys}, each built from its parts rather than parsed back out of the string, since
+ * every message of a catch-up passes here.
+ */
+export function messageKeys(raw: MsgChat): MessageKeys {
+  const messageKey = `m:${raw.msgId}`;
+  const byId: DedupKey = { key: messageKey, id: messageKey, time: undefined };
+  if (raw.sendId === '0' || raw.sendId === '') return { keys: [messageKey], split: [byId] };
+  const time = /^[0-9]{1,16}$/.test(raw.tm) ? raw.tm : '0';
+  const id = `c:${raw.fromId}:${raw.chatType}:${raw.toId}:${raw.sendId}:${contentDigest(raw)}`;
+  const key = `${id}@${time}`;
+  return { keys: [messageKey, key], split: [byId, { key, id, time: Number(time) }] };
+}
+
+/** Splits stored keys (or keys built elsewhere) for the window. */
+export function splitKeys(keys: readonly string[]): MessageKeys {
+  return { keys, split: keys.map(splitKey) };
 }
 
 /** 64 bits of SHA-256 over `msgType` (4 bytes, big-endian) and `data`: a digest, not a security measure. */
@@ -43,11 +75,11 @@ function contentDigest(raw: MsgChat): string {
 export const DEFAULT_RESEND_WINDOW_MS = 600_000;
 
 /** A key split into what it identifies and, for content keys, the message time (undefined: any time). */
-function splitKey(key: string): { readonly id: string; readonly time: number | undefined } {
+function splitKey(key: string): DedupKey {
   const at = key.startsWith('c:') ? key.lastIndexOf('@') : -1;
-  if (at < 0) return { id: key, time: undefined };
+  if (at < 0) return { key, id: key, time: undefined };
   const time = Number(key.slice(at + 1));
-  return { id: key.slice(0, at), time: Number.isFinite(time) ? time : undefined };
+  return { key, id: key.slice(0, at), time: Number.isFinite(time) ? time : undefined };
 }
 
 /**
@@ -56,15 +88,18 @@ function splitKey(key: string): { readonly id: string; readonly time: number | u
  * there with a time within `resendWindowMs` of its own (a stored key without a time matches any time).
  */
 export class DedupWindow {
-  /** Handled keys by identity, oldest first, with the persisted key and the message time. */
-  readonly #seen = new Map<string, { readonly key: string; readonly time: number | undefined }>();
+  /** Handled keys by identity, oldest first. */
+  readonly #seen = new Map<string, DedupKey>();
   /**
    * Walks `#seen` from its oldest end, and stays where it stopped: a fresh `keys().next()` for each eviction
    * steps over every slot deleted since V8 last rehashed the map, which made a full window cost thousands of
    * steps per message. Everything before the cursor is deleted, so the oldest live key is always next.
    */
   #oldest: Iterator<string> | undefined;
-  readonly #inflight = new Map<string, { count: number; readonly time: number | undefined }>();
+  /** Keys of messages being handled, by identity (the first such message's key). */
+  readonly #inflight = new Map<string, DedupKey>();
+  /** How many more messages than one are being handled under an identity, when more are. */
+  readonly #inflightExtra = new Map<string, number>();
   readonly #limit: number;
   readonly #resendWindowMs: number;
 
@@ -80,7 +115,7 @@ export class DedupWindow {
   ) {
     this.#limit = Math.max(0, Math.floor(limitMessages)) * 2;
     this.#resendWindowMs = resendWindowMs;
-    for (const key of initial.slice(-this.#limit)) this.#remember(key);
+    for (const key of initial.slice(-this.#limit)) this.#remember(splitKey(key));
   }
 
   /** How many keys the window holds at most. */
@@ -89,44 +124,37 @@ export class DedupWindow {
   }
 
   /** Whether any of `keys` belongs to a message handled recently or being handled. */
-  has(keys: readonly string[]): boolean {
-    return keys.some((key) => {
-      const { id, time } = splitKey(key);
-      return (
-        this.#near(this.#seen.get(id)?.time, time, this.#seen.has(id)) ||
-        this.#near(this.#inflight.get(id)?.time, time, this.#inflight.has(id))
-      );
-    });
+  has(keys: MessageKeys): boolean {
+    for (const key of keys.split) {
+      if (this.#near(this.#seen.get(key.id), key) || this.#near(this.#inflight.get(key.id), key)) return true;
+    }
+    return false;
   }
 
   /** Whether any of `keys` belongs to a message handled recently (not counting those being handled). */
-  handled(keys: readonly string[]): boolean {
-    return keys.some((key) => {
-      const { id, time } = splitKey(key);
-      return this.#near(this.#seen.get(id)?.time, time, this.#seen.has(id));
-    });
+  handled(keys: MessageKeys): boolean {
+    for (const key of keys.split) if (this.#near(this.#seen.get(key.id), key)) return true;
+    return false;
   }
 
   /** Marks a message as being handled. */
-  begin(keys: readonly string[]): void {
-    for (const key of keys) {
-      const { id, time } = splitKey(key);
-      const entry = this.#inflight.get(id);
-      if (entry === undefined) this.#inflight.set(id, { count: 1, time });
-      else entry.count += 1;
+  begin(keys: MessageKeys): void {
+    for (const key of keys.split) {
+      if (!this.#inflight.has(key.id)) this.#inflight.set(key.id, key);
+      else this.#inflightExtra.set(key.id, (this.#inflightExtra.get(key.id) ?? 0) + 1);
     }
   }
 
   /** Marks a message as handled; returns its keys, to be persisted. */
-  finish(keys: readonly string[]): readonly string[] {
+  finish(keys: MessageKeys): readonly string[] {
     this.#release(keys);
-    for (const key of keys) this.#remember(key);
+    for (const key of keys.split) this.#remember(key);
     while (this.#seen.size > this.#limit) this.#seen.delete(this.#nextOldest());
-    return keys;
+    return keys.keys;
   }
 
   /** Forgets a message that was being handled but was not (the client stopped first). */
-  abandon(keys: readonly string[]): void {
+  abandon(keys: MessageKeys): void {
     this.#release(keys);
   }
 
@@ -140,25 +168,24 @@ export class DedupWindow {
     return next.value as string;
   }
 
-  #remember(key: string): void {
-    const { id, time } = splitKey(key);
-    this.#seen.delete(id);
-    this.#seen.set(id, { key, time });
+  #remember(key: DedupKey): void {
+    this.#seen.delete(key.id);
+    this.#seen.set(key.id, key);
   }
 
-  #near(stored: number | undefined, time: number | undefined, present: boolean): boolean {
-    if (!present) return false;
-    if (stored === undefined || time === undefined) return true;
-    return Math.abs(time - stored) <= this.#resendWindowMs;
+  /** Whether `stored` (a key of the window, if any) matches `key` in time. */
+  #near(stored: DedupKey | undefined, key: DedupKey): boolean {
+    if (stored === undefined) return false;
+    if (stored.time === undefined || key.time === undefined) return true;
+    return Math.abs(key.time - stored.time) <= this.#resendWindowMs;
   }
 
-  #release(keys: readonly string[]): void {
-    for (const key of keys) {
-      const { id } = splitKey(key);
-      const entry = this.#inflight.get(id);
-      if (entry === undefined) continue;
-      entry.count -= 1;
-      if (entry.count <= 0) this.#inflight.delete(id);
+  #release(keys: MessageKeys): void {
+    for (const { id } of keys.split) {
+      const extra = this.#inflightExtra.get(id);
+      if (extra === undefined) this.#inflight.delete(id);
+      else if (extra > 1) this.#inflightExtra.set(id, extra - 1);
+      else this.#inflightExtra.delete(id);
     }
   }
 }

@@ -8,7 +8,7 @@ import { type ChatMessage, chatOf, toChatMessage } from '../message.js';
 import { groupStream, P2P_STREAM, type Store } from '../store/store.js';
 import { ChatOrder } from './chat-order.js';
 import { ChatQueues } from './chat-queues.js';
-import { type DedupWindow, dedupKeys } from './dedup.js';
+import { type DedupWindow, type MessageKeys, messageKeys } from './dedup.js';
 import type { Positions } from './positions.js';
 import { runListeners } from './run-listeners.js';
 
@@ -81,7 +81,7 @@ export interface InboxDeps {
 interface Item {
   readonly raw: MsgChat;
   readonly stream: string;
-  readonly keys: string[];
+  readonly keys: MessageKeys;
   readonly catchingUp: boolean;
   readonly redelivered: boolean;
   /** Whether a message of its chat with a higher id went to the application before it. */
@@ -207,7 +207,7 @@ export class Inbox {
     }
     const selfId = this.#deps.selfId();
     const stream = raw.chatType === ChatType.ChatTypeGroup ? groupStream(raw.toId) : P2P_STREAM;
-    const keys = dedupKeys(raw);
+    const keys = messageKeys(raw);
     const own = raw.fromId === selfId;
     const duplicate = this.#deps.dedup.has(keys);
     if (!own) this.#deps.onAccepted({ raw, arrival, duplicate });
@@ -229,7 +229,7 @@ export class Inbox {
       stream,
       keys,
       catchingUp,
-      redelivered: this.#redeliveries.has(keys[0]!),
+      redelivered: this.#redeliveries.has(keys.keys[0]!),
       late: this.#order.next(chat, raw.msgId),
       chat,
       marked: undefined,
@@ -268,7 +268,7 @@ export class Inbox {
    * write.
    */
   #marked(item: Item): Promise<void> {
-    item.marked ??= this.#mark(item.keys[0]!);
+    item.marked ??= this.#mark(item.keys.keys[0]!);
     return item.marked;
   }
 
@@ -462,7 +462,7 @@ export class Inbox {
 
   #finish(item: Item): void {
     const keys = this.#deps.dedup.finish(item.keys);
-    this.#redeliveries.delete(item.keys[0]!);
+    this.#redeliveries.delete(item.keys.keys[0]!);
     // Seen (which also clears the handling mark) first, then the position: a store that is not transactional
     // can only err towards redelivery, which the seen keys then absorb.
     this.#deps.store.addSeen(keys, this.#deps.dedup.keyLimit).catch((error) => this.#storeFailed(error));
