@@ -2,6 +2,7 @@ import { StateError } from '@birdtalk/errors';
 import type { Int64 } from '@birdtalk/proto';
 import type { OutboxEntry } from '@birdtalk/session';
 import { ClientErrorCode } from '../client-errors.js';
+import { SeenLog } from './seen-log.js';
 import type { Store } from './store.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Store } from './store.js';
  */
 export function createMemoryStore(): Store {
   const positions = new Map<string, Int64>();
-  const seen = new Set<string>();
+  const seen = new SeenLog();
   const handling = new Set<string>();
   const outbox = new Map<Int64, OutboxEntry>();
   const values = new Map<string, string>();
@@ -32,11 +33,11 @@ export function createMemoryStore(): Store {
     },
     async loadSeen() {
       open();
-      return [...seen];
+      return seen.keys();
     },
     async addSeen(keys, limit) {
       open();
-      appendBounded(seen, keys, limit);
+      seen.append(keys, limit);
       for (const key of keys) handling.delete(key);
     },
     async loadHandling() {
@@ -97,7 +98,7 @@ export function createMemoryStore(): Store {
 
 /**
  * Appends `keys` to an insertion-ordered set (a present key moves to the newest end) and drops the oldest
- * beyond `limit`. Shared by the stores that keep the window in memory.
+ * beyond `limit`. The file store keeps its window this way (the memory store appends to a {@link SeenLog}).
  */
 export function appendBounded(window: Set<string>, keys: readonly string[], limit: number): void {
   for (const key of keys) {
