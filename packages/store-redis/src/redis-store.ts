@@ -5,9 +5,10 @@ import {
   serializeOutboxEntry,
 } from '@birdtalk/client';
 import { type BirdTalkError, DecodeError, InvalidArgumentError, StateError } from '@birdtalk/errors';
+import { createGroupCommit } from '@birdtalk/runtime/node';
 import { accountKeys } from './keys.js';
 import { type RedisLike, runScript, SCRIPTS } from './redis-client.js';
-import { STALE_FENCE_REPLY } from './scripts.js';
+import { CHANGE, STALE_FENCE_REPLY } from './scripts.js';
 
 /** Error codes of the Redis store. */
 export const RedisStoreErrorCode = {
@@ -54,7 +55,9 @@ const idPattern = /^(0|[1-9][0-9]{0,18})$/;
 /**
  * A {@link Store} in Redis, for bots whose state must outlive one machine (fleets, containers without disks).
  *
- * - Every write is one Lua script: atomic, and fenced when a fencing token is given.
+ * - Every write is one Lua script: atomic, and fenced when a fencing token is given. The changes asked for in
+ *   one run of microtasks (a handled message's seen keys and position, say) are one script, sent by a microtask
+ *   the first of them queues: one round trip for them all, issued before anything queued after them runs.
  * - Keys: positions, outbox and small values are hashes; the deduplication window is a sorted set scored by an
  *   insertion counter and trimmed to its limit in the same script, so no key grows without bound.
  * - Durability is Redis' own: a write resolves once Redis applied it. With the default `appendfsync everysec`,
@@ -119,34 +122,61 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     script: (typeof SCRIPTS)[keyof typeof SCRIPTS],
     scriptKeys: readonly string[],
     args: ReadonlyArray<string | number>,
-  ) => runScript(redis, script, [keys.fence, ...scriptKeys], [token(), ...args]);
+  ) => {
+    // What was asked for before goes first: ioredis sends commands in the order they are issued.
+    sendQueued();
+    return runScript(redis, script, [keys.fence, ...scriptKeys], [token(), ...args]);
+  };
+  const changeKeys = [
+    keys.fence,
+    keys.positions,
+    keys.seen,
+    keys.seenSeq,
+    keys.handling,
+    keys.outbox,
+    keys.values,
+  ];
+  // The changes asked for while the microtasks already queued run, encoded for SCRIPTS.write.
+  let queued: Array<string | number> = [];
+  const commit = createGroupCommit(() => sendQueued());
+  /** Sends the queued changes as one script now; every change of the batch settles with it. */
+  function sendQueued(): void {
+    const batch = commit.take();
+    if (batch === undefined) return;
+    const changes = queued;
+    queued = [];
+    const sent = run('write its changes', async () => {
+      await runScript(redis, SCRIPTS.write, changeKeys, [token(), ...changes]);
+    });
+    sent.then(batch.resolve, batch.reject);
+  }
+  /** Queues a change for the next batch; settles when Redis applied the batch. */
+  const change = (...encoded: Array<string | number>): Promise<void> => {
+    if (closed) {
+      return Promise.reject(new StateError(RedisStoreErrorCode.STORE_CLOSED, 'the store is closed'));
+    }
+    for (const part of encoded) queued.push(part);
+    return commit.join();
+  };
+  /** Runs a read after sending the queued changes, so that it sees them. */
+  const read = <T>(what: string, operation: () => Promise<T>): Promise<T> => {
+    sendQueued();
+    return run(what, operation);
+  };
 
   return {
     // Every write here is a round trip, and a disk sync under `appendfsync always`: with up to 16 waiting
     // messages of a chat marked ahead (8 or more to a write), a backlog pays one per 8 or more handled messages.
     markAhead: 16,
     loadPositions: () =>
-      run('read positions', async () => new Map(Object.entries(await redis.hgetall(keys.positions)))),
-    savePosition: (stream, position) =>
-      run('save a position', async () => {
-        await write(SCRIPTS.savePosition, [keys.positions], [stream, position]);
-      }),
-    loadSeen: () => run('read seen keys', () => redis.zrange(keys.seen, 0, -1)),
-    addSeen: (seen, limit) =>
-      run('add seen keys', async () => {
-        await write(
-          SCRIPTS.addSeen,
-          [keys.seen, keys.seenSeq, keys.handling],
-          [Math.max(0, Math.floor(limit)), ...seen],
-        );
-      }),
-    loadHandling: () => run('read handling marks', () => redis.zrange(keys.handling, 0, -1)),
-    markHandling: (marks) =>
-      run('mark messages as handled', async () => {
-        await write(SCRIPTS.markHandling, [keys.handling], marks);
-      }),
+      read('read positions', async () => new Map(Object.entries(await redis.hgetall(keys.positions)))),
+    savePosition: (stream, position) => change(CHANGE.position, stream, position),
+    loadSeen: () => read('read seen keys', () => redis.zrange(keys.seen, 0, -1)),
+    addSeen: (seen, limit) => change(CHANGE.seen, Math.max(0, Math.floor(limit)), seen.length, ...seen),
+    loadHandling: () => read('read handling marks', () => redis.zrange(keys.handling, 0, -1)),
+    markHandling: (marks) => change(CHANGE.mark, marks.length, ...marks),
     loadOutbox: () =>
-      run('read the outbox', async () =>
+      read('read the outbox', async () =>
         Object.entries(await redis.hgetall(keys.outbox)).flatMap(([sendId, text]) => {
           try {
             return [deserializeOutboxEntry(JSON.parse(text) as SerializedOutboxEntry)];
@@ -161,18 +191,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
           }
         }),
       ),
-    putOutbox: (entry) =>
-      run('save an outbox entry', async () => {
-        await write(
-          SCRIPTS.putOutbox,
-          [keys.outbox],
-          [entry.sendId, JSON.stringify(serializeOutboxEntry(entry))],
-        );
-      }),
-    removeOutbox: (sendId) =>
-      run('remove an outbox entry', async () => {
-        await write(SCRIPTS.removeOutbox, [keys.outbox], [sendId]);
-      }),
+    putOutbox: (entry) => change(CHANGE.putOutbox, entry.sendId, JSON.stringify(serializeOutboxEntry(entry))),
+    removeOutbox: (sendId) => change(CHANGE.removeOutbox, sendId),
     reserveSendIds: (count, floor) =>
       run('reserve send ids', async () => {
         if (
@@ -188,11 +208,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         }
         return String(await write(SCRIPTS.reserveSendIds, [keys.sendIdMark], [count, floor]));
       }),
-    get: (key) => run('read a value', async () => (await redis.hget(keys.values, key)) ?? undefined),
-    set: (key, value) =>
-      run('save a value', async () => {
-        await write(SCRIPTS.set, [keys.values], [key, value]);
-      }),
+    get: (key) => read('read a value', async () => (await redis.hget(keys.values, key)) ?? undefined),
+    set: (key, value) => change(CHANGE.set, key, value),
     setIfAbsent: (key, value) =>
       run('save a value', async () => String(await write(SCRIPTS.setIfAbsent, [keys.values], [key, value]))),
     compareAndSet: (key, expected, value) =>
@@ -208,12 +225,13 @@ export function createRedisStore(options: RedisStoreOptions): Store {
           ) === 1,
       ),
     flush: () =>
-      run('flush', async () => {
+      read('flush', async () => {
         // Every write resolves once Redis applied it; flushing waits for the ones still under way.
         await Promise.allSettled([...pending]);
       }),
     async close() {
       if (closed) return;
+      sendQueued();
       closed = true;
       await Promise.allSettled([...pending]);
     },

@@ -63,38 +63,71 @@ function script(name: string, keys: number, body: string): Script {
   return defineScript(name, keys, `${FENCE}\n${body}`);
 }
 
+/**
+ * The codes of the changes {@link SCRIPTS}.write applies, each followed by its arguments in ARGV.
+ *
+ * - `position`: stream, position.
+ * - `seen`: limit, count, then `count` keys. Each key gets the next sequence number as its score (a present key
+ *   moves to the newest end) and loses its handling mark; then everything but the newest `limit` is removed.
+ * - `mark`: count, then `count` handling marks.
+ * - `putOutbox`: sendId, entry. `removeOutbox`: sendId.
+ * - `set`: key, value.
+ */
+export const CHANGE = {
+  position: 'p',
+  seen: 's',
+  mark: 'm',
+  putOutbox: 'o',
+  removeOutbox: 'r',
+  set: 'v',
+} as const;
+
 /** The store's writes, each one atomic and fenced. KEYS[1] is always the fence key. */
 export const SCRIPTS = {
-  /** KEYS: fence, positions. ARGV: token, stream, position. */
-  savePosition: script('savePosition', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),
   /**
-   * KEYS: fence, seen, seen-seq, handling. ARGV: token, limit, key… — each key gets the next sequence number as
-   * its score (a present key moves to the newest end) and loses its handling mark, then everything but the
-   * newest `limit` is removed.
+   * The changes of one batch (see {@link CHANGE}), in order, as one atomic write: one round trip for every
+   * change a client asks for in one run of microtasks. KEYS: fence, positions, seen, seen-seq, handling, outbox,
+   * values. ARGV: token, then the changes.
    */
-  addSeen: script(
-    'addSeen',
-    4,
+  write: script(
+    'write',
+    7,
     `
-for i = 3, #ARGV do
-  local seq = redis.call('INCR', KEYS[3])
-  redis.call('ZADD', KEYS[2], seq, ARGV[i])
-  redis.call('ZREM', KEYS[4], ARGV[i])
+local i = 2
+while i <= #ARGV do
+  local change = ARGV[i]
+  if change == '${CHANGE.position}' then
+    redis.call('HSET', KEYS[2], ARGV[i + 1], ARGV[i + 2])
+    i = i + 3
+  elseif change == '${CHANGE.seen}' then
+    local count = tonumber(ARGV[i + 2])
+    local seq = redis.call('INCRBY', KEYS[4], count) - count
+    for j = 1, count do
+      local key = ARGV[i + 2 + j]
+      redis.call('ZADD', KEYS[3], seq + j, key)
+      redis.call('ZREM', KEYS[5], key)
+    end
+    redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(tonumber(ARGV[i + 1]) + 1))
+    i = i + 3 + count
+  elseif change == '${CHANGE.mark}' then
+    local count = tonumber(ARGV[i + 1])
+    for j = 1, count do redis.call('ZADD', KEYS[5], 0, ARGV[i + 1 + j]) end
+    i = i + 2 + count
+  elseif change == '${CHANGE.putOutbox}' then
+    redis.call('HSET', KEYS[6], ARGV[i + 1], ARGV[i + 2])
+    i = i + 3
+  elseif change == '${CHANGE.removeOutbox}' then
+    redis.call('HDEL', KEYS[6], ARGV[i + 1])
+    i = i + 2
+  elseif change == '${CHANGE.set}' then
+    redis.call('HSET', KEYS[7], ARGV[i + 1], ARGV[i + 2])
+    i = i + 3
+  else
+    return redis.error_reply('unknown change ' .. tostring(change))
+  end
 end
-local limit = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(limit + 1))
 return 1`,
   ),
-  /** KEYS: fence, handling. ARGV: token, key… */
-  markHandling: script(
-    'markHandling',
-    2,
-    `for i = 2, #ARGV do redis.call('ZADD', KEYS[2], 0, ARGV[i]) end return 1`,
-  ),
-  /** KEYS: fence, outbox. ARGV: token, sendId, entry. */
-  putOutbox: script('putOutbox', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),
-  /** KEYS: fence, outbox. ARGV: token, sendId. */
-  removeOutbox: script('removeOutbox', 2, `redis.call('HDEL', KEYS[2], ARGV[2]) return 1`),
   /**
    * KEYS: fence, send-id-mark. ARGV: token, count, floor. Returns the first id: max(mark + 1, floor); the new
    * mark is first + count - 1.
@@ -110,8 +143,6 @@ local last = dec_add(first, tostring(tonumber(ARGV[2]) - 1))
 redis.call('SET', KEYS[2], last)
 return first`,
   ),
-  /** KEYS: fence, values. ARGV: token, key, value. */
-  set: script('set', 2, `redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 1`),
   /** KEYS: fence, values. ARGV: token, key, value. Returns the value now stored. */
   setIfAbsent: script(
     'setIfAbsent',

@@ -4,7 +4,7 @@ import { type BirdTalkServer, createServer } from '@birdtalk/server';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore, type RedisLike, RedisStoreErrorCode } from '../src/index.js';
-import { SCRIPTS } from '../src/scripts.js';
+import { CHANGE, SCRIPTS } from '../src/scripts.js';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
 
 const available = redisServerAvailable();
@@ -87,7 +87,7 @@ describe.skipIf(!available)(
       let markWrites = 0;
       const counting: RedisLike = {
         evalsha: (sha, numKeys, ...args) => {
-          if (sha === SCRIPTS.markHandling.sha) markWrites += 1;
+          if (sha === SCRIPTS.write.sha && args.includes(CHANGE.mark)) markWrites += 1;
           return connection.evalsha(sha, numKeys, ...args);
         },
         eval: (script, numKeys, ...args) => connection.eval(script, numKeys, ...args),

@@ -1,7 +1,8 @@
 import { storeContract } from '@birdtalk/client/testing';
 import { isBirdTalkError } from '@birdtalk/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLease, createRedisStore, RedisStoreErrorCode } from '../src/index.js';
+import { acquireLease, createRedisStore, type RedisLike, RedisStoreErrorCode } from '../src/index.js';
+import { SCRIPTS } from '../src/scripts.js';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
 
 const available = redisServerAvailable();
@@ -48,6 +49,46 @@ describe.skipIf(!available)('the Redis store, against a real redis-server', () =
       'k49',
       'j49',
     ]);
+  });
+
+  it('sends the changes of one run of microtasks as one script, and what follows them after it', async () => {
+    const connection = server.client();
+    const sent: string[] = [];
+    const redis: RedisLike = {
+      evalsha: (sha, numKeys, ...args) => {
+        sent.push(sha === SCRIPTS.write.sha ? 'write' : 'other script');
+        return connection.evalsha(sha, numKeys, ...args);
+      },
+      eval: (script, numKeys, ...args) => connection.eval(script, numKeys, ...args),
+      get: (key) => connection.get(key),
+      hget: (key, field) => {
+        sent.push('hget');
+        return connection.hget(key, field);
+      },
+      hgetall: (key) => connection.hgetall(key),
+      zrange: (key, start, stop) => connection.zrange(key, start, stop),
+    };
+    const store = createRedisStore({ redis, account: 'batched' });
+    await store.markHandling(['m:0']);
+    sent.length = 0;
+    const changes = [
+      store.markHandling(['m:2']),
+      store.addSeen(['m:1', 'c:x@1'], 10),
+      store.savePosition('p2p', '1'),
+      store.set('a', '1'),
+      store.set('a', '2'),
+    ];
+    // Issued in the same turn, after the changes: they must see them.
+    const swapped = store.compareAndSet('a', '2', '3');
+    const read = store.get('a');
+    await Promise.all(changes);
+    expect(await swapped).toBe(true);
+    expect(await read).toBe('3');
+    expect(sent).toEqual(['write', 'other script', 'hget']);
+    expect(await store.loadHandling()).toEqual(['m:0', 'm:2']);
+    expect(await store.loadSeen()).toEqual(['m:1', 'c:x@1']);
+    expect((await store.loadPositions()).get('p2p')).toBe('1');
+    expect(await store.get('a')).toBe('3');
   });
 
   it('keeps accounts and prefixes apart', async () => {
