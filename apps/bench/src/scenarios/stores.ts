@@ -83,10 +83,14 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
         redisRuns += 1;
         const before = connection.commands();
         const store = createRedisStore({ redis: connection.redis, account: `bench-${redisRuns}` });
+        let counted = false;
         return {
           ...store,
           close: async () => {
             await store.close();
+            // The client closes its store when it stops, and the run closes it again: count once.
+            if (counted) return;
+            counted = true;
             redisCommands += connection.commands() - before;
           },
         };
