@@ -253,7 +253,11 @@ export class Connection {
           done();
           // The timeout counts from the call, the wait for room included.
           const waited = clock.now() - queuedAt;
-          send({ ...request, timeoutMs: Math.max(1, request.timeoutMs - waited) }).then(resolve, reject);
+          const remaining =
+            request.timeoutMs === Number.POSITIVE_INFINITY
+              ? request
+              : { ...request, timeoutMs: Math.max(1, request.timeoutMs - waited) };
+          send(remaining).then(resolve, reject);
         },
         fail: (error) => {
           done();
@@ -306,7 +310,7 @@ export class Connection {
     try {
       this.send(spec);
     } catch (error) {
-      registered.abandon(error);
+      this.correlator.abandon(registered, error);
       return registered.promise;
     }
     this.#exclusiveInFlight = true;
@@ -322,7 +326,9 @@ export class Connection {
    * (receipts). It halves the frames of a burst of chats in both directions.
    */
   requestSharingFence<T>(spec: FrameSpec, request: RequestSpec<T>, prebuilt?: BuiltFrame): Promise<T> {
-    const shared = { ...request, errorsNeedReply: true };
+    const shared = request.errorsNeedReply === true ? request : { ...request, errorsNeedReply: true };
+    // With room in flight it goes out at once, without the closure that waiting for room needs.
+    if (this.#queued.length === 0 && this.#hasRoom(false)) return this.#sendSharing(spec, shared, prebuilt);
     return this.#admit(false, shared, (admitted) => this.#sendSharing(spec, admitted, prebuilt));
   }
 
@@ -332,7 +338,7 @@ export class Connection {
       // A frame built (and checked) moments ago for this logged-in user is sent as it is.
       this.send(spec, undefined, prebuilt !== undefined && this.loggedIn ? prebuilt : undefined);
     } catch (error) {
-      registered.abandon(error);
+      this.correlator.abandon(registered, error);
       return registered.promise;
     }
     if (!this.#fenceScheduled) {

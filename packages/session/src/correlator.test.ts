@@ -179,6 +179,31 @@ describe('Correlator', () => {
     expect(correlator.pendingCount).toBe(0);
   });
 
+  it('takes back a request whose frame could not be sent, and stops its timer and abort listener', async () => {
+    const clock = new FakeClock();
+    const correlator = new Correlator(clock);
+    const controller = new AbortController();
+    const unsent = correlator.register({
+      label: 'unsent',
+      whenSilent: 'reject',
+      timeoutMs: 1000,
+      signal: controller.signal,
+    });
+    const kept = friendRequest(correlator, '1');
+    expect(correlator.awaiting).toBe(3);
+    const failure = new TransportError(SessionErrorCode.CONNECTION_LOST, 'not sent');
+    correlator.abandon(unsent, failure);
+    await expect(unsent.promise).rejects.toBe(failure);
+    expect(correlator.pendingCount).toBe(1);
+    expect(correlator.awaiting).toBe(2);
+    // Settled once: neither its timer nor its signal settles it again, and the request behind it is intact.
+    expect(clock.pendingTimers).toBe(1);
+    controller.abort();
+    await clock.advance(2000);
+    correlator.offer(friendResult('1'));
+    await expect(kept).resolves.toMatchObject({ sendId: '1' });
+  });
+
   it('reports a heartbeat reply without a fence', () => {
     expect(new Correlator(new FakeClock()).fenceReturned()).toBe(false);
   });

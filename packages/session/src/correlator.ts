@@ -58,16 +58,58 @@ export interface RequestSpec<T> {
   readonly errorsNeedReply?: boolean;
 }
 
-interface Pending {
+/**
+ * One registered request and how it settles (once). A class rather than an object of closures: a burst of
+ * chats registers one per chat, and each closure is an allocation of its own.
+ */
+class Pending {
   readonly spec: RequestSpec<unknown>;
-  readonly errors: MsgError[];
-  replied: boolean;
-  settled: boolean;
+  readonly promise: Promise<unknown>;
+  /** Server errors attributed to it so far. */
+  readonly errors: MsgError[] = [];
+  replied = false;
+  settled = false;
   timer: TimerHandle | undefined;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-  cleanup(): void;
+  /** Its abort listener, while it has a signal. */
+  onAbort: (() => void) | undefined;
+  readonly #clock: Clock;
+  #resolve!: (value: unknown) => void;
+  #reject!: (error: unknown) => void;
+
+  constructor(spec: RequestSpec<unknown>, clock: Clock) {
+    this.spec = spec;
+    this.#clock = clock;
+    this.promise = new Promise((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    // The caller may never await a request it only fires; keep an unobserved rejection from crashing the process.
+    this.promise.catch(ignore);
+  }
+
+  resolve(value: unknown): void {
+    if (this.#settle()) this.#resolve(value);
+  }
+
+  reject(error: unknown): void {
+    if (this.#settle()) this.#reject(error);
+  }
+
+  #settle(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    if (this.timer !== undefined) this.#clock.clearTimeout(this.timer);
+    if (this.onAbort !== undefined) this.spec.signal?.removeEventListener('abort', this.onAbort);
+    return true;
+  }
 }
+
+/** A registered request, as {@link Correlator.register} hands it back. */
+export interface Registered<T> {
+  readonly promise: Promise<T>;
+}
+
+function ignore(): void {}
 
 type Entry = { readonly type: 'fence' } | { readonly type: 'request'; readonly pending: Pending };
 
@@ -124,47 +166,24 @@ export class Correlator {
 
   /**
    * Registers a request about to be sent. The caller sends the request's frame and then a fence
-   * ({@link Correlator.fenceSent}), in that order and without anything in between. `abandon` takes the request
-   * back if its frame could not be sent.
+   * ({@link Correlator.fenceSent}), in that order and without anything in between;
+   * {@link Correlator.abandon} takes the request back if its frame could not be sent.
    */
-  register<T>(spec: RequestSpec<T>): { promise: Promise<T>; abandon(error: unknown): void } {
-    let resolve!: (value: T) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<T>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    // The caller may never await a request it only fires; keep an unobserved rejection from crashing the process.
-    promise.catch(() => {});
+  register<T>(spec: RequestSpec<T>): Registered<T> {
+    const pending = new Pending(spec as RequestSpec<unknown>, this.#clock);
     if (this.#closed !== undefined) {
-      reject(this.#closed);
-      return { promise, abandon: () => {} };
+      pending.reject(this.#closed);
+      return pending as Registered<T>;
     }
-    const onAbort = (): void => settle(() => reject(abortReason(spec.signal, spec.label)));
-    const pending: Pending = {
-      spec: spec as RequestSpec<unknown>,
-      errors: [],
-      replied: false,
-      settled: false,
-      timer: undefined,
-      resolve: (value) => settle(() => resolve(value as T)),
-      reject: (error) => settle(() => reject(error)),
-      cleanup: () => {
-        this.#clock.clearTimeout(pending.timer);
-        spec.signal?.removeEventListener('abort', onAbort);
-      },
-    };
-    const settle = (finish: () => void): void => {
-      if (pending.settled) return;
-      pending.settled = true;
-      pending.cleanup();
-      finish();
-    };
-    if (spec.signal?.aborted) {
-      onAbort();
-      return { promise, abandon: () => {} };
+    const { signal } = spec;
+    if (signal !== undefined) {
+      if (signal.aborted) {
+        pending.reject(abortReason(signal, spec.label));
+        return pending as Registered<T>;
+      }
+      pending.onAbort = () => pending.reject(abortReason(signal, spec.label));
+      signal.addEventListener('abort', pending.onAbort, { once: true });
     }
-    spec.signal?.addEventListener('abort', onAbort, { once: true });
     if (spec.timeoutMs !== Number.POSITIVE_INFINITY) {
       pending.timer = this.#clock.setTimeout(() => {
         pending.reject(
@@ -174,20 +193,20 @@ export class Correlator {
         );
       }, spec.timeoutMs);
     }
-    const entry: Entry = { type: 'request', pending };
-    this.#queue.push(entry);
+    this.#queue.push({ type: 'request', pending });
     this.#awaiting += 1;
-    return {
-      promise,
-      abandon: (error) => {
-        const index = this.#queue.indexOf(entry);
-        if (index >= 0) {
-          this.#queue.splice(index, 1);
-          if (!pending.replied) this.#awaiting -= 1;
-        }
-        pending.reject(error);
-      },
-    };
+    return pending as Registered<T>;
+  }
+
+  /** Takes back a request whose frame could not be sent, and rejects it with `error`. */
+  abandon(registered: Registered<unknown>, error: unknown): void {
+    const pending = registered as Pending;
+    const index = this.#queue.findIndex((entry) => entry.type === 'request' && entry.pending === pending);
+    if (index >= 0) {
+      this.#queue.splice(index, 1);
+      if (!pending.replied) this.#awaiting -= 1;
+    }
+    pending.reject(error);
   }
 
   /** Records a heartbeat just sent: everything registered before it is fenced. */
@@ -295,6 +314,6 @@ export class Correlator {
   }
 }
 
-function abortReason(signal: AbortSignal | undefined, label: string): AbortError {
-  return new AbortError(`${label} was aborted`, { cause: signal?.reason, details: { request: label } });
+function abortReason(signal: AbortSignal, label: string): AbortError {
+  return new AbortError(`${label} was aborted`, { cause: signal.reason, details: { request: label } });
 }

@@ -180,28 +180,49 @@ export class Outbox {
    * Queues a chat; resolves with its acknowledgement, rejects with its final failure. `retryRefused` is asked
    * whether a refusal by the server is worth one more attempt.
    */
-  async submit(entry: OutboxEntry, signal?: AbortSignal, retryRefused?: RetryRefused): Promise<ChatAck> {
-    if (this.#closed) throw closedError();
-    if (signal?.aborted) throw new AbortError('the chat was aborted before it was queued');
-    await this.#options.store.put(entry);
-    if (this.#closed) throw closedError();
-    const tracked = this.#entries.get(entry.sendId) ?? this.#track(entry);
-    tracked.retryRefused ??= retryRefused;
-    const result = new Promise<ChatAck>((resolve, reject) => tracked.waiters.push({ resolve, reject }));
-    if (signal !== undefined) {
-      const onAbort = (): void => {
-        this.#finish(tracked, {
-          error: new AbortError(`chat ${entry.sendId} was aborted`, { cause: signal.reason }),
-        });
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      result.then(
-        () => signal.removeEventListener('abort', onAbort),
-        () => signal.removeEventListener('abort', onAbort),
-      );
-    }
-    this.#attempt(tracked);
-    return result;
+  submit(entry: OutboxEntry, signal?: AbortSignal, retryRefused?: RetryRefused): Promise<ChatAck> {
+    if (this.#closed) return Promise.reject(closedError());
+    if (signal?.aborted) return Promise.reject(new AbortError('the chat was aborted before it was queued'));
+    // Not an async function: its result would settle turns of the microtask queue after the acknowledgement,
+    // and every chat comes through here.
+    return new Promise<ChatAck>((resolve, reject) => {
+      this.#options.store.put(entry).then(() => {
+        if (this.#closed) {
+          reject(closedError());
+          return;
+        }
+        const tracked = this.#entries.get(entry.sendId) ?? this.#track(entry);
+        tracked.retryRefused ??= retryRefused;
+        if (signal === undefined) tracked.waiters.push({ resolve, reject });
+        else this.#abortWith(tracked, signal, resolve, reject);
+        this.#attempt(tracked);
+      }, reject);
+    });
+  }
+
+  /** Waits for `tracked` until `signal` aborts, which takes it out of the outbox. */
+  #abortWith(
+    tracked: Tracked,
+    signal: AbortSignal,
+    resolve: (ack: ChatAck) => void,
+    reject: (error: unknown) => void,
+  ): void {
+    const onAbort = (): void => {
+      this.#finish(tracked, {
+        error: new AbortError(`chat ${tracked.entry.sendId} was aborted`, { cause: signal.reason }),
+      });
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    tracked.waiters.push({
+      resolve: (ack) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(ack);
+      },
+      reject: (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    });
   }
 
   /**

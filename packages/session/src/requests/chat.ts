@@ -140,6 +140,8 @@ export function chatSender(core: ChatCore, conn: Connection): OutboxSender {
           };
         },
         whenSilent: 'reject',
+        // Chats share fences (see requestSharingFence); saying so here spares a copy of this spec per chat.
+        errorsNeedReply: true,
         // No timeout (and no timer) of its own: the fence answers a processed chat at once, liveness catches a
         // dead connection, and the outbox deadline bounds the whole. A timed-out attempt could otherwise
         // swallow a late acknowledgement and provoke a duplicate resend.
