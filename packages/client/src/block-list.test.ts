@@ -20,6 +20,23 @@ describe('BlockList', () => {
     expect(await new BlockList(store, createMemoryLogger()).all('1')).toEqual(['20']);
   });
 
+  it('answers hasNow with a promise until the list was read, then at once, including later blocks', async () => {
+    const store = createMemoryStore();
+    await store.set(blockListKey('1'), '["20"]');
+    const blocks = new BlockList(store, createMemoryLogger());
+    const first = blocks.hasNow('1', '20');
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toBe(true);
+    expect(blocks.hasNow('1', '20')).toBe(true);
+    expect(blocks.hasNow('1', '300')).toBe(false);
+    await blocks.add('1', '300');
+    expect(blocks.hasNow('1', '300')).toBe(true);
+    await blocks.remove('1', '20');
+    expect(blocks.hasNow('1', '20')).toBe(false);
+    // Each account's list is read on its own.
+    expect(blocks.hasNow('2', '20')).toBeInstanceOf(Promise);
+  });
+
   it('starts empty, with a warning, from a damaged stored value', async () => {
     const store = createMemoryStore();
     await store.set(blockListKey('1'), '["20", 7]');

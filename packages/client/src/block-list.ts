@@ -22,6 +22,8 @@ export class BlockList {
   readonly #store: Store;
   readonly #logger: Logger;
   readonly #lists = new Map<Int64, Promise<Set<Int64>>>();
+  /** The same lists once read: a send asks before every chat, and is then answered without a promise. */
+  readonly #loaded = new Map<Int64, Set<Int64>>();
   readonly #listeners = new Set<(account: Int64, userId: Int64) => void>();
   #writes: Promise<unknown> = Promise.resolve();
 
@@ -33,6 +35,15 @@ export class BlockList {
   /** Whether `account` blocked `userId`. */
   async has(account: Int64, userId: Int64): Promise<boolean> {
     return (await this.#load(account)).has(userId);
+  }
+
+  /**
+   * Whether `account` blocked `userId`: at once when the list was read already, else (the first time) as
+   * {@link BlockList.has} does.
+   */
+  hasNow(account: Int64, userId: Int64): boolean | Promise<boolean> {
+    const list = this.#loaded.get(account);
+    return list === undefined ? this.has(account, userId) : list.has(userId);
   }
 
   /** Everyone `account` blocked, in ascending id order. */
@@ -65,7 +76,11 @@ export class BlockList {
   #load(account: Int64): Promise<Set<Int64>> {
     let list = this.#lists.get(account);
     if (list === undefined) {
-      list = this.#store.get(blockListKey(account)).then((text) => this.#parse(account, text));
+      list = this.#store.get(blockListKey(account)).then((text) => {
+        const parsed = this.#parse(account, text);
+        this.#loaded.set(account, parsed);
+        return parsed;
+      });
       // A failed read is not cached: the next call reads again.
       list.catch(() => this.#lists.delete(account));
       this.#lists.set(account, list);

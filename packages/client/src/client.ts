@@ -164,7 +164,7 @@ class BirdTalkClient implements Client {
       membershipWaitMs: this.#options.session.requestTimeoutMs ?? DEFAULT_SESSION_OPTIONS.requestTimeoutMs,
       deviceId: () => this.#deviceId ?? '',
       maxTextBytes: this.#options.maxTextBytes,
-      isBlocked: (userId) => this.#blocks.has(this.#selfId(), userId),
+      isBlocked: (userId) => this.#blocks.hasNow(this.#selfId(), userId),
       confirmMembership: (groupId) => this.#membershipCheck.confirm(this.#requireRunning().session, groupId),
     });
     this.#blocks.onBlocked((account, userId) => {

@@ -39,10 +39,17 @@ export function createSessionFacade(): SessionFacade {
     if (real === undefined) throw notStarted();
     return real;
   };
+  // Not an async function: one that returns the session's promise settles turns of the microtask queue later,
+  // and a send goes through here for every chat.
   const request =
     <A extends unknown[], R>(call: (session: Session, ...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> =>
-      call(current(), ...args);
+    (...args: A): Promise<R> => {
+      try {
+        return call(current(), ...args);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
 
   const facade: SessionFacade = {
     attach(session) {

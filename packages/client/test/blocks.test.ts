@@ -58,6 +58,20 @@ describe('the block list', () => {
     expect(chats(alice)).toBe(0);
   });
 
+  it('refuses a send to a user blocked in an earlier run, before and after the list was first read', async () => {
+    const store = durableStore();
+    await store.set(blockListKey(ada), JSON.stringify([bob]));
+    const alice = world.client(ada, {}, { store });
+    await world.drive(alice.start());
+    // The first send reads the stored list; the next ones are answered from memory, without waiting.
+    for (let i = 0; i < 2; i += 1) {
+      await expect(alice.sendText(p2p(bob), 'hello?')).rejects.toMatchObject({
+        code: ClientErrorCode.RECIPIENT_BLOCKED,
+      });
+    }
+    expect(chats(alice)).toBe(0);
+  });
+
   it('fails a chat still waiting in the outbox when its recipient gets blocked, and never resends it', async () => {
     const alice = world.client(ada);
     await world.drive(alice.start());

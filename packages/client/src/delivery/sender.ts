@@ -40,8 +40,11 @@ export interface SenderDeps {
    * `undefined` fail it. Absent: the refusal is believed and the group forgotten.
    */
   confirmMembership?(groupId: Int64): Promise<boolean | undefined>;
-  /** Whether the logged-in user blocked this user (see `BlockList`); absent: nobody is blocked. */
-  isBlocked?(userId: Int64): Promise<boolean>;
+  /**
+   * Whether the logged-in user blocked this user (see `BlockList`): a boolean when known at once, which saves a
+   * send a turn of the microtask queue. Absent: nobody is blocked.
+   */
+  isBlocked?(userId: Int64): boolean | Promise<boolean>;
 }
 
 /** The error of a chat to a user we blocked: refused before sending, or taken out of the outbox. */
@@ -210,7 +213,12 @@ export class Sender {
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const session = this.#deps.session();
     if (chat.type === 'group') await this.#requireMember(chat.groupId);
-    else if (await this.#deps.isBlocked?.(chat.userId)) throw recipientBlockedError(chat.userId, false);
+    else {
+      const blocked = this.#deps.isBlocked?.(chat.userId);
+      if (blocked === true || (typeof blocked === 'object' && (await blocked))) {
+        throw recipientBlockedError(chat.userId, false);
+      }
+    }
     if (this.#closed)
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const sendId = this.#deps.nextSendId();
