@@ -114,6 +114,8 @@ export class Connection {
   #fenceTimer: TimerHandle | undefined;
   /** Whether a fence went unanswered for `fenceTimeoutMs` (a probe is out). */
   #fenceOverdue = false;
+  /** Aborted when the connection ends; set only while something waits that must stop with it (the login). */
+  #abortOnEnd: AbortController | undefined;
 
   constructor(transport: Transport, options: ConnectionOptions) {
     this.id = options.id;
@@ -152,6 +154,16 @@ export class Connection {
   /** Whether the connection is still usable. */
   get open(): boolean {
     return this.#endedWith === undefined;
+  }
+
+  /**
+   * Aborts `controller` when the connection ends (at once if it has), until {@link Connection.abortOnEnd} is
+   * called again; `undefined` stops that. A field rather than a reaction on {@link Connection.ended}, which
+   * could never be taken back and would be kept for the whole life of the connection.
+   */
+  abortOnEnd(controller: AbortController | undefined): void {
+    if (controller !== undefined && !this.open) controller.abort();
+    else this.#abortOnEnd = controller;
   }
 
   /** Starts heartbeats, pings and the silence detector. */
@@ -410,6 +422,8 @@ export class Connection {
   #finish(error: BirdTalkError): void {
     if (this.#endedWith !== undefined) return;
     this.#endedWith = { error, text: this.#closingText };
+    this.#abortOnEnd?.abort();
+    this.#abortOnEnd = undefined;
     this.#liveness?.stop();
     this.#options.clock.clearTimeout(this.#fenceTimer);
     this.correlator.close(error);
@@ -468,6 +482,11 @@ export class Connection {
         return;
       }
       this.#fenceSentAt.shift();
+      // With every fence back, nothing is left to check: an idle connection keeps only its liveness timer.
+      if (this.#fenceSentAt.length === 0 && this.#fenceTimer !== undefined) {
+        this.#options.clock.clearTimeout(this.#fenceTimer);
+        this.#fenceTimer = undefined;
+      }
       if (this.correlator.inFlight === 0) this.#exclusiveInFlight = false;
       this.#pump();
       return;

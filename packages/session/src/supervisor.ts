@@ -244,18 +244,20 @@ export class Supervisor {
     // Aborts a pending code request when the connection goes during the login; dropped once logged in, so an
     // idle connection keeps no abort controller.
     let establishing: AbortController | undefined = new AbortController();
-    void conn.ended.then(() => establishing?.abort());
+    conn.abortOnEnd(establishing);
     conn.startLiveness();
 
-    let stable: TimerHandle | undefined;
+    let readyAt: number;
     try {
       await this.#establish(conn, establishing.signal);
+      // This frame lives as long as the connection: it must not keep the controller either.
       establishing = undefined;
+      conn.abortOnEnd(undefined);
       this.#setState('ready');
       hub.emit('ready', { user: this.#user!, fastLogin: conn.fastLogin, connection: conn.id });
       this.#context.gate.open(conn);
       outbox.connected(this.#context.owner.chatSender(conn));
-      stable = clock.setTimeout(() => this.#backoff.reset(), options.stableAfterMs);
+      readyAt = clock.now();
     } catch (error) {
       const failure = asBirdTalkError(error);
       logger.warn('the handshake failed', { error: describeError(failure) });
@@ -264,7 +266,9 @@ export class Supervisor {
       return failure;
     }
     const end = await conn.ended;
-    clock.clearTimeout(stable);
+    // A connection that stayed ready for `stableAfterMs` resets the reconnect schedule. Read when it ends rather
+    // than set by a timer, so an idle ready connection holds one timer (its liveness) instead of two.
+    if (clock.now() - readyAt >= options.stableAfterMs) this.#backoff.reset();
     outbox.disconnected();
     if (this.#conn === conn) this.#conn = undefined;
     if (this.#stopped) return end.error;

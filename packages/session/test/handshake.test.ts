@@ -426,6 +426,47 @@ describe('logging in', () => {
     await session.close();
   });
 
+  it('aborts the code request when the connection goes during the login, and not once logged in', async () => {
+    const credentials = { method: 'email-code', email: 'ada@example.com' } as const;
+    const waiting = harness();
+    hazards = waiting.server.hazards;
+    let pending: AbortSignal | undefined;
+    const first = waiting.session(
+      { credentials, allowServerCrashingRequests: true },
+      {
+        // The code never comes: only the abort ends the wait.
+        requestCode: ({ signal }) => {
+          pending = signal;
+          return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+        },
+      },
+    );
+    void first.start().catch(() => {});
+    await until(() => pending !== undefined, 'the code request');
+    expect(pending!.aborted).toBe(false);
+    waiting.server.connections[0]!.drop();
+    await until(() => pending!.aborted, 'the abort');
+    await first.close();
+
+    const h = harness();
+    hazards = h.server.hazards;
+    let used: AbortSignal | undefined;
+    const second = h.session(
+      { credentials, allowServerCrashingRequests: true },
+      {
+        requestCode: async ({ signal }) => {
+          used = signal;
+          return '12345';
+        },
+      },
+    );
+    await second.start();
+    h.server.connections[0]!.drop();
+    await until(() => second.state === 'reconnecting', 'the drop');
+    expect(used!.aborted).toBe(false);
+    await second.close();
+  });
+
   it('fails a code login for good when no code can be had', async () => {
     const h = harness();
     hazards = h.server.hazards;

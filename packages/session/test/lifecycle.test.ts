@@ -27,6 +27,18 @@ describe('liveness', () => {
     await session.close();
   });
 
+  it('keeps one timer for an idle ready connection: heartbeats, pings, silence and the stable period share it', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    expect(h.clock.pendingTimers).toBe(1);
+    await h.clock.advance(90_000);
+    expect(session.state).toBe('ready');
+    expect(h.clock.pendingTimers).toBe(1);
+    await session.close();
+  });
+
   it('detects a server that stops answering within 75 s and reconnects on its own', async () => {
     const h = harness({ supportsPing: false });
     hazards = h.server.hazards;
