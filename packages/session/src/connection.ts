@@ -14,7 +14,7 @@ import { classifyFrame, type Inbound } from './dispatch.js';
 import { errorFromServer, SessionErrorCode } from './errors.js';
 import { describeError } from './events.js';
 import { type BuiltFrame, buildFrame, type FrameSpec } from './frames.js';
-import { type Liveness, startLiveness } from './liveness.js';
+import { type Liveness, type LivenessOptions, startLiveness } from './liveness.js';
 import type { SecretScrubber } from './secrets.js';
 
 /** The text frames the server sends just before it closes a connection. */
@@ -81,7 +81,7 @@ interface Waiter {
  * {@link buildFrame}), decodes and routes what arrives, keeps the connection's facts (logged in, stage 2
  * received, own user id) that the frame rules depend on, fences requests, and watches liveness.
  */
-export class Connection {
+export class Connection implements LivenessOptions {
   readonly id: number;
   readonly correlator: Correlator;
   /** Resolves once, when the connection is over (closed by either side, silent, or ended on purpose). */
@@ -169,25 +169,50 @@ export class Connection {
   /** Starts heartbeats, pings and the silence detector. */
   startLiveness(): void {
     if (this.#liveness !== undefined || !this.open) return;
-    this.#liveness = startLiveness({
-      clock: this.#options.clock,
-      heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
-      pingIntervalMs: this.#transport.supportsPing ? this.#options.pingIntervalMs : 0,
-      livenessTimeoutMs: this.#options.livenessTimeoutMs,
-      // A fence already out will be answered; another would only add to the server's send queue.
-      sendHeartbeat: () => {
-        if (this.correlator.fenceCount === 0 && this.#queued.length === 0) this.sendFence();
-      },
-      ping: () => this.open && this.#transport.ping(),
-      onSilent: (silentForMs) => {
-        this.end(
-          new TransportError(SessionErrorCode.PEER_SILENT, `the server sent nothing for ${silentForMs} ms`, {
-            details: { silentForMs },
-          }),
-          'terminate',
-        );
-      },
-    });
+    // The connection is the monitor's options: its timing and actions live here, on the prototype, instead of
+    // in an options object and three closures per connection.
+    this.#liveness = startLiveness(this);
+  }
+
+  /** The clock (liveness reads it as its option). */
+  get clock(): Clock {
+    return this.#options.clock;
+  }
+
+  /** How often liveness sends a heartbeat. */
+  get heartbeatIntervalMs(): number {
+    return this.#options.heartbeatIntervalMs;
+  }
+
+  /** How often liveness sends a WebSocket ping: never where the transport cannot. */
+  get pingIntervalMs(): number {
+    return this.#transport.supportsPing ? this.#options.pingIntervalMs : 0;
+  }
+
+  /** How long the server may stay silent before the connection counts as dead. */
+  get livenessTimeoutMs(): number {
+    return this.#options.livenessTimeoutMs;
+  }
+
+  /** Liveness asks for a heartbeat. */
+  sendHeartbeat(): void {
+    // A fence already out will be answered; another would only add to the server's send queue.
+    if (this.correlator.fenceCount === 0 && this.#queued.length === 0) this.sendFence();
+  }
+
+  /** Liveness asks for a ping; `false` when there is no connection to ping. */
+  ping(): boolean {
+    return this.open && this.#transport.ping();
+  }
+
+  /** Liveness found the server silent for `silentForMs`: the connection is dropped. */
+  onSilent(silentForMs: number): void {
+    this.end(
+      new TransportError(SessionErrorCode.PEER_SILENT, `the server sent nothing for ${silentForMs} ms`, {
+        details: { silentForMs },
+      }),
+      'terminate',
+    );
   }
 
   /**
