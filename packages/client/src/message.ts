@@ -70,6 +70,8 @@ export interface MessageOrigin {
   readonly late?: boolean;
   /** See {@link ChatMessage.signal}; one that never aborts when absent. */
   readonly signal?: AbortSignal;
+  /** Where the message's signal is read each time it is read, instead of `signal` (a delivery makes it lazily). */
+  readonly signalFrom?: { readonly signal: AbortSignal } | undefined;
 }
 
 /** The signal of messages that are not deliveries. */
@@ -83,26 +85,61 @@ export function chatOf(raw: MsgChat, selfId: Int64): ChatTarget {
 
 /** Builds the application's view of a raw message. */
 export function toChatMessage(raw: MsgChat, origin: MessageOrigin): ChatMessage {
-  const content = readContent(raw.msgType, raw.data);
-  const ref = raw.refMessageId;
-  return {
-    id: raw.msgId,
-    sendId: raw.sendId,
-    chat: chatOf(raw, origin.selfId),
-    from: raw.fromId,
-    to: raw.toId,
-    kind: content.kind,
-    text: content.text,
-    attachment: content.attachment,
-    drafty: content.drafty,
-    quote: raw.msgType !== ChatMsgType.DELETE && ref !== '0' && ref !== '' ? ref : undefined,
-    time: Number(raw.tm),
-    own: raw.fromId === origin.selfId,
-    catchingUp: origin.catchingUp,
-    recalled: raw.status === ChatMsgStatus.DELETED,
-    redelivered: origin.redelivered ?? false,
-    late: origin.late ?? false,
-    signal: origin.signal ?? NEVER_ABORTED,
-    raw,
-  };
+  return new MessageView(raw, origin);
+}
+
+/**
+ * What {@link toChatMessage} builds. A class, with the signal as a getter on its prototype, because a
+ * delivery's signal is made only when it is first read (see {@link MessageOrigin.signalFrom}): an object
+ * literal with a getter, or a getter defined on an object afterwards, costs more than the rest of a catch-up's
+ * work on a message. Its fields are own, enumerable properties; the signal is not (a spread copy has none).
+ */
+class MessageView implements ChatMessage {
+  readonly id: Int64;
+  readonly sendId: Int64;
+  readonly chat: ChatTarget;
+  readonly from: Int64;
+  readonly to: Int64;
+  readonly kind: MessageKind;
+  readonly text: string;
+  readonly attachment: Attachment | undefined;
+  readonly drafty: DraftyDocument | undefined;
+  readonly quote: Int64 | undefined;
+  readonly time: number;
+  readonly own: boolean;
+  readonly catchingUp: boolean;
+  readonly recalled: boolean;
+  readonly redelivered: boolean;
+  readonly late: boolean;
+  readonly raw: MsgChat;
+  readonly #signal: AbortSignal;
+  readonly #signalFrom: { readonly signal: AbortSignal } | undefined;
+
+  constructor(raw: MsgChat, origin: MessageOrigin) {
+    const content = readContent(raw.msgType, raw.data);
+    const ref = raw.refMessageId;
+    this.id = raw.msgId;
+    this.sendId = raw.sendId;
+    this.chat = chatOf(raw, origin.selfId);
+    this.from = raw.fromId;
+    this.to = raw.toId;
+    this.kind = content.kind;
+    this.text = content.text;
+    this.attachment = content.attachment;
+    this.drafty = content.drafty;
+    this.quote = raw.msgType !== ChatMsgType.DELETE && ref !== '0' && ref !== '' ? ref : undefined;
+    this.time = Number(raw.tm);
+    this.own = raw.fromId === origin.selfId;
+    this.catchingUp = origin.catchingUp;
+    this.recalled = raw.status === ChatMsgStatus.DELETED;
+    this.redelivered = origin.redelivered ?? false;
+    this.late = origin.late ?? false;
+    this.raw = raw;
+    this.#signal = origin.signal ?? NEVER_ABORTED;
+    this.#signalFrom = origin.signalFrom;
+  }
+
+  get signal(): AbortSignal {
+    return this.#signalFrom === undefined ? this.#signal : this.#signalFrom.signal;
+  }
 }

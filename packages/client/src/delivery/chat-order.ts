@@ -14,6 +14,8 @@ export const DEFAULT_ORDERED_CHATS = 10_000;
 export class ChatOrder {
   readonly #highest = new Map<string, bigint>();
   readonly #limit: number;
+  /** The chat of the latest call: already the most recently active, so it need not be moved. */
+  #latest: string | undefined;
 
   constructor(limit = DEFAULT_ORDERED_CHATS) {
     this.#limit = Math.max(1, Math.floor(limit));
@@ -23,10 +25,16 @@ export class ChatOrder {
    * A message of `chat` goes to the application: returns whether a message of the chat with a higher id went
    * before it.
    */
-  next(chat: string, id: Int64): boolean {
+  next(chat: string, id: Int64 | bigint): boolean {
     const key = BigInt(id);
     const highest = this.#highest.get(chat);
     const late = highest !== undefined && highest > key;
+    if (chat === this.#latest) {
+      // A run of messages of one chat (a catch-up page): it is at the newest end already.
+      if (!late) this.#highest.set(chat, key);
+      return late;
+    }
+    this.#latest = chat;
     // Map order is insertion order: re-inserting keeps the most recently active chats at the end.
     this.#highest.delete(chat);
     this.#highest.set(chat, late ? highest : key);

@@ -10,7 +10,7 @@ import { ChatOrder } from './chat-order.js';
 import { ChatQueues } from './chat-queues.js';
 import { type DedupWindow, type MessageKeys, messageKeys } from './dedup.js';
 import type { Positions } from './positions.js';
-import { runListeners } from './run-listeners.js';
+import { type ListenerOutcome, type RetryPolicy, runListeners } from './run-listeners.js';
 
 /** How a raw message reached the client. */
 export type Arrival = 'live' | 'repush' | 'catch-up';
@@ -80,6 +80,8 @@ export interface InboxDeps {
 
 interface Item {
   readonly raw: MsgChat;
+  /** `raw.msgId`, parsed once for the position and the chat order. */
+  readonly id: bigint;
   readonly stream: string;
   readonly keys: MessageKeys;
   readonly catchingUp: boolean;
@@ -206,6 +208,7 @@ export class Inbox {
       return 'invalid';
     }
     const selfId = this.#deps.selfId();
+    const id = BigInt(raw.msgId);
     const stream = raw.chatType === ChatType.ChatTypeGroup ? groupStream(raw.toId) : P2P_STREAM;
     const keys = messageKeys(raw);
     const own = raw.fromId === selfId;
@@ -214,23 +217,24 @@ export class Inbox {
     if (duplicate || (own && (!this.#deps.includeOwnMessages || this.#deps.isOwnSend(raw.msgId)))) {
       // Nothing to deliver, but the stream's position may move past it (a catch-up page of our own rows).
       if (arrival === 'catch-up') {
-        this.#deps.positions.begin(stream, raw.msgId);
-        this.#deps.positions.finish(stream, raw.msgId);
+        this.#deps.positions.begin(stream, id);
+        this.#deps.positions.finish(stream, id);
       }
       return duplicate ? 'duplicate' : 'skipped';
     }
     const catchingUp = arrival === 'catch-up';
     this.#deps.dedup.begin(keys);
-    this.#deps.positions.begin(stream, raw.msgId);
+    this.#deps.positions.begin(stream, id);
     if (catchingUp) this.#catchUpPending += 1;
     const chat = targetKey(chatOf(raw, selfId));
     const item: Item = {
       raw,
+      id,
       stream,
       keys,
       catchingUp,
       redelivered: this.#redeliveries.has(keys.keys[0]!),
-      late: this.#order.next(chat, raw.msgId),
+      late: this.#order.next(chat, id),
       chat,
       marked: undefined,
     };
@@ -337,12 +341,14 @@ export class Inbox {
     });
   }
 
-  #messageOf(item: Item): ChatMessage {
+  /** The application's view of a message; a delivery's signal is read from `delivery`, which makes it lazily. */
+  #messageOf(item: Item, delivery?: Delivery): ChatMessage {
     return toChatMessage(item.raw, {
       selfId: this.#deps.selfId(),
       catchingUp: item.catchingUp,
       redelivered: item.redelivered,
       late: item.late,
+      signalFrom: delivery,
     });
   }
 
@@ -402,51 +408,42 @@ export class Inbox {
       this.#abandonItem(item);
       return;
     }
-    const delivery = new Delivery(
-      this.#abandon.signal,
-      this.#deps.clock,
-      this.#deps.handlerTimeoutMs,
-      item.raw.msgId,
-    );
+    const delivery = new Delivery(this.#abandon.signal, this.#deps, item.raw.msgId);
     try {
-      await this.#deliver(item, delivery);
+      // The delivery's signal is made when first read: by a listener, or by the retry loop once a listener
+      // returned a promise or threw. A listener that returns at once never pays for it.
+      const message = this.#messageOf(item, delivery);
+      const running = this.#runListeners(message, delivery);
+      this.#delivered(item, message, running instanceof Promise ? await running : running);
     } finally {
       delivery.end();
     }
   }
 
-  async #deliver(item: Item, delivery: Delivery): Promise<void> {
-    const message = this.#messageOf(item);
-    // The delivery's signal is made when first read: by a listener, or by the retry loop once a listener
-    // returned a promise or threw. A listener that returns at once never pays for it.
-    Object.defineProperty(message, 'signal', { get: () => delivery.signal, enumerable: true });
-    const event: DeliveryEvent = message.kind === 'recall' ? 'recall' : 'message';
-    const recall = event === 'recall' ? recallOf(message) : undefined;
-    const listeners =
-      recall !== undefined
-        ? this.#deps.hub.listeners('recall').map((listener) => () => listener(recall))
-        : this.#deps.hub.listeners('message').map((listener) => () => listener(message));
-    if (listeners.length === 0 && event === 'message' && !this.#warnedUnheard) {
+  #runListeners(message: ChatMessage, delivery: Delivery): ListenerOutcome | Promise<ListenerOutcome> {
+    if (message.kind === 'recall') {
+      return runListeners(this.#deps.hub.listeners('recall'), recallOf(message), delivery);
+    }
+    const listeners = this.#deps.hub.listeners('message');
+    if (listeners.length === 0 && !this.#warnedUnheard) {
       // The usual cause: subscribing after start(), when the backlog was already delivered.
       this.#warnedUnheard = true;
       this.#deps.logger.warn('a message arrived with no message listener; it counts as handled', {
         msgId: message.id,
       });
     }
-    const outcome = await runListeners(listeners, undefined, {
-      retries: this.#deps.handlerRetries,
-      retryDelayMs: this.#deps.handlerRetryDelayMs,
-      clock: this.#deps.clock,
-      get signal() {
-        return delivery.signal;
-      },
-    });
+    return runListeners(listeners, message, delivery);
+  }
+
+  /** The listeners of a message are done with it (or ran out of time, or the client gave up on them). */
+  #delivered(item: Item, message: ChatMessage, outcome: ListenerOutcome): void {
     if (this.#abandon.signal.aborted) {
       // The client gave up waiting for this message before it was handled: leave it for the next run.
       this.#abandonItem(item);
       return;
     }
     if (!outcome.ok) {
+      const event: DeliveryEvent = message.kind === 'recall' ? 'recall' : 'message';
       const error = 'abandoned' in outcome ? outcome.reason : outcome.error;
       this.#deps.logger.warn(
         'abandoned' in outcome
@@ -466,7 +463,7 @@ export class Inbox {
     // Seen (which also clears the handling mark) first, then the position: a store that is not transactional
     // can only err towards redelivery, which the seen keys then absorb.
     this.#deps.store.addSeen(keys, this.#deps.dedup.keyLimit).catch((error) => this.#storeFailed(error));
-    this.#deps.positions.finish(item.stream, item.raw.msgId, item.catchingUp ? 'fetched' : 'live');
+    this.#deps.positions.finish(item.stream, item.id, item.catchingUp ? 'fetched' : 'live');
     if (
       !item.catchingUp &&
       this.#deps.positions.unconfirmed(item.stream) >= Math.max(1, this.#deps.maxQueuedMessages / 2)
@@ -505,10 +502,14 @@ const NEVER_ABORTED = new AbortController().signal;
  * The signal of one delivery, aborted when the listeners' time (`handlerTimeoutMs`, counted from the start of
  * the delivery) is up or the client gives up on the message. Made the first time it is read: an abort
  * controller, its timer and its listener cost more than handling a message whose listeners return at once.
+ * A delivery is also the retry policy its listeners run under (a class, not an object literal with a getter,
+ * which would cost about as much again).
  */
-class Delivery {
+class Delivery implements RetryPolicy {
+  readonly retries: number;
+  readonly retryDelayMs: number;
+  readonly clock: Clock;
   readonly #abandon: AbortSignal;
-  readonly #clock: Clock;
   readonly #timeoutMs: number;
   readonly #msgId: Int64;
   readonly #startedAt: number;
@@ -517,12 +518,18 @@ class Delivery {
   #giveUp: (() => void) | undefined;
   #ended = false;
 
-  constructor(abandon: AbortSignal, clock: Clock, timeoutMs: number, msgId: Int64) {
+  constructor(
+    abandon: AbortSignal,
+    settings: Pick<InboxDeps, 'clock' | 'handlerTimeoutMs' | 'handlerRetries' | 'handlerRetryDelayMs'>,
+    msgId: Int64,
+  ) {
     this.#abandon = abandon;
-    this.#clock = clock;
-    this.#timeoutMs = timeoutMs;
+    this.clock = settings.clock;
+    this.retries = settings.handlerRetries;
+    this.retryDelayMs = settings.handlerRetryDelayMs;
+    this.#timeoutMs = settings.handlerTimeoutMs;
     this.#msgId = msgId;
-    this.#startedAt = timeoutMs > 0 ? clock.now() : 0;
+    this.#startedAt = this.#timeoutMs > 0 ? this.clock.now() : 0;
   }
 
   get signal(): AbortSignal {
@@ -539,14 +546,14 @@ class Delivery {
     this.#abandon.addEventListener('abort', this.#giveUp, { once: true });
     const timeoutMs = this.#timeoutMs;
     if (timeoutMs > 0) {
-      this.#timer = this.#clock.setTimeout(
+      this.#timer = this.clock.setTimeout(
         () =>
           controller.abort(
             new TimeoutError(`the listeners of a message did not finish within ${timeoutMs} ms`, {
               details: { msgId: this.#msgId, timeoutMs },
             }),
           ),
-        Math.max(0, this.#startedAt + timeoutMs - this.#clock.now()),
+        Math.max(0, this.#startedAt + timeoutMs - this.clock.now()),
       );
     }
     return controller.signal;
@@ -555,15 +562,17 @@ class Delivery {
   /** The delivery is over: its timer and its listener go. */
   end(): void {
     this.#ended = true;
-    this.#clock.clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.clock.clearTimeout(this.#timer);
     if (this.#giveUp !== undefined) this.#abandon.removeEventListener('abort', this.#giveUp);
   }
 }
 
 function isValid(raw: MsgChat): boolean {
-  return [raw.msgId, raw.fromId, raw.toId].every(
-    (id) => typeof id === 'string' && isInt64String(id) && id !== '0' && !id.startsWith('-'),
-  );
+  return isPositiveId(raw.msgId) && isPositiveId(raw.fromId) && isPositiveId(raw.toId);
+}
+
+function isPositiveId(id: unknown): boolean {
+  return typeof id === 'string' && isInt64String(id) && id !== '0' && !id.startsWith('-');
 }
 
 function recallOf(notice: ChatMessage): ClientEvents['recall'] {

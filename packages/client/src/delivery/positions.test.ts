@@ -91,6 +91,44 @@ describe('a stream watermark', () => {
       ),
     );
   });
+
+  it('is held by the lowest id still being handled when ids begin in any order, some twice (property)', () => {
+    const op = fc.record({ begin: fc.boolean(), id: fc.bigInt({ min: 1n, max: 30n }), pick: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const mark = new StreamWatermark(undefined);
+        // The model: ids being handled (a multiset), ids handled above the position, and the position.
+        const running: bigint[] = [];
+        const done = new Set<bigint>();
+        let position: bigint | undefined;
+        for (const { begin, id, pick } of ops) {
+          if (begin || running.length === 0) {
+            mark.begin(id);
+            running.push(id);
+          } else {
+            const [finished] = running.splice(pick % running.length, 1);
+            mark.finish(finished!);
+            if (position === undefined || finished! > position) done.add(finished!);
+          }
+          const lowest = running.reduce<bigint | undefined>(
+            (a, b) => (a === undefined || b < a ? b : a),
+            undefined,
+          );
+          const passed = [...done].filter((d) => lowest === undefined || d < lowest);
+          const top = passed.reduce<bigint | undefined>(
+            (a, b) => (a === undefined || b > a ? b : a),
+            undefined,
+          );
+          if (top !== undefined && (position === undefined || top > position)) {
+            position = top;
+            for (const d of done) if (d <= top) done.delete(d);
+          }
+          expect(mark.position).toBe(position?.toString());
+          expect(mark.lag).toBe(running.length + done.size);
+        }
+      }),
+    );
+  });
 });
 
 describe('positions of several streams', () => {

@@ -18,11 +18,17 @@ export type HandledVia = 'fetched' | 'live';
  */
 export class StreamWatermark {
   #position: bigint | undefined;
+  /** How many times each id is being handled. */
   readonly #pending = new Map<bigint, number>();
+  /**
+   * The keys of `#pending`, ascending: the lowest is the first, where the position must stop. Ids are begun
+   * and finished mostly in ascending order, so this is mostly appended to at one end and taken from the other.
+   */
+  readonly #pendingIds: bigint[] = [];
   /** Ids above the position that finished while something below them was still pending, ascending. */
-  #finished: bigint[] = [];
+  readonly #finished: bigint[] = [];
   /** Ids above the position handled live, that no history page has listed yet, ascending. */
-  #live: bigint[] = [];
+  readonly #live: bigint[] = [];
 
   constructor(position: Int64 | undefined) {
     this.#position = position === undefined ? undefined : BigInt(position);
@@ -54,21 +60,26 @@ export class StreamWatermark {
   }
 
   /** A message of the stream is being handled. */
-  begin(id: Int64): void {
+  begin(id: Int64 | bigint): void {
     const key = BigInt(id);
-    this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
+    const count = this.#pending.get(key);
+    this.#pending.set(key, (count ?? 0) + 1);
+    if (count === undefined) insertSorted(this.#pendingIds, key);
   }
 
   /**
    * A message of the stream was handled (or needed no handling); returns the new position if it moved. A
    * message handled `'live'` holds nothing up, but the position moves past it only once a history page lists it.
    */
-  finish(id: Int64, via: HandledVia = 'fetched'): Int64 | undefined {
+  finish(id: Int64 | bigint, via: HandledVia = 'fetched'): Int64 | undefined {
     const key = BigInt(id);
     const count = this.#pending.get(key);
     if (count !== undefined) {
       if (count > 1) this.#pending.set(key, count - 1);
-      else this.#pending.delete(key);
+      else {
+        this.#pending.delete(key);
+        removeSorted(this.#pendingIds, key);
+      }
     }
     if (this.#position === undefined || key > this.#position) {
       if (via === 'fetched') {
@@ -85,7 +96,7 @@ export class StreamWatermark {
    * Moves the position to `id` unless it is already there or beyond, and unless something below `id` is being
    * handled; returns the new position if it moved. Sets the starting point of a stream without history.
    */
-  raise(id: Int64): Int64 | undefined {
+  raise(id: Int64 | bigint): Int64 | undefined {
     const key = BigInt(id);
     if (this.#position !== undefined && key <= this.#position) return undefined;
     insertSorted(this.#finished, key);
@@ -94,26 +105,18 @@ export class StreamWatermark {
   }
 
   #advance(): Int64 | undefined {
-    let lowestPending: bigint | undefined;
-    for (const id of this.#pending.keys()) {
-      if (lowestPending === undefined || id < lowestPending) lowestPending = id;
-    }
-    let cut = 0;
-    while (
-      cut < this.#finished.length &&
-      (lowestPending === undefined || this.#finished[cut]! < lowestPending)
-    ) {
-      cut += 1;
-    }
+    const lowestPending = this.#pendingIds[0];
+    const cut =
+      lowestPending === undefined ? this.#finished.length : lowerBound(this.#finished, lowestPending);
     if (cut === 0) return undefined;
     const top = this.#finished[cut - 1]!;
-    this.#finished = this.#finished.slice(cut);
+    this.#finished.splice(0, cut);
     if (this.#position !== undefined && top <= this.#position) return undefined;
     this.#position = top;
     // Live ids the position passed were listed by no page (recalled, or before a starting point): nothing
     // will confirm them, and a catch-up never looks behind the position.
     const stale = lowerBound(this.#live, top + 1n);
-    if (stale > 0) this.#live = this.#live.slice(stale);
+    if (stale > 0) this.#live.splice(0, stale);
     return top.toString();
   }
 }
@@ -131,11 +134,22 @@ function lowerBound(list: readonly bigint[], value: bigint): number {
 }
 
 function insertSorted(list: bigint[], value: bigint): void {
+  const last = list[list.length - 1];
+  if (last === undefined || last < value) {
+    // The usual case: ids arrive in ascending order.
+    list.push(value);
+    return;
+  }
   const at = lowerBound(list, value);
   if (list[at] !== value) list.splice(at, 0, value);
 }
 
 function removeSorted(list: bigint[], value: bigint): void {
+  if (list[0] === value) {
+    // The usual case: the lowest finishes first.
+    list.shift();
+    return;
+  }
   const at = lowerBound(list, value);
   if (list[at] === value) list.splice(at, 1);
 }
@@ -189,12 +203,12 @@ export class Positions {
     return this.get(stream) !== undefined;
   }
 
-  begin(stream: string, id: Int64): void {
+  begin(stream: string, id: Int64 | bigint): void {
     this.#watermark(stream).begin(id);
   }
 
   /** See {@link StreamWatermark.finish}. */
-  finish(stream: string, id: Int64, via: HandledVia = 'fetched'): void {
+  finish(stream: string, id: Int64 | bigint, via: HandledVia = 'fetched'): void {
     const moved = this.#watermark(stream).finish(id, via);
     if (moved !== undefined) this.#save(stream, moved);
   }

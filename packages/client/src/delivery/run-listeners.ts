@@ -23,23 +23,40 @@ export type ListenerOutcome =
 
 /**
  * Runs every listener with `payload`, together, and retries those that failed (threw or rejected) — only
- * those, so a listener that succeeded never sees the payload twice. Resolves `ok` once all succeeded, or with
+ * those, so a listener that succeeded never sees the payload twice. Settles `ok` once all succeeded, or with
  * the last error once a listener failed `1 + retries` times; `abandoned` when `signal` aborted before that
- * (during an attempt or between attempts).
+ * (during an attempt or between attempts). When every listener returned at once without throwing, the outcome
+ * is returned as it is, not in a promise: most deliveries end there, and a promise each would cost them a turn.
  */
-export async function runListeners<T>(
+export function runListeners<T>(
   listeners: ReadonlyArray<(payload: T) => unknown>,
   payload: T,
   policy: RetryPolicy,
+): ListenerOutcome | Promise<ListenerOutcome> {
+  const outcomes = callAll(listeners, payload);
+  // Every listener returned at once, none threw: done, without a promise per listener or a look at the
+  // signal (which a delivery makes only when it is read).
+  if (outcomes === undefined) return SUCCEEDED;
+  return settle(listeners, payload, policy, outcomes);
+}
+
+const SUCCEEDED: ListenerOutcome = Object.freeze({ ok: true });
+
+/** The rest of {@link runListeners} once some listener returned a promise or threw: `outcomes` of attempt 1. */
+async function settle<T>(
+  listeners: ReadonlyArray<(payload: T) => unknown>,
+  payload: T,
+  policy: RetryPolicy,
+  outcomes: unknown[],
 ): Promise<ListenerOutcome> {
   let failing: ReadonlyArray<(payload: T) => unknown> = listeners;
+  let running: unknown[] | undefined = outcomes;
   let lastError: unknown;
   for (let attempt = 1; ; attempt += 1) {
-    const outcomes = callAll(failing, payload);
-    // Every listener returned at once, none threw: done, without a promise per listener or a look at the
-    // signal (which a delivery makes only when it is read).
-    if (outcomes === undefined) return { ok: true };
-    const results = await untilAborted(Promise.allSettled(outcomes), policy.signal);
+    running ??= callAll(failing, payload);
+    if (running === undefined) return SUCCEEDED;
+    const results = await untilAborted(Promise.allSettled(running), policy.signal);
+    running = undefined;
     if (results === undefined) return abandoned(policy.signal, attempt);
     const next: Array<(payload: T) => unknown> = [];
     results.forEach((result, index) => {
@@ -48,7 +65,7 @@ export async function runListeners<T>(
         lastError = result.reason;
       }
     });
-    if (next.length === 0) return { ok: true };
+    if (next.length === 0) return SUCCEEDED;
     if (attempt > policy.retries) return { ok: false, error: lastError, attempts: attempt };
     failing = next;
     try {
