@@ -165,9 +165,10 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   };
 
   return {
-    // Every write here is a round trip, and a disk sync under `appendfsync always`: with up to 16 waiting
-    // messages of a chat marked ahead (8 or more to a write), a backlog pays one per 8 or more handled messages.
-    markAhead: 16,
+    // Every write here is a round trip, and a disk sync under `appendfsync always`, and a message is handed over
+    // only once its mark is written: with up to 32 waiting messages of a chat marked ahead (16 or more to a
+    // write), a backlog waits for one at most once per 16 handled messages.
+    markAhead: 32,
     loadPositions: () =>
       read('read positions', async () => new Map(Object.entries(await redis.hgetall(keys.positions)))),
     savePosition: (stream, position) => change(CHANGE.position, stream, position),

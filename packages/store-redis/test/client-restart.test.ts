@@ -79,7 +79,7 @@ describe.skipIf(!available)(
       return { client, texts };
     };
 
-    it('marks a backlog 8 or more messages to a write, not one write per message', {
+    it('marks a backlog 16 or more messages to a write, not one write per message', {
       timeout: 30_000,
     }, async () => {
       const { bot, sender, send, texts } = await conversation('redis-backlog', 'b');
@@ -114,9 +114,9 @@ describe.skipIf(!available)(
       await second.start();
       await until(() => handled.length === 64, 10_000, 'the backlog to be handled');
       expect(handled).toEqual(texts(0, 64));
-      // 64 marks: 8 or more to a write (the first message's own aside) rather than one per message.
+      // 64 marks: 16 or more to a write (the first message's own aside) rather than one per message.
       expect(markWrites).toBeGreaterThan(0);
-      expect(markWrites).toBeLessThanOrEqual(12);
+      expect(markWrites).toBeLessThanOrEqual(6);
       await second.stop();
       await sender.stop();
     });
