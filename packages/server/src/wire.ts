@@ -50,20 +50,43 @@ export function sendError(
   send(ctx, session, envelope(ctx, ComMsgType.MsgTError, { errorMsg: { code, detail, params } }));
 }
 
+/**
+ * A message to push, encoded when the first connection needs it and then shared: a chat is pushed to the
+ * recipient and to the sender's other connections, and often neither is online.
+ */
+export type Push = MsgInit | (() => Uint8Array | undefined);
+
+/** Encodes `msg` at most once, on the first call. */
+export function encodeOnce(ctx: ServerContext, msg: MsgInit): () => Uint8Array | undefined {
+  let done = false;
+  let frame: Uint8Array | undefined;
+  return () => {
+    if (!done) {
+      done = true;
+      frame = encode(ctx, msg);
+    }
+    return frame;
+  };
+}
+
+function frameOf(ctx: ServerContext, push: Push): Uint8Array | undefined {
+  return typeof push === 'function' ? push() : encode(ctx, push);
+}
+
 /** `trySendMsgToUser`: every connection bound to the user (when the user is loaded). */
-export function pushToUser(ctx: ServerContext, userId: bigint, msg: MsgInit): void {
+export function pushToUser(ctx: ServerContext, userId: bigint, push: Push): void {
   const user = ctx.store.users.cached(userId);
-  if (user === undefined) return;
-  const frame = encode(ctx, msg);
+  if (user === undefined || user.sessions.length === 0) return;
+  const frame = frameOf(ctx, push);
   if (frame === undefined) return;
   for (const sid of [...user.sessions]) ctx.sessions.get(sid)?.sendFrame(frame);
 }
 
 /** `trySendMsgToMe`: every connection of the user except `except`. */
-export function pushToUserExcept(ctx: ServerContext, userId: bigint, msg: MsgInit, except: Session): void {
+export function pushToUserExcept(ctx: ServerContext, userId: bigint, push: Push, except: Session): void {
   const user = ctx.store.users.cached(userId);
-  if (user === undefined) return;
-  const frame = encode(ctx, msg);
+  if (user === undefined || !user.sessions.some((sid) => sid !== except.sid)) return;
+  const frame = frameOf(ctx, push);
   if (frame === undefined) return;
   for (const sid of [...user.sessions]) {
     if (sid !== except.sid) ctx.sessions.get(sid)?.sendFrame(frame);
@@ -74,7 +97,8 @@ export function pushToUserExcept(ctx: ServerContext, userId: bigint, msg: MsgIni
 export function notifyGroup(ctx: ServerContext, gid: bigint, msg: MsgInit): void {
   const group = ctx.store.groups.get(gid);
   if (group === undefined) return;
-  for (const uid of [...group.members.keys()]) pushToUser(ctx, uid, msg);
+  const push = encodeOnce(ctx, msg);
+  for (const uid of [...group.members.keys()]) pushToUser(ctx, uid, push);
 }
 
 /** A stored user as a wire `UserInfo`. */

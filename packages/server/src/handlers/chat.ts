@@ -13,7 +13,7 @@ import { HazardSignal } from '../hazards.js';
 import { big } from '../ids.js';
 import type { Session } from '../session.js';
 import { IO_IN, IO_OUT } from '../state/chat.js';
-import { envelope, pushToUser, pushToUserExcept, send, sendError } from '../wire.js';
+import { encodeOnce, envelope, pushToUser, pushToUserExcept, send, sendError } from '../wire.js';
 import { toInt8 } from './common.js';
 
 /** The chat permission bit of a friend permission mask. */
@@ -212,7 +212,7 @@ function p2pChat(ctx: ServerContext, session: Session, msg: Msg, chat: MsgChat, 
   table.saveP2p(row(fromId, toId, IO_OUT));
   table.saveP2p(row(toId, fromId, IO_IN));
   ack(ctx, session, true, 'save data ok', ids, 0n);
-  const forwarded = withChat(msg, chatWith(chat, { msgId, fromId, tm }));
+  const forwarded = encodeOnce(ctx, withChat(msg, chatWith(chat, { msgId, fromId, tm })));
   pushToUser(ctx, toId, forwarded);
   pushToUserExcept(ctx, fromId, forwarded, session);
 }
@@ -251,7 +251,7 @@ function groupChat(ctx: ServerContext, session: Session, msg: Msg, chat: MsgChat
   });
   ack(ctx, session, true, 'ok', ids, gid);
   // The pushed copy keeps the client's tm; every member's connections get it except the sending one.
-  const forwarded = withChat(msg, chatWith(chat, { msgId }));
+  const forwarded = encodeOnce(ctx, withChat(msg, chatWith(chat, { msgId })));
   for (const uid of [...group.members.keys()]) {
     if (uid === session.userId) pushToUserExcept(ctx, uid, forwarded, session);
     else pushToUser(ctx, uid, forwarded);
