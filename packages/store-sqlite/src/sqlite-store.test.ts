@@ -130,7 +130,7 @@ describe('the SQLite store', () => {
     }
     // A microtask queued after the changes (the next handler, in a client) already finds them committed.
     queueMicrotask(() => {
-      seenByThen = raw.prepare('SELECT position FROM positions WHERE stream = ?').get('p2p');
+      seenByThen = raw.prepare('SELECT value AS position FROM delivery WHERE key = ?').get('p:p2p');
     });
     await Promise.all(changes);
     expect(seenByThen).toEqual({ position: '100' });
@@ -146,7 +146,7 @@ describe('the SQLite store', () => {
     const store = createSqliteStore({ path });
     await store.flush();
     const raw = new Database(path);
-    const marks = raw.prepare('SELECT key FROM handling');
+    const marks = raw.prepare("SELECT substr(key, 3) AS key FROM delivery WHERE key LIKE 'h:%'");
     const marked = store.markHandling(['m:2']);
     await Promise.resolve();
     await Promise.resolve();
@@ -225,10 +225,71 @@ describe('the SQLite store', () => {
     await store.close();
 
     const peek = new Database(path, { readonly: true });
-    expect(peek.pragma('user_version', { simple: true })).toBe(2);
+    expect(peek.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     // The window has no index beside its primary key any more.
     expect(peek.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all()).toEqual([]);
     peek.close();
+  });
+
+  it('upgrades a version 2 file, moving positions and marks into one table', async () => {
+    const path = join(dir, 'state.sqlite');
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE positions (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE seen (seq INTEGER PRIMARY KEY, key TEXT NOT NULL);
+      CREATE TABLE handling (key TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE outbox (send_id TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE counters (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO positions VALUES ('p2p', '7300000000000000123'), ('group:42', '7300000000000000456');
+      INSERT INTO seen (key) VALUES ('m:1'), ('m:2'), ('m:1');
+      INSERT INTO handling VALUES ('m:3'), ('m:4');
+      INSERT INTO kv VALUES ('deviceId', 'abc');
+    `);
+    old.pragma('user_version = 2');
+    old.close();
+
+    const store = createSqliteStore({ path });
+    expect(Object.fromEntries(await store.loadPositions())).toEqual({
+      p2p: '7300000000000000123',
+      'group:42': '7300000000000000456',
+    });
+    expect([...(await store.loadHandling())].sort()).toEqual(['m:3', 'm:4']);
+    expect(await store.loadSeen()).toEqual(['m:2', 'm:1']);
+    expect(await store.get('deviceId')).toBe('abc');
+    await store.addSeen(['m:3'], 10);
+    await store.savePosition('p2p', '7300000000000000124');
+    expect(await store.loadHandling()).toEqual(['m:4']);
+    expect((await store.loadPositions()).get('p2p')).toBe('7300000000000000124');
+    await store.close();
+
+    const peek = new Database(path, { readonly: true });
+    expect(peek.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const tables = peek.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    expect(tables).toEqual(['counters', 'delivery', 'kv', 'outbox', 'seen'].map((name) => ({ name })));
+    peek.close();
+  });
+
+  it("writes two pages for a handled message's commit: its window rows, and its position beside the next mark", async () => {
+    const path = join(dir, 'state.sqlite');
+    const store = createSqliteStore({ path });
+    const peek = new Database(path, { readonly: true });
+    const pageSize = peek.pragma('page_size', { simple: true }) as number;
+    peek.close();
+    // A WAL file is a 32-byte header, then frames of a 24-byte header and a page each.
+    const frames = async (): Promise<number> => ((await stat(`${path}-wal`)).size - 32) / (pageSize + 24);
+    // One message after another, as a client hands them over: its keys seen, its position, the next one's mark.
+    const handle = (i: number): Promise<unknown> =>
+      Promise.all([
+        store.markHandling([`m:${i + 1}`]),
+        store.addSeen([`m:${i}`, `c:10001:1:10002:${i}:00ff00ff00ff00ff@${i}`], 10_000),
+        store.savePosition('p2p', String(i)),
+      ]);
+    for (let i = 0; i < 5; i += 1) await handle(i);
+    const before = await frames();
+    await handle(5);
+    expect((await frames()) - before).toBe(2);
+    await store.close();
   });
 
   it('upgrades a version 1 file that predates the handling marks', async () => {

@@ -93,9 +93,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
 
   const statements = {
-    positions: db.prepare<[], { stream: string; position: string }>('SELECT stream, position FROM positions'),
+    // `;` follows `:`, so each range holds exactly the keys of its prefix.
+    positions: db.prepare<[], { stream: string; position: string }>(
+      "SELECT substr(key, 3) AS stream, value AS position FROM delivery WHERE key >= 'p:' AND key < 'p;'",
+    ),
     savePosition: db.prepare<[string, string]>(
-      'INSERT INTO positions (stream, position) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET position = excluded.position',
+      "INSERT INTO delivery (key, value) VALUES ('p:' || ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ),
     // Each key once, where its newest row puts it (a key added again has a row of its own).
     seen: db.prepare<[], { key: string }>('SELECT key FROM seen GROUP BY key ORDER BY MAX(seq)'),
@@ -103,9 +106,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     countSeen: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM seen'),
     // Every row but the newest `limit`, as one range of the primary key: trimming costs what it deletes.
     trimSeen: db.prepare<[number]>('DELETE FROM seen WHERE seq <= (SELECT MAX(seq) FROM seen) - ?'),
-    handling: db.prepare<[], { key: string }>('SELECT key FROM handling'),
-    mark: db.prepare<[string]>('INSERT INTO handling (key) VALUES (?) ON CONFLICT DO NOTHING'),
-    unmark: db.prepare<[string]>('DELETE FROM handling WHERE key = ?'),
+    handling: db.prepare<[], { key: string }>(
+      "SELECT substr(key, 3) AS key FROM delivery WHERE key >= 'h:' AND key < 'h;'",
+    ),
+    mark: db.prepare<[string]>(
+      "INSERT INTO delivery (key, value) VALUES ('h:' || ?, '') ON CONFLICT DO NOTHING",
+    ),
+    unmark: db.prepare<[string]>("DELETE FROM delivery WHERE key = 'h:' || ?"),
     outbox: db.prepare<[], { send_id: string; entry: string }>('SELECT send_id, entry FROM outbox'),
     putOutbox: db.prepare<[string, string]>(
       'INSERT INTO outbox (send_id, entry) VALUES (?, ?) ON CONFLICT (send_id) DO UPDATE SET entry = excluded.entry',
