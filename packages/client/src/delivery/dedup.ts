@@ -1,5 +1,5 @@
 import type { MsgChat } from '@birdtalk/proto';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { contentDigest } from './content-digest.js';
 
 /**
  * The keys that identify one message for deduplication.
@@ -50,7 +50,7 @@ export function messageKeys(raw: MsgChat): MessageKeys {
   const byId: DedupKey = { key: messageKey, id: messageKey, time: undefined };
   if (raw.sendId === '0' || raw.sendId === '') return { keys: [messageKey], split: [byId] };
   const time = /^[0-9]{1,16}$/.test(raw.tm) ? raw.tm : '0';
-  const id = `c:${raw.fromId}:${raw.chatType}:${raw.toId}:${raw.sendId}:${contentDigest(raw)}`;
+  const id = `c:${raw.fromId}:${raw.chatType}:${raw.toId}:${raw.sendId}:${contentDigest(raw.msgType, raw.data)}`;
   const key = `${id}@${time}`;
   return { keys: [messageKey, key], split: [byId, { key, id, time: Number(time) }] };
 }
@@ -58,17 +58,6 @@ export function messageKeys(raw: MsgChat): MessageKeys {
 /** Splits stored keys (or keys built elsewhere) for the window. */
 export function splitKeys(keys: readonly string[]): MessageKeys {
   return { keys, split: keys.map(splitKey) };
-}
-
-/** 64 bits of SHA-256 over `msgType` (4 bytes, big-endian) and `data`: a digest, not a security measure. */
-function contentDigest(raw: MsgChat): string {
-  const input = new Uint8Array(4 + raw.data.byteLength);
-  new DataView(input.buffer).setUint32(0, raw.msgType >>> 0);
-  input.set(raw.data, 4);
-  const digest = sha256(input);
-  let hex = '';
-  for (let i = 0; i < 8; i += 1) hex += digest[i]!.toString(16).padStart(2, '0');
-  return hex;
 }
 
 /** How far apart in server time two copies may be for the second to count as a resend of the first. */
