@@ -62,7 +62,10 @@ export class ReceiptSender {
 
   /** Queues a delivery receipt. */
   delivered(message: ReceiptTarget): void {
-    this.#add('delivered', [message]);
+    // One per message a catch-up fetches: without the array and set of a batch of `read` receipts.
+    if (this.#closed) return;
+    this.#dueFor('delivered', message.from).ids.set(message.id, message.sendId);
+    this.#schedule(this.#deps.delayMs);
   }
 
   /** Queues read receipts; resolves once they were sent. */
@@ -99,12 +102,7 @@ export class ReceiptSender {
     }
     const touched = new Set<Due>();
     for (const message of messages) {
-      const key = `${kind}:${message.from}`;
-      let due = this.#due.get(key);
-      if (due === undefined) {
-        due = { kind, from: message.from, ids: new Map(), waiters: [] };
-        this.#due.set(key, due);
-      }
+      const due = this.#dueFor(kind, message.from);
       due.ids.set(message.id, message.sendId);
       touched.add(due);
     }
@@ -125,6 +123,17 @@ export class ReceiptSender {
       for (const due of touched) due.waiters.push(part);
     }
     this.#schedule(this.#deps.delayMs);
+  }
+
+  /** The receipts of `kind` due to `from`, made when there are none yet. */
+  #dueFor(kind: Kind, from: Int64): Due {
+    const key = `${kind}:${from}`;
+    let due = this.#due.get(key);
+    if (due === undefined) {
+      due = { kind, from, ids: new Map(), waiters: [] };
+      this.#due.set(key, due);
+    }
+    return due;
   }
 
   #schedule(delayMs: number): void {
@@ -179,12 +188,7 @@ export class ReceiptSender {
       if (!this.#closed && isRetriable(error)) {
         // The connection went away: these receipts wait for the next login.
         this.#deps.logger.debug('receipts wait for the next connection', { count: chunk.length });
-        const key = `${due.kind}:${due.from}`;
-        let again = this.#due.get(key);
-        if (again === undefined) {
-          again = { kind: due.kind, from: due.from, ids: new Map(), waiters: [] };
-          this.#due.set(key, again);
-        }
+        const again = this.#dueFor(due.kind, due.from);
         for (const [id, sendId] of chunk) again.ids.set(id, sendId);
         if (due.kind === 'read') {
           // The caller's promise follows the retry.
