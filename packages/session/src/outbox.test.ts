@@ -31,6 +31,19 @@ function setup(resendUnacknowledged = true, inOrder = true) {
 }
 
 describe('Outbox', () => {
+  it('keeps each outbox’s chats its own: the first chat gives an outbox maps of its own', async () => {
+    const first = setup();
+    const second = setup();
+    const pending = first.outbox.submit(first.entry('5'));
+    await vi.waitFor(() => expect(first.outbox.size).toBe(1));
+    expect(first.outbox.pendingIds).toEqual(['5']);
+    expect(second.outbox.size).toBe(0);
+    expect(second.outbox.pendingIds).toEqual([]);
+    first.outbox.connected(async (e) => first.ack(e.sendId));
+    await expect(pending).resolves.toMatchObject({ sendId: '5' });
+    expect(first.outbox.size).toBe(0);
+  });
+
   it('sends when connected, resolves on the acknowledgement and forgets the entry', async () => {
     const { outbox, store, entry, ack, acked } = setup();
     const attempts: string[] = [];

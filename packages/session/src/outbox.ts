@@ -8,6 +8,7 @@ import {
 } from '@birdtalk/errors';
 import type { Int64, MsgChatInit } from '@birdtalk/proto';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
+import { isSharedEmptyMap, sharedEmptyMap } from './empty-map.js';
 import { SessionErrorCode } from './errors.js';
 import { describeError } from './events.js';
 import type { StoredFinder, StoredLookup } from './stored-check.js';
@@ -37,18 +38,25 @@ export interface OutboxStore {
 
 /** An {@link OutboxStore} in memory: the outbox survives reconnects, not restarts. */
 export function createMemoryOutboxStore(): OutboxStore {
-  const entries = new Map<Int64, OutboxEntry>();
-  return {
-    async load() {
-      return [...entries.values()];
-    },
-    async put(entry) {
-      entries.set(entry.sendId, entry);
-    },
-    async remove(sendId) {
-      entries.delete(sendId);
-    },
-  };
+  return new MemoryOutboxStore();
+}
+
+/** Methods on the prototype and a map made at the first entry: an idle session's store costs one small object. */
+class MemoryOutboxStore implements OutboxStore {
+  #entries = sharedEmptyMap<Int64, OutboxEntry>();
+
+  async load(): Promise<readonly OutboxEntry[]> {
+    return [...this.#entries.values()];
+  }
+
+  async put(entry: OutboxEntry): Promise<void> {
+    if (isSharedEmptyMap(this.#entries)) this.#entries = new Map();
+    this.#entries.set(entry.sendId, entry);
+  }
+
+  async remove(sendId: Int64): Promise<void> {
+    this.#entries.delete(sendId);
+  }
 }
 
 /** The server's acknowledgement of a chat. */
@@ -137,9 +145,10 @@ interface Tracked {
  */
 export class Outbox {
   readonly #options: OutboxOptions;
-  readonly #entries = new Map<Int64, Tracked>();
+  /** The shared empty map until the first chat: an idle session's outbox holds no maps. */
+  #entries = sharedEmptyMap<Int64, Tracked>();
   /** The entries of each conversation, oldest first; only the first is ever on its way. */
-  readonly #conversations = new Map<string, Tracked[]>();
+  #conversations = sharedEmptyMap<string, Tracked[]>();
   #sender: OutboxSender | undefined;
   #closed = false;
   /**
@@ -288,6 +297,10 @@ export class Outbox {
       deadlineAt: entry.createdAt + this.#options.deadlineMs,
       resend: undefined,
     };
+    if (isSharedEmptyMap(this.#entries)) {
+      this.#entries = new Map();
+      this.#conversations = new Map();
+    }
     this.#entries.set(entry.sendId, tracked);
     const queue = this.#conversations.get(tracked.conversation);
     if (queue === undefined) this.#conversations.set(tracked.conversation, [tracked]);

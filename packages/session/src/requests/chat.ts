@@ -9,6 +9,7 @@ import {
 import type { Connection } from '../connection.js';
 import type { MatchOutcome } from '../correlator.js';
 import { isSendAck } from '../dispatch.js';
+import { isSharedEmptyMap, sharedEmptyMap } from '../empty-map.js';
 import { SessionErrorCode } from '../errors.js';
 import type { BuiltFrame } from '../frames.js';
 import type { ChatAck, Outbox, OutboxEntry, OutboxSender, RetryRefused } from '../outbox.js';
@@ -37,7 +38,8 @@ const notFriendDetail = 'not friend';
  * or final failure.
  */
 export class PrebuiltFrames {
-  readonly #frames = new Map<Int64, { readonly frame: BuiltFrame; readonly selfId: Int64 }>();
+  /** The shared empty map until the first frame is kept. */
+  #frames = sharedEmptyMap<Int64, { readonly frame: BuiltFrame; readonly selfId: Int64 }>();
 
   /** How many frames are kept. */
   get size(): number {
@@ -46,6 +48,7 @@ export class PrebuiltFrames {
 
   /** Keeps the frame of `sendId`, built for user `selfId`. */
   put(sendId: Int64, frame: BuiltFrame, selfId: Int64): void {
+    if (isSharedEmptyMap(this.#frames)) this.#frames = new Map();
     this.#frames.set(sendId, { frame, selfId });
   }
 
