@@ -30,7 +30,7 @@ export interface ConnectionEnd {
 /** What a connection hands up to its session. */
 export interface ConnectionHooks {
   /** A frame that is neither a handshake answer nor a reply to a pending request: a push, or unsolicited. */
-  onInbound(inbound: Inbound): void;
+  onInbound(inbound: Inbound, conn: Connection): void;
   /** A server error no pending request claimed (`after`: the settled request it followed). */
   onServerError(error: ProtocolError, after: string | undefined): void;
   /** Something unusable arrived. */
@@ -542,7 +542,7 @@ export class Connection implements LivenessOptions {
       this.#pump();
       return;
     }
-    this.#options.hooks.onInbound(inbound);
+    this.#options.hooks.onInbound(inbound, this);
   }
 
   /**

@@ -10,7 +10,7 @@ import type { UserInfo } from '@birdtalk/proto';
 import type { Clock, EventHub, Logger, Random, TimerHandle } from '@birdtalk/runtime';
 import type { Transport } from '@birdtalk/transport';
 import { type Backoff, createBackoff } from './backoff.js';
-import { Connection } from './connection.js';
+import { Connection, type ConnectionHooks } from './connection.js';
 import type { Inbound } from './dispatch.js';
 import { SessionErrorCode } from './errors.js';
 import { establish, keyContext } from './establish.js';
@@ -60,6 +60,8 @@ export interface SupervisorOwner {
 export class Supervisor {
   readonly #context: SupervisorContext;
   readonly #backoff: Backoff;
+  /** Handed to every connection of the session. */
+  readonly #reports: ConnectionReports;
   /** Set when the session shuts down: no more connecting, sleeping or reconnecting. */
   #stopped = false;
   /**
@@ -84,6 +86,7 @@ export class Supervisor {
     this.#context = context;
     this.#credentials = context.credentials;
     this.#account = context.options.account;
+    this.#reports = new ConnectionReports(context);
     this.#backoff = createBackoff(
       {
         baseMs: context.options.reconnectBaseMs,
@@ -287,7 +290,7 @@ export class Supervisor {
   }
 
   #connect(transport: Transport): Connection {
-    const { clock, logger, hub, scrubber, options } = this.#context;
+    const { clock, logger, scrubber, options } = this.#context;
     this.#connections += 1;
     const conn: Connection = new Connection(transport, {
       id: this.#connections,
@@ -300,20 +303,7 @@ export class Supervisor {
       allowServerCrashingRequests: options.allowServerCrashingRequests,
       maxFramesInFlight: options.maxFramesInFlight,
       fenceTimeoutMs: options.fenceTimeoutMs,
-      hooks: {
-        onInbound: (inbound) => this.#onPush(conn, inbound),
-        onServerError: (error, after) => {
-          logger.warn('server error', {
-            code: error.code,
-            serverCode: error.serverCode,
-            detail: error.serverDetail,
-            after,
-          });
-          hub.emit('server-error', after === undefined ? { error } : { error, after });
-        },
-        onAnomaly: (error) => this.#anomaly(error),
-        onText: (text) => this.#onText(text),
-      },
+      hooks: this.#reports,
     });
     return conn;
   }
@@ -385,11 +375,23 @@ export class Supervisor {
     this.#context.logger.debug('session state', { from, to });
     this.#context.hub.emit('state', { from, to });
   }
+}
 
-  #onPush(conn: Connection, inbound: Inbound): void {
+/**
+ * What a connection reports up, turned into the session's events and log records: one object per session with
+ * its behaviour on the prototype, handed to every connection, instead of four closures per connection.
+ */
+class ConnectionReports implements ConnectionHooks {
+  readonly #context: SupervisorContext;
+
+  constructor(context: SupervisorContext) {
+    this.#context = context;
+  }
+
+  onInbound(inbound: Inbound, conn: Connection): void {
     const route = routePush(inbound, conn.selfId);
     if ('unsolicited' in route) {
-      this.#anomaly(
+      this.onAnomaly(
         new ProtocolError(SessionErrorCode.UNSOLICITED, `${route.unsolicited} nobody asked for`, {
           details: { kind: inbound.kind, msgType: inbound.msg.msgType },
         }),
@@ -400,16 +402,26 @@ export class Supervisor {
     this.#context.hub.emit(route.event, route.payload as never);
   }
 
-  #anomaly(error: BirdTalkError): void {
+  onServerError(error: ProtocolError, after: string | undefined): void {
+    this.#context.logger.warn('server error', {
+      code: error.code,
+      serverCode: error.serverCode,
+      detail: error.serverDetail,
+      after,
+    });
+    this.#context.hub.emit('server-error', after === undefined ? { error } : { error, after });
+  }
+
+  onAnomaly(error: BirdTalkError): void {
     this.#context.logger.warn('unusable frame', { error: describeError(error) });
     this.#context.hub.emit('protocol-error', error);
   }
 
-  #onText(text: string): void {
+  onText(text: string): void {
     this.#context.hub.emit('text', this.#context.scrubber.text(text));
     // The server's own texts; "recv msg:" echoes a text frame (this client never sends one).
     if (text === 'logout' || text === 'unregok' || text === 'stop' || text.startsWith('recv msg:')) return;
-    this.#anomaly(
+    this.onAnomaly(
       new ProtocolError(SessionErrorCode.UNEXPECTED_TEXT, 'a text frame where binary frames are expected', {
         details: { length: text.length },
       }),
