@@ -10,7 +10,7 @@ import type { UserInfo } from '@birdtalk/proto';
 import type { Clock, EventHub, Logger, Random, TimerHandle } from '@birdtalk/runtime';
 import type { Transport } from '@birdtalk/transport';
 import { type Backoff, createBackoff } from './backoff.js';
-import { Connection, type ConnectionHooks } from './connection.js';
+import { Connection, type ConnectionEnd, type ConnectionHooks } from './connection.js';
 import type { Inbound } from './dispatch.js';
 import { SessionErrorCode } from './errors.js';
 import { establish, keyContext } from './establish.js';
@@ -79,6 +79,8 @@ export class Supervisor {
   #closeReason: CloseReason | undefined;
   #ending: 'logged-out' | 'unregistered' | undefined;
   #recycle = false;
+  /** When the current connection became ready. */
+  #readyAt = 0;
   #loop: Promise<void> | undefined;
   #closed: Promise<void> | undefined;
 
@@ -200,7 +202,9 @@ export class Supervisor {
       logger.warn('the outbox store could not be loaded', { error: describeError(error) });
     }
     while (!this.#stopped) {
-      const error = await this.#connectOnce();
+      const ready = await this.#connectOnce();
+      // An idle ready session waits here, in this one suspended call, for its connection to end.
+      const error = ready instanceof Connection ? await this.#ended(ready, await ready.ended) : ready;
       if (this.#stopped) return;
       if (isCredentialFailure(error)) {
         this.shutdown('auth-failed', error);
@@ -228,9 +232,9 @@ export class Supervisor {
     }
   }
 
-  /** One connection, from connecting to its end. Returns why it ended. */
-  async #connectOnce(): Promise<BirdTalkError> {
-    const { clock, logger, hub, outbox, options } = this.#context;
+  /** Connects and establishes one connection: returns it once ready, or why it failed. */
+  async #connectOnce(): Promise<Connection | BirdTalkError> {
+    const { clock, logger, hub, outbox } = this.#context;
     this.#setState('connecting');
     let transport: Transport;
     try {
@@ -250,7 +254,6 @@ export class Supervisor {
     conn.abortOnEnd(establishing);
     conn.startLiveness();
 
-    let readyAt: number;
     try {
       await this.#establish(conn, establishing.signal);
       // This frame lives as long as the connection: it must not keep the controller either.
@@ -260,7 +263,7 @@ export class Supervisor {
       hub.emit('ready', { user: this.#user!, fastLogin: conn.fastLogin, connection: conn.id });
       this.#context.gate.open(conn);
       outbox.connected(this.#context.owner.chatSender(conn));
-      readyAt = clock.now();
+      this.#readyAt = clock.now();
     } catch (error) {
       const failure = asBirdTalkError(error);
       logger.warn('the handshake failed', { error: describeError(failure) });
@@ -268,10 +271,15 @@ export class Supervisor {
       if (this.#conn === conn) this.#conn = undefined;
       return failure;
     }
-    const end = await conn.ended;
+    return conn;
+  }
+
+  /** What follows the end of a connection that was ready. Returns why it ended. */
+  async #ended(conn: Connection, end: ConnectionEnd): Promise<BirdTalkError> {
+    const { clock, logger, hub, outbox, options } = this.#context;
     // A connection that stayed ready for `stableAfterMs` resets the reconnect schedule. Read when it ends rather
     // than set by a timer, so an idle ready connection holds one timer (its liveness) instead of two.
-    if (clock.now() - readyAt >= options.stableAfterMs) this.#backoff.reset();
+    if (clock.now() - this.#readyAt >= options.stableAfterMs) this.#backoff.reset();
     outbox.disconnected();
     if (this.#conn === conn) this.#conn = undefined;
     if (this.#stopped) return end.error;
