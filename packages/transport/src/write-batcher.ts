@@ -17,30 +17,46 @@ import type { NodeWebSocket } from './node-websocket.js';
  * corked would lose what it holds (a server's last text frame before it hangs up, say).
  */
 export function createWriteBatcher(socket: NodeWebSocket, maxFrames = 16): WriteBatcher {
-  let corked: Socket | undefined;
-  let frames = 0;
-  const flush = (): void => {
-    const tcp = corked;
-    corked = undefined;
-    frames = 0;
+  return new SocketWriteBatcher(socket, maxFrames);
+}
+
+/** Its state in fields and its steps on the prototype: an idle connection's batcher holds no closures. */
+class SocketWriteBatcher implements WriteBatcher {
+  readonly #socket: NodeWebSocket;
+  readonly #maxFrames: number;
+  #corked: Socket | undefined;
+  #frames = 0;
+
+  constructor(socket: NodeWebSocket, maxFrames: number) {
+    this.#socket = socket;
+    this.#maxFrames = maxFrames;
+  }
+
+  batch(): void {
+    if (this.#corked !== undefined) {
+      this.#frames += 1;
+      if (this.#frames >= this.#maxFrames) this.flush();
+      else return;
+    }
+    // `_socket` is where ws keeps the TCP socket once the connection is open; it is absent before that.
+    const tcp = (this.#socket as unknown as { _socket?: Socket })._socket;
+    if (tcp === undefined || tcp.destroyed || typeof tcp.cork !== 'function') return;
+    tcp.cork();
+    this.#corked = tcp;
+    process.nextTick(flushBatcher, this);
+  }
+
+  flush(): void {
+    const tcp = this.#corked;
+    this.#corked = undefined;
+    this.#frames = 0;
     tcp?.uncork();
-  };
-  return {
-    batch() {
-      if (corked !== undefined) {
-        frames += 1;
-        if (frames >= maxFrames) flush();
-        else return;
-      }
-      // `_socket` is where ws keeps the TCP socket once the connection is open; it is absent before that.
-      const tcp = (socket as unknown as { _socket?: Socket })._socket;
-      if (tcp === undefined || tcp.destroyed || typeof tcp.cork !== 'function') return;
-      tcp.cork();
-      corked = tcp;
-      process.nextTick(flush);
-    },
-    flush,
-  };
+  }
+}
+
+/** The next tick's uncork, a plain function given the batcher as its argument rather than a closure over it. */
+function flushBatcher(batcher: SocketWriteBatcher): void {
+  batcher.flush();
 }
 
 /** Coalesces the writes of one turn; see {@link createWriteBatcher}. */
