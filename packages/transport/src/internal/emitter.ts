@@ -4,18 +4,39 @@ export type EventMap<E> = { [K in keyof E]: unknown[] };
 /** Called when a listener throws, with what it threw and the event it was handling. */
 export type ListenerErrorHandler<E> = (error: unknown, event: keyof E) => void;
 
-/** One on() call: the same function added twice is two entries, each removed by its own unsubscribe. */
-function noop(): void {}
-
+/**
+ * One on() call: the same function added twice is two entries, each removed by its own unsubscribe. The
+ * unsubscribe handed out is {@link Entry.remove} bound to the entry: a closure and its scope per subscription
+ * cost an idle connection's five subscriptions more.
+ */
 class Entry {
   readonly fn: (...args: never[]) => void;
   /** Set by the unsubscribe: an emit already under way skips it. */
   removed = false;
-  /** Its unsubscribe, for {@link Emitter.clear}. */
-  off: () => void = noop;
+  readonly #emitter: { drop(event: PropertyKey, entry: Entry): void };
+  readonly #event: PropertyKey;
+  readonly #signal: AbortSignal | undefined;
+  /** The unsubscribe the signal calls, so that it can be unhooked; only with a signal. */
+  onAbort: (() => void) | undefined;
 
-  constructor(fn: (...args: never[]) => void) {
+  constructor(
+    fn: (...args: never[]) => void,
+    emitter: { drop(event: PropertyKey, entry: Entry): void },
+    event: PropertyKey,
+    signal: AbortSignal | undefined,
+  ) {
     this.fn = fn;
+    this.#emitter = emitter;
+    this.#event = event;
+    this.#signal = signal;
+  }
+
+  /** Unsubscribes. Idempotent. */
+  remove(): void {
+    if (this.removed) return;
+    this.removed = true;
+    this.#emitter.drop(this.#event, this);
+    if (this.onAbort !== undefined) this.#signal?.removeEventListener('abort', this.onAbort);
   }
 }
 
@@ -50,19 +71,21 @@ export class Emitter<E extends EventMap<E>> {
   ): () => void {
     const { signal } = options;
     if (signal?.aborted) return () => {};
-    const entry = new Entry(listener as unknown as Entry['fn']);
+    const entry = new Entry(listener as unknown as Entry['fn'], this, event, signal);
     // concat() and a literal allocate exactly what they hold; a spread or push() would reserve room for 17.
     this.#listeners[event] = this.#listeners[event]?.concat(entry) ?? [entry];
-    const off = (): void => {
-      if (entry.removed) return;
-      entry.removed = true;
-      const remaining = this.#listeners[event]?.filter((other) => other !== entry);
-      if (remaining !== undefined) this.#listeners[event] = remaining;
-      signal?.removeEventListener('abort', off);
-    };
-    entry.off = off;
-    signal?.addEventListener('abort', off, { once: true });
+    const off = entry.remove.bind(entry);
+    if (signal !== undefined) {
+      entry.onAbort = off;
+      signal.addEventListener('abort', off, { once: true });
+    }
     return off;
+  }
+
+  /** Takes `entry` out of the listeners of `event` (its {@link Entry.remove}); not for other callers. */
+  drop(event: PropertyKey, entry: Entry): void {
+    const remaining = this.#listeners[event as keyof E]?.filter((other) => other !== entry);
+    if (remaining !== undefined) this.#listeners[event as keyof E] = remaining;
   }
 
   /** Calls every listener of `event` in the order they were added. */
@@ -88,6 +111,6 @@ export class Emitter<E extends EventMap<E>> {
   clear(): void {
     const lists = Object.values(this.#listeners) as Array<readonly Entry[]>;
     this.#listeners = {};
-    for (const entries of lists) for (const entry of entries) entry.off();
+    for (const entries of lists) for (const entry of entries) entry.remove();
   }
 }
