@@ -185,15 +185,19 @@ describe('the file store', () => {
   it('compare-and-set waits for a held value lock, gives up on one held too long, and takes over a stale one', async () => {
     let now = Date.now();
     let polls = 0;
+    // Runs (once) at the next poll, before the poll's wait ends: the lock goes while the store waits on it.
+    let atNextPoll: (() => Promise<void>) | undefined;
     const store = createFileStore({
       directory,
-      // Each poll for the lock moves time on by 2 ms, without waiting.
+      // Each poll for the lock moves time on by its delay, without waiting.
       clock: {
         now: () => now,
         setTimeout: (callback, delayMs) => {
           polls += 1;
           now += delayMs;
-          setImmediate(callback);
+          const action = atNextPoll;
+          atNextPoll = undefined;
+          void (action?.() ?? Promise.resolve()).then(() => setImmediate(callback));
           return { timer: undefined };
         },
       },
@@ -202,10 +206,8 @@ describe('the file store', () => {
     const value = (await readdir(directory)).find((file) => file.startsWith('value-'))!;
     const lock = join(directory, `${value}.lock`);
     await writeFile(lock, '', { mode: 0o600 });
-    const held = store.compareAndSet('session:x', 'a', 'b');
-    await new Promise((resolve) => setImmediate(resolve));
-    await rm(lock);
-    expect(await held).toBe(true);
+    atNextPoll = () => rm(lock);
+    expect(await store.compareAndSet('session:x', 'a', 'b')).toBe(true);
     expect(polls).toBeGreaterThan(0);
 
     await writeFile(lock, '', { mode: 0o600 });
