@@ -447,7 +447,9 @@ export class Connection implements LivenessOptions {
   #finish(error: BirdTalkError): void {
     if (this.#endedWith !== undefined) return;
     this.#endedWith = { error, text: this.#closingText };
-    this.#abortOnEnd?.abort();
+    // The end's error is the reason: a login waiting on the user (a mailed code) learns the connection went,
+    // which is worth a reconnect, and not that the user gave up.
+    this.#abortOnEnd?.abort(error);
     this.#abortOnEnd = undefined;
     this.#liveness?.stop();
     this.#options.clock.clearTimeout(this.#fenceTimer);

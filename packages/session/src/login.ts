@@ -181,6 +181,10 @@ async function submitCode(
     try {
       code = await requestCode({ purpose, email, attempt, signal: context.signal });
     } catch (error) {
+      // The connection ended while the callback waited (its signal carries why): a lost connection, after which
+      // the session reconnects and asks for a fresh code, not a login that can never succeed.
+      const { aborted, reason } = context.signal;
+      if (aborted && isBirdTalkError(reason)) throw reason;
       throw new StateError(
         SessionErrorCode.LOGIN_CODE_UNAVAILABLE,
         'the requestCode callback did not supply a code',

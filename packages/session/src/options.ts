@@ -176,7 +176,10 @@ export interface CodeRequest {
   readonly email: string;
   /** 1 for the first code, 2 after the server refused the first, and so on. */
   readonly attempt: number;
-  /** Aborts when the session no longer needs the code (closed, connection lost). */
+  /**
+   * Aborts when the session no longer needs the code: closed, or the connection lost (the reason is then the
+   * connection's error; the session reconnects and asks again for the new code the server mails).
+   */
   readonly signal: AbortSignal;
 }
 

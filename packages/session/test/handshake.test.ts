@@ -467,6 +467,36 @@ describe('logging in', () => {
     await second.close();
   });
 
+  it('reconnects and asks for a fresh code when the connection goes while the code is awaited', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const requests: AbortSignal[] = [];
+    const session = h.session(
+      { credentials: { method: 'email-code', email: 'ada@example.com' }, allowServerCrashingRequests: true },
+      {
+        // The first request waits until its connection goes; the one after the reconnect answers at once.
+        requestCode: ({ signal }) => {
+          requests.push(signal);
+          if (requests.length > 1) return Promise.resolve('12345');
+          return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+        },
+      },
+    );
+    const closes: string[] = [];
+    session.on('closed', ({ reason }) => closes.push(reason));
+    const started = session.start();
+    await until(() => requests.length === 1, 'the first code request');
+    h.server.connections[0]!.drop();
+    await until(() => session.state === 'reconnecting', 'the drop');
+    await h.clock.advance(30_000);
+    await started;
+    expect(session.state).toBe('ready');
+    expect(requests).toHaveLength(2);
+    expect(isBirdTalkError(requests[0]!.reason, SessionErrorCode.CONNECTION_LOST)).toBe(true);
+    expect(closes).toEqual([]);
+    await session.close();
+  });
+
   it('fails a code login for good when no code can be had', async () => {
     const h = harness();
     hazards = h.server.hazards;
