@@ -31,6 +31,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Writes a store file of an earlier schema `version` with `sql` (its tables and rows), as that version left it. */
+function oldFile(version: number, sql: string): string {
+  const path = join(dir, 'state.sqlite');
+  const old = new Database(path);
+  old.exec(sql);
+  old.pragma(`user_version = ${version}`);
+  old.close();
+  return path;
+}
+
 type OutboxEntry = Parameters<Store['putOutbox']>[0];
 const entry = (sendId: string): OutboxEntry => ({
   sendId,
@@ -192,9 +202,9 @@ describe('the SQLite store', () => {
   });
 
   it('upgrades a version 1 file, keeping its window in order, marks, positions and values', async () => {
-    const path = join(dir, 'state.sqlite');
-    const old = new Database(path);
-    old.exec(`
+    const path = oldFile(
+      1,
+      `
       CREATE TABLE positions (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE seen (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE);
       CREATE TABLE handling (key TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -208,9 +218,8 @@ describe('the SQLite store', () => {
       INSERT INTO handling VALUES ('m:4');
       INSERT INTO counters VALUES ('sendIdMark', '1750000000000000099');
       INSERT INTO kv VALUES ('deviceId', 'abc');
-    `);
-    old.pragma('user_version = 1');
-    old.close();
+    `,
+    );
 
     const store = createSqliteStore({ path });
     expect(await store.loadSeen()).toEqual(['m:2', 'm:3', 'm:1']);
@@ -232,9 +241,9 @@ describe('the SQLite store', () => {
   });
 
   it('upgrades a version 2 file, moving positions and marks into one table', async () => {
-    const path = join(dir, 'state.sqlite');
-    const old = new Database(path);
-    old.exec(`
+    const path = oldFile(
+      2,
+      `
       CREATE TABLE positions (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE seen (seq INTEGER PRIMARY KEY, key TEXT NOT NULL);
       CREATE TABLE handling (key TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -245,9 +254,8 @@ describe('the SQLite store', () => {
       INSERT INTO seen (key) VALUES ('m:1'), ('m:2'), ('m:1');
       INSERT INTO handling VALUES ('m:3'), ('m:4');
       INSERT INTO kv VALUES ('deviceId', 'abc');
-    `);
-    old.pragma('user_version = 2');
-    old.close();
+    `,
+    );
 
     const store = createSqliteStore({ path });
     expect(Object.fromEntries(await store.loadPositions())).toEqual({
@@ -293,18 +301,17 @@ describe('the SQLite store', () => {
   });
 
   it('upgrades a version 1 file that predates the handling marks', async () => {
-    const path = join(dir, 'state.sqlite');
-    const old = new Database(path);
-    old.exec(`
+    const path = oldFile(
+      1,
+      `
       CREATE TABLE positions (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE seen (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE);
       CREATE TABLE outbox (send_id TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE counters (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
       INSERT INTO seen (key) VALUES ('m:1');
-    `);
-    old.pragma('user_version = 1');
-    old.close();
+    `,
+    );
     const store = createSqliteStore({ path });
     await store.markHandling(['m:2']);
     expect(await store.loadHandling()).toEqual(['m:2']);
