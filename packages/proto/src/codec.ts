@@ -1,4 +1,5 @@
 import { BirdTalkError, DecodeError, EncodeError } from '@birdtalk/errors';
+import { encodeChatFrame } from './chat-frame.js';
 import { com, type GeneratedCodec } from './gen/codec.js';
 import {
   type MessageName,
@@ -47,7 +48,15 @@ const oneofMembers: Partial<Record<MessageName, readonly string[]>> = {
  * frame larger than `maxFrameBytes`.
  */
 export function encodeMsg(message: MsgInit, options: EncodeOptions = {}): Uint8Array {
-  return encodeMessage('Msg', message, options);
+  // A chat takes a direct path that writes the same bytes; anything it is not sure of comes back undefined, and
+  // whatever throws there (a caller's getter, say) is left to the general path to report as it always does.
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = encodeChatFrame(message, options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES);
+  } catch {
+    bytes = undefined;
+  }
+  return bytes ?? encodeMessage('Msg', message, options);
 }
 
 /**
