@@ -85,6 +85,15 @@ function adaptCodec(source) {
     `$1\n\n// 64-bit values are decimal strings (decoded) or string | bigint | number (to encode).\nconst $nonZero64 = (value) => (typeof value === "bigint" ? value !== 0n : value !== 0 && value !== "0");`,
     1,
   );
+  // A oneof's setter deletes every other member. protobufjs deletes each by name, present or not, and `delete`
+  // of an absent key is a slow call into the engine that every decoded payload paid for each of its oneof's
+  // members; only own members exist to delete, so the setter looks before it deletes.
+  replaceAll(/set: \$util\.oneOfSetter\(\$oneOfFields\)/g, 'set: $oneOfSetter($oneOfFields)', 1);
+  replaceAll(
+    /^(const \$nonZero64 = .*)$/m,
+    `$1\n\n// Sets a oneof: deletes the members other than \`name\` that the message holds (see adaptCodec).\nconst $hasOwn = Object.prototype.hasOwnProperty;\nconst $oneOfSetter = (fieldNames) => function (name) {\n    for (let i = 0; i < fieldNames.length; ++i)\n        if (fieldNames[i] !== name && $hasOwn.call(this, fieldNames[i]))\n            delete this[fieldNames[i]];\n};`,
+    1,
+  );
   if (/Long/.test(out)) throw new Error('a Long reference survived adaptation');
   return header + out;
 }

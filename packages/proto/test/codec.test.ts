@@ -171,3 +171,33 @@ describe('decodeMsg', () => {
     expect(decodeMsg(chatFrame).plainMsg?.message).toBe('chatData');
   });
 });
+
+describe('a oneof keeps one member', () => {
+  const hello = encodeMessage('MsgPlain', { hello: { clientId: 'a' } });
+  const reply = encodeMessage('MsgPlain', { chatReply: { sendId: '7', extraMsg: 'ok' } });
+
+  it('decodes the last member a frame holds and drops the earlier ones', () => {
+    // Two members in one payload: protobuf says the last one wins.
+    const plain = decodeMessage('MsgPlain', new Uint8Array([...hello, ...reply]));
+    expect(plain.message).toBe('chatReply');
+    expect(Object.hasOwn(plain, 'hello')).toBe(false);
+    expect(plain.hello).toBeUndefined();
+    expect(plain.chatReply?.sendId).toBe('7');
+    const back = decodeMessage('MsgPlain', new Uint8Array([...reply, ...hello]));
+    expect(back.message).toBe('hello');
+    expect(Object.hasOwn(back, 'chatReply')).toBe(false);
+  });
+
+  it('setting the member name drops the others and keeps the named one', () => {
+    const plain = decodeMessage('MsgPlain', hello) as {
+      message?: string;
+      hello?: unknown;
+      chatReply?: unknown;
+    };
+    plain.chatReply = { sendId: '1' };
+    plain.message = 'chatReply';
+    expect(Object.hasOwn(plain, 'hello')).toBe(false);
+    expect(plain.chatReply).toEqual({ sendId: '1' });
+    expect(plain.message).toBe('chatReply');
+  });
+});

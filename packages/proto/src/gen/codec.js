@@ -5,6 +5,14 @@ import $protobuf from "protobufjs/minimal.js";
 // 64-bit values are decimal strings (decoded) or string | bigint | number (to encode).
 const $nonZero64 = (value) => (typeof value === "bigint" ? value !== 0n : value !== 0 && value !== "0");
 
+// Sets a oneof: deletes the members other than `name` that the message holds (see adaptCodec).
+const $hasOwn = Object.prototype.hasOwnProperty;
+const $oneOfSetter = (fieldNames) => function (name) {
+    for (let i = 0; i < fieldNames.length; ++i)
+        if (fieldNames[i] !== name && $hasOwn.call(this, fieldNames[i]))
+            delete this[fieldNames[i]];
+};
+
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
 const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
 
@@ -2516,7 +2524,7 @@ export const com = $root.com = (() => {
 
                     $Object.defineProperty(MsgPlain.prototype, "message", {
                         get: $util.oneOfGetter($oneOfFields = ["hello", "heartBeat", "errorMsg", "keyEx", "chatData", "chatReply", "commonQuery", "commonQueryRet", "uploadReq", "downloadReq", "uploadReply", "downloadReply", "userOp", "userOpRet", "friendOp", "friendOpRet", "groupOp", "groupOpRet", "otherTypeMsg"]),
-                        set: $util.oneOfSetter($oneOfFields)
+                        set: $oneOfSetter($oneOfFields)
                     });
 
                     MsgPlain.encode = function (message, writer, _depth) {
@@ -2771,7 +2779,7 @@ export const com = $root.com = (() => {
 
                     $Object.defineProperty(Msg.prototype, "message", {
                         get: $util.oneOfGetter($oneOfFields = ["cipher", "plainMsg"]),
-                        set: $util.oneOfSetter($oneOfFields)
+                        set: $oneOfSetter($oneOfFields)
                     });
 
                     Msg.encode = function (message, writer, _depth) {
