@@ -71,4 +71,43 @@ describe('states of sent messages', () => {
     states.acked('s9', 'm9');
     expect(states.state('m9')).toBe('sent');
   });
+
+  it('give each event the chat, ids and state of its own message after the oldest slots were reused', () => {
+    const events: MessageStateEvent[] = [];
+    const states = new SentMessages(2, (event) => events.push(event));
+    states.sending('s1', { type: 'p2p', userId: '11' });
+    states.sending('s2', { type: 'group', groupId: '22' });
+    states.acked('s1', 'm1');
+    // s3 and s4 take the slots of s1 and s2.
+    states.sending('s3', { type: 'group', groupId: '33' });
+    states.sending('s4', undefined);
+    states.acked('s3', 'm3');
+    states.acked('s4', 'm4');
+    events.length = 0;
+    states.receipt(['m1', 'm3', 'm4'], true, false);
+    states.failed('s3', new StateError('X', 'x'));
+    expect(events).toEqual([
+      {
+        id: 'm3',
+        sendId: 's3',
+        chat: { type: 'group', groupId: '33' },
+        state: 'delivered',
+        previous: 'sent',
+      },
+      { id: 'm4', sendId: 's4', chat: undefined, state: 'delivered', previous: 'sent' },
+    ]);
+    expect(states.isOwnSend('m1')).toBe(false);
+    expect(states.state('s1')).toBeUndefined();
+    expect(states.state('s2')).toBeUndefined();
+    expect(states.state('m3')).toBe('delivered');
+    states.sending('s5', { type: 'p2p', userId: '55' });
+    states.failed('s5', new StateError('X', 'x'));
+    states.acked('s5', 'm5');
+    expect(events.slice(2).map((e) => [e.sendId, e.id, e.chat, e.state, e.previous])).toEqual([
+      ['s5', undefined, { type: 'p2p', userId: '55' }, 'sending', undefined],
+      ['s5', undefined, { type: 'p2p', userId: '55' }, 'failed', 'sending'],
+      ['s5', 'm5', { type: 'p2p', userId: '55' }, 'sent', 'failed'],
+    ]);
+    expect(states.state('s3')).toBeUndefined();
+  });
 });
