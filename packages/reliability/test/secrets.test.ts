@@ -30,10 +30,10 @@ function recording(onSend: (frame: Uint8Array) => void): Connector {
         transport.send(frame);
       },
     });
-    for (const name of ['sendText', 'ping', 'close', 'terminate', 'on'] as const) {
-      Object.defineProperty(wrapped, name, {
-        value: (transport[name] as (...args: unknown[]) => unknown).bind(transport),
-      });
+    // attach() too, where the transport has it: inherited, it would run on the wrapper, which has none of its state.
+    for (const name of ['sendText', 'ping', 'close', 'terminate', 'on', 'attach', 'detach'] as const) {
+      const method = transport[name] as ((...args: unknown[]) => unknown) | undefined;
+      if (method !== undefined) Object.defineProperty(wrapped, name, { value: method.bind(transport) });
     }
     for (const name of ['state', 'supportsPing', 'bufferedAmount'] as const) {
       Object.defineProperty(wrapped, name, { get: () => transport[name] });

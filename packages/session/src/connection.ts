@@ -8,7 +8,7 @@ import {
 } from '@birdtalk/errors';
 import { decodeMsg, type Int64, type MsgError } from '@birdtalk/proto';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
-import type { Transport } from '@birdtalk/transport';
+import type { CloseInfo, Transport, TransportSink } from '@birdtalk/transport';
 import { type Correlator, Correlator as CorrelatorClass, type RequestSpec } from './correlator.js';
 import { classifyFrame, type Inbound } from './dispatch.js';
 import { errorFromServer, SessionErrorCode } from './errors.js';
@@ -81,7 +81,7 @@ interface Waiter {
  * {@link buildFrame}), decodes and routes what arrives, keeps the connection's facts (logged in, stage 2
  * received, own user id) that the frame rules depend on, fences requests, and watches liveness.
  */
-export class Connection implements LivenessOptions {
+export class Connection implements LivenessOptions, TransportSink {
   readonly id: number;
   readonly correlator: Correlator;
   /** Resolves once, when the connection is over (closed by either side, silent, or ended on purpose). */
@@ -99,7 +99,8 @@ export class Connection implements LivenessOptions {
   readonly #options: ConnectionOptions;
   /** Whether requests sent this turn still wait for the fence they share (see requestSharingFence). */
   #fenceScheduled = false;
-  readonly #unsubscribe: Array<() => void>;
+  /** The listeners' unsubscribes, for a transport without {@link Transport.attach}. */
+  #unsubscribe: Array<() => void> | undefined;
   #resolveEnded!: (end: ConnectionEnd) => void;
   #endedWith: ConnectionEnd | undefined;
   #closingText: ClosingText | undefined;
@@ -125,27 +126,19 @@ export class Connection implements LivenessOptions {
     this.ended = new Promise((resolve) => {
       this.#resolveEnded = resolve;
     });
-    // An array literal holds exactly its five entries; push() onto an empty array would reserve room for 17.
-    this.#unsubscribe = [
-      transport.on('frame', (frame) => this.#onFrame(frame)),
-      transport.on('text', (text) => this.#onText(text)),
-      transport.on('pong', () => this.#liveness?.touch()),
-      transport.on('close', (info) => {
-        const reason = info.reason === '' ? '' : ` (${info.reason})`;
-        this.#finish(
-          new TransportError(
-            SessionErrorCode.CONNECTION_LOST,
-            `the connection closed with code ${info.code}${reason}`,
-            {
-              details: { code: info.code, wasClean: info.wasClean },
-            },
-          ),
-        );
-      }),
-      transport.on('error', (error) =>
-        this.#options.logger.debug('transport error', { error: describeError(error) }),
-      ),
-    ];
+    // The connection is the transport's sink: its five handlers live on the prototype, where five listeners
+    // would cost a closure, an entry and an unsubscribe function each, for every idle connection.
+    if (transport.attach !== undefined) transport.attach(this);
+    else {
+      // An array literal holds exactly its five entries; push() onto an empty array would reserve room for 17.
+      this.#unsubscribe = [
+        transport.on('frame', (frame) => this.onFrame(frame)),
+        transport.on('text', (text) => this.onText(text)),
+        transport.on('pong', () => this.onPong()),
+        transport.on('close', (info) => this.onClose(info)),
+        transport.on('error', (error) => this.onError(error)),
+      ];
+    }
     if (transport.state !== 'open') {
       this.#finish(new TransportError(SessionErrorCode.CONNECTION_LOST, 'the connection was not open'));
     }
@@ -457,11 +450,13 @@ export class Connection implements LivenessOptions {
     this.#waiter?.reject(error);
     // Requests still waiting for room were never sent: the session may send them on the next connection.
     for (const item of this.#queued.splice(0)) item.fail(unsentError(error));
-    for (const off of this.#unsubscribe.splice(0)) off();
+    if (this.#unsubscribe === undefined) this.#transport.detach?.(this);
+    else for (const off of this.#unsubscribe.splice(0)) off();
     this.#resolveEnded(this.#endedWith);
   }
 
-  #onFrame(frame: Uint8Array): void {
+  /** The transport delivered a binary frame (the connection is its {@link TransportSink}). */
+  onFrame(frame: Uint8Array): void {
     if (!this.open) return;
     this.#liveness?.touch();
     if (this.#fenceOverdue) {
@@ -581,12 +576,37 @@ export class Connection implements LivenessOptions {
     }, delayMs);
   }
 
-  #onText(text: string): void {
+  /** The transport delivered a text frame. */
+  onText(text: string): void {
     if (!this.open) return;
     this.#liveness?.touch();
     this.#options.logger.debug('text in', { connection: this.id, text: this.#options.scrubber.text(text) });
     if (text === 'logout' || text === 'unregok' || text === 'stop') this.#closingText = text;
     this.#options.hooks.onText(text);
+  }
+
+  /** The server answered a ping: it is alive. */
+  onPong(): void {
+    this.#liveness?.touch();
+  }
+
+  /** The transport closed: the connection is lost (unless it had ended already). */
+  onClose(info: CloseInfo): void {
+    const reason = info.reason === '' ? '' : ` (${info.reason})`;
+    this.#finish(
+      new TransportError(
+        SessionErrorCode.CONNECTION_LOST,
+        `the connection closed with code ${info.code}${reason}`,
+        {
+          details: { code: info.code, wasClean: info.wasClean },
+        },
+      ),
+    );
+  }
+
+  /** The transport reported an error; its close, if it follows, ends the connection. */
+  onError(error: TransportError): void {
+    this.#options.logger.debug('transport error', { error: describeError(error) });
   }
 
   /** The server echoes passwords and check tokens in some errors: remove them. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { hasErrorName, isBirdTalkError } from '@birdtalk/errors';
 import { ChatType } from '@birdtalk/proto';
+import type { Connector } from '@birdtalk/transport';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionErrorCode } from '../src/index.js';
 import { harness, requests, until } from './helpers.js';
@@ -335,5 +336,71 @@ describe('creating a session', () => {
     expect(() => h.session({}, { connector: undefined as never })).toThrow(
       expect.objectContaining({ name: 'InvalidArgumentError' }),
     );
+  });
+});
+
+/** The connector, with the subscriptions its transports see written to `calls`; `hide` takes attach() away. */
+function watched(connector: Connector, hide: boolean, calls: string[]): Connector {
+  return async (url, options) => {
+    const transport = await connector(url, options);
+    return new Proxy(transport, {
+      get(target, property) {
+        if (hide && (property === 'attach' || property === 'detach')) return undefined;
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        if (property === 'attach' || property === 'detach') {
+          return (sink: unknown) => {
+            calls.push(property);
+            value.call(target, sink);
+          };
+        }
+        if (property !== 'on') return value.bind(target);
+        return (event: string, ...rest: unknown[]) => {
+          calls.push(`on ${event}`);
+          const off = value.call(target, event, ...rest) as () => void;
+          return () => {
+            calls.push(`off ${event}`);
+            off();
+          };
+        };
+      },
+    });
+  };
+}
+
+describe('subscribing to the transport', () => {
+  const events = ['frame', 'text', 'pong', 'close', 'error'];
+
+  it('attaches the connection as the transport’s one sink, and detaches it when the connection ends', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const calls: string[] = [];
+    const session = h.session({}, { connector: watched(h.server.connector, false, calls) });
+    await session.start();
+    expect(calls).toEqual(['attach']);
+    h.server.connections[0]!.drop();
+    await h.clock.advance(1_000);
+    await until(() => session.state === 'ready' && h.server.connections.length === 2, 'the reconnect');
+    await session.close();
+    expect(calls).toEqual(['attach', 'detach', 'attach', 'detach']);
+  });
+
+  it('subscribes with on() where the transport has no attach(), and unsubscribes when the connection ends', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const calls: string[] = [];
+    const session = h.session({}, { connector: watched(h.server.connector, true, calls) });
+    await session.start();
+    expect(calls).toEqual(events.map((event) => `on ${event}`));
+    h.server.connections[0]!.drop();
+    await h.clock.advance(1_000);
+    await until(() => session.state === 'ready' && h.server.connections.length === 2, 'the reconnect');
+    // Liveness goes on over the listeners: heartbeats are answered, pings too, and the connection stays.
+    await h.clock.advance(90_000);
+    expect(session.state).toBe('ready');
+    expect(h.server.connections).toHaveLength(2);
+    await session.close();
+    const oneConnection = [...events.map((event) => `on ${event}`), ...events.map((event) => `off ${event}`)];
+    expect(calls).toEqual([...oneConnection, ...oneConnection]);
   });
 });

@@ -29,6 +29,7 @@ export type {
   ListenerOptions,
   Transport,
   TransportEvents,
+  TransportSink,
   TransportState,
 } from './transport.js';
 export {

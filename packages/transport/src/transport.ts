@@ -27,6 +27,18 @@ export interface TransportEvents {
   error: [error: TransportError];
 }
 
+/**
+ * Receives every event of a {@link Transport} as a method of one object (see {@link Transport.attach}), by event:
+ * `'frame'` → `onFrame`, `'text'` → `onText`, `'pong'` → `onPong`, `'close'` → `onClose`, `'error'` → `onError`.
+ */
+export interface TransportSink {
+  onFrame(frame: Uint8Array): void;
+  onText(text: string): void;
+  onPong(data: Uint8Array): void;
+  onClose(info: CloseInfo): void;
+  onError(error: TransportError): void;
+}
+
 /** Options of {@link Transport.on}. */
 export interface ListenerOptions {
   /** Removes the listener when this signal aborts. */
@@ -79,6 +91,19 @@ export interface Transport {
     listener: (...args: TransportEvents[K]) => void,
     options?: ListenerOptions,
   ): () => void;
+  /**
+   * Hands every event to the methods of `sink`, after the listeners added with {@link Transport.on}; events held
+   * for the first listener, and throws, are handled as for those. One object for all five events, where `on()`
+   * costs a listener, an entry and an unsubscribe function for each: what a long-lived owner of many idle
+   * connections subscribes with. One sink at a time: attaching another replaces it. After `'close'` nothing is
+   * kept, and attaching does nothing.
+   *
+   * Optional: owners fall back to `on()` where it is missing. A wrapper that forwards or intercepts `on()` must do
+   * the same with `attach()` and `detach()`, or leave them out.
+   */
+  attach?(sink: TransportSink): void;
+  /** Stops handing events to `sink`; does nothing when it is not the attached one. */
+  detach?(sink: TransportSink): void;
 }
 
 /** Options of a {@link Connector} call. */

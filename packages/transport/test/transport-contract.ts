@@ -1,6 +1,6 @@
 import { hasErrorName, isBirdTalkError } from '@birdtalk/errors';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Transport } from '../src/transport.js';
+import type { Transport, TransportEvents, TransportSink } from '../src/transport.js';
 import { collect, nextEvent, patternBytes, recordUntilClose } from './events.js';
 
 /** One open connection: the adapter under test on the client side, and whatever it is connected to. */
@@ -34,6 +34,25 @@ async function turnsUntil(condition: () => boolean, maxTurns = 10_000): Promise<
 /** Lets the event loop run a few times, so that anything wrongly scheduled gets its chance to happen. */
 async function idleTurns(turns = 20): Promise<void> {
   for (let i = 0; i < turns; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** A sink that logs each event it receives, and pushes `'sink'` onto `order` for each frame. */
+function recordingSink(order: string[]): {
+  readonly sink: TransportSink;
+  readonly log: Array<[keyof TransportEvents, unknown]>;
+} {
+  const log: Array<[keyof TransportEvents, unknown]> = [];
+  const sink: TransportSink = {
+    onFrame: (frame) => {
+      order.push('sink');
+      log.push(['frame', frame]);
+    },
+    onText: (text) => log.push(['text', text]),
+    onPong: (data) => log.push(['pong', data]),
+    onClose: (info) => log.push(['close', info]),
+    onError: (error) => log.push(['error', error]),
+  };
+  return { sink, log };
 }
 
 function expectNotOpen(action: () => void): void {
@@ -265,6 +284,78 @@ export function transportContract(name: string, setup: () => Promise<ContractEnv
         ['text', 'stop'],
         ['close', { code: 4006, reason: 'early', wasClean: true }],
       ]);
+    });
+
+    it('hands what arrived before it, and everything after, to an attached sink, after on() listeners', async () => {
+      const { client, server } = await open();
+      server.send(new Uint8Array([1]));
+      await idleTurns(); // time for the frame to arrive while nothing listens
+      const order: string[] = [];
+      const { sink, log } = recordingSink(order);
+      client.on('frame', () => order.push('listener'));
+      client.attach!(sink);
+      const closed = nextEvent(client, 'close');
+      await turnsUntil(() => log.length === 1);
+      server.sendText('stop');
+      if (env.supportsPing) expect(client.ping(new Uint8Array([5]))).toBe(true);
+      await turnsUntil(() => log.length === (env.supportsPing ? 3 : 2));
+      server.close(4006, 'bye');
+      await closed;
+      expect(log).toEqual([
+        ['frame', new Uint8Array([1])],
+        ['text', 'stop'],
+        ...(env.supportsPing ? [['pong', new Uint8Array([5])]] : []),
+        ['close', { code: 4006, reason: 'bye', wasClean: true }],
+      ]);
+      expect(order).toEqual(['listener', 'sink']);
+      // Nothing is kept after the close: a sink attached now hears nothing.
+      const late = recordingSink([]);
+      client.attach!(late.sink);
+      await idleTurns();
+      expect(late.log).toEqual([]);
+    });
+
+    it('reports a throwing sink as an error event, to listeners and the sink, and stops at detach()', async () => {
+      const { client, server } = await open();
+      const boom = new Error('sink bug');
+      const { sink, log } = recordingSink([]);
+      const throwing = {
+        ...sink,
+        onFrame: (frame: Uint8Array) => {
+          sink.onFrame(frame);
+          throw boom;
+        },
+      };
+      client.attach!(throwing);
+      const reported = nextEvent(client, 'error');
+      server.send(new Uint8Array([7]));
+      const [error] = await reported;
+      expect(error.code).toBe('TRANSPORT_LISTENER_FAILED');
+      expect(error.cause).toBe(boom);
+      expect(log).toEqual([
+        ['frame', new Uint8Array([7])],
+        ['error', error],
+      ]);
+      client.detach!(sink); // not the attached one: nothing changes
+      client.detach!(throwing);
+      const after = nextEvent(client, 'frame');
+      server.send(new Uint8Array([8]));
+      await after;
+      expect(log).toHaveLength(2);
+      expect(client.state).toBe('open');
+    });
+
+    it('replaces an attached sink with the next one', async () => {
+      const { client, server } = await open();
+      const first = recordingSink([]);
+      const second = recordingSink([]);
+      client.attach!(first.sink);
+      client.attach!(second.sink);
+      const arrived = nextEvent(client, 'frame');
+      server.send(new Uint8Array([3]));
+      await arrived;
+      expect(first.log).toEqual([]);
+      expect(second.log).toEqual([['frame', new Uint8Array([3])]]);
     });
 
     it('terminate() drops the connection at once: 1006 locally, and at the peer where possible', async () => {

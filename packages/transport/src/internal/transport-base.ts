@@ -1,6 +1,13 @@
 import { TransportError } from '@birdtalk/errors';
 import { TransportErrorCode } from '../errors.js';
-import type { CloseInfo, ListenerOptions, Transport, TransportEvents, TransportState } from '../transport.js';
+import type {
+  CloseInfo,
+  ListenerOptions,
+  Transport,
+  TransportEvents,
+  TransportSink,
+  TransportState,
+} from '../transport.js';
 import { assertCloseArgs, type CloseCodeRange, MAX_PING_BYTES } from './close-args.js';
 import { Emitter } from './emitter.js';
 
@@ -28,7 +35,9 @@ const emptyPayload = new Uint8Array(0);
  * it again could loop, and rethrowing it would crash the process from inside a socket callback.
  */
 export abstract class TransportBase implements Transport {
-  readonly #emitter = new Emitter<TransportEvents>((error, event) => this.#onListenerError(error, event));
+  /** Made by the first on(): an owner that attaches a sink never needs one. */
+  #emitter: Emitter<TransportEvents> | undefined;
+  #sink: TransportSink | undefined;
   readonly #closeRange: CloseCodeRange;
   /** Events waiting for the first listener; `undefined` once they have been flushed. */
   #held: HeldEvent[] | undefined = [];
@@ -88,12 +97,20 @@ export abstract class TransportBase implements Transport {
     options: ListenerOptions = {},
   ): () => void {
     if (this.#done) return () => {};
+    this.#emitter ??= new Emitter((error, failed) => this.#onListenerError(error, failed));
     const off = this.#emitter.on(event, listener, options);
-    if (this.#held !== undefined && !this.#flushScheduled) {
-      this.#flushScheduled = true;
-      queueMicrotask(() => this.#flush());
-    }
+    this.#scheduleFlush();
     return off;
+  }
+
+  attach(sink: TransportSink): void {
+    if (this.#done) return;
+    this.#sink = sink;
+    this.#scheduleFlush();
+  }
+
+  detach(sink: TransportSink): void {
+    if (this.#sink === sink) this.#sink = undefined;
   }
 
   /** Whether the socket underneath is already closing although this side did not ask it to. */
@@ -144,10 +161,30 @@ export abstract class TransportBase implements Transport {
   }
 
   #dispatch(event: EventName, args: TransportEvents[EventName]): void {
-    (this.#emitter.emit as (event: EventName, ...args: TransportEvents[EventName]) => void)(event, ...args);
+    const emitter = this.#emitter;
+    if (emitter !== undefined) {
+      (emitter.emit as (event: EventName, ...args: TransportEvents[EventName]) => void)(event, ...args);
+    }
+    const sink = this.#sink;
+    if (sink !== undefined) {
+      try {
+        toSink(sink, event, args);
+      } catch (error) {
+        this.#onListenerError(error, event);
+      }
+    }
     if (event === 'close') {
       this.#done = true;
-      this.#emitter.clear();
+      this.#sink = undefined;
+      emitter?.clear();
+    }
+  }
+
+  /** Delivers what arrived before the first listener one microtask from now (see the class comment). */
+  #scheduleFlush(): void {
+    if (this.#held !== undefined && !this.#flushScheduled) {
+      this.#flushScheduled = true;
+      queueMicrotask(() => this.#flush());
     }
   }
 
@@ -171,5 +208,26 @@ export abstract class TransportBase implements Transport {
         details: { event },
       }),
     ]);
+  }
+}
+
+/** Calls the method of `sink` that handles `event`. */
+function toSink(sink: TransportSink, event: EventName, args: TransportEvents[EventName]): void {
+  switch (event) {
+    case 'frame':
+      sink.onFrame(args[0] as Uint8Array);
+      return;
+    case 'text':
+      sink.onText(args[0] as string);
+      return;
+    case 'pong':
+      sink.onPong(args[0] as Uint8Array);
+      return;
+    case 'close':
+      sink.onClose(args[0] as CloseInfo);
+      return;
+    case 'error':
+      sink.onError(args[0] as TransportError);
+      return;
   }
 }
