@@ -6,7 +6,10 @@ import { createClockSendIds } from './send-ids.js';
 
 describe('createBackoff', () => {
   it('draws each delay uniformly below an exponentially growing, capped ceiling', () => {
-    const backoff = createBackoff({ baseMs: 100, capMs: 1_000, maxAttempts: 100 }, seededRandom(3));
+    const backoff = createBackoff(
+      { reconnectBaseMs: 100, reconnectCapMs: 1_000, reconnectMaxAttempts: 100 },
+      seededRandom(3),
+    );
     const delays = Array.from({ length: 8 }, () => backoff.next()!);
     const ceilings = [100, 200, 400, 800, 1000, 1000, 1000, 1000];
     delays.forEach((delay, index) => {
@@ -15,13 +18,19 @@ describe('createBackoff', () => {
     });
     // Full jitter: the delays are not the ceilings themselves, and a seed repeats them.
     expect(new Set(delays).size).toBeGreaterThan(4);
-    const again = createBackoff({ baseMs: 100, capMs: 1_000, maxAttempts: 100 }, seededRandom(3));
+    const again = createBackoff(
+      { reconnectBaseMs: 100, reconnectCapMs: 1_000, reconnectMaxAttempts: 100 },
+      seededRandom(3),
+    );
     expect(Array.from({ length: 8 }, () => again.next())).toEqual(delays);
   });
 
-  it('gives up after maxAttempts and starts over after reset', () => {
+  it('gives up after reconnectMaxAttempts and starts over after reset', () => {
     const random = { bytes: (n: number) => new Uint8Array(n), float: () => 0.999 };
-    const backoff = createBackoff({ baseMs: 100, capMs: 10_000, maxAttempts: 3 }, random);
+    const backoff = createBackoff(
+      { reconnectBaseMs: 100, reconnectCapMs: 10_000, reconnectMaxAttempts: 3 },
+      random,
+    );
     expect([backoff.next(), backoff.next(), backoff.next(), backoff.next()]).toEqual([
       99,
       199,
@@ -36,7 +45,7 @@ describe('createBackoff', () => {
 
   it('survives huge attempt counts', () => {
     const backoff = createBackoff(
-      { baseMs: 1, capMs: 50, maxAttempts: Number.POSITIVE_INFINITY },
+      { reconnectBaseMs: 1, reconnectCapMs: 50, reconnectMaxAttempts: Number.POSITIVE_INFINITY },
       seededRandom(1),
     );
     for (let i = 0; i < 2000; i += 1) expect(backoff.next()).toBeLessThan(50);

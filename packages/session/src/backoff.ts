@@ -1,13 +1,16 @@
 import type { Random } from '@birdtalk/runtime';
 
-/** Parameters of {@link createBackoff}. */
+/**
+ * Parameters of {@link createBackoff}, named as the session options that set them: a session hands its resolved
+ * options over as they are, instead of a copy of three of them that it would keep for as long as it lives.
+ */
 export interface BackoffOptions {
   /** The ceiling of the first delay, in milliseconds. */
-  readonly baseMs: number;
+  readonly reconnectBaseMs: number;
   /** No delay exceeds this, in milliseconds. */
-  readonly capMs: number;
+  readonly reconnectCapMs: number;
   /** How many delays are handed out before giving up; `Infinity` never gives up. */
-  readonly maxAttempts: number;
+  readonly reconnectMaxAttempts: number;
 }
 
 /** The reconnect schedule of one session. */
@@ -21,7 +24,8 @@ export interface Backoff {
 }
 
 /**
- * Exponential backoff with full jitter: the n-th delay is uniform in `[0, min(capMs, baseMs · 2ⁿ))`.
+ * Exponential backoff with full jitter: the n-th delay is uniform in
+ * `[0, min(reconnectCapMs, reconnectBaseMs · 2ⁿ))`.
  *
  * Full jitter spreads the reconnects of many clients that lost the same server at the same moment, which a
  * fixed or merely exponential schedule would synchronise into bursts.
@@ -47,9 +51,10 @@ class JitterBackoff implements Backoff {
   }
 
   next(): number | undefined {
-    if (this.#attempts >= this.#options.maxAttempts) return undefined;
+    const options = this.#options;
+    if (this.#attempts >= options.reconnectMaxAttempts) return undefined;
     // 2^attempts overflows to Infinity long after it passes any sane cap; min() absorbs that.
-    const ceiling = Math.min(this.#options.capMs, this.#options.baseMs * 2 ** this.#attempts);
+    const ceiling = Math.min(options.reconnectCapMs, options.reconnectBaseMs * 2 ** this.#attempts);
     this.#attempts += 1;
     return Math.floor(this.#random.float() * ceiling);
   }

@@ -89,14 +89,7 @@ export class Supervisor {
     this.#credentials = context.credentials;
     this.#account = context.options.account;
     this.#reports = new ConnectionReports(context);
-    this.#backoff = createBackoff(
-      {
-        baseMs: context.options.reconnectBaseMs,
-        capMs: context.options.reconnectCapMs,
-        maxAttempts: context.options.reconnectMaxAttempts,
-      },
-      context.random,
-    );
+    this.#backoff = createBackoff(context.options, context.random);
   }
 
   /** Where the session is. */
@@ -132,10 +125,8 @@ export class Supervisor {
   /** Starts the connection loop (once). */
   start(): void {
     if (this.#loop !== undefined || this.#state === 'closed') return;
-    this.#loop = this.#run().catch((error: unknown) => {
-      this.#context.logger.error('the session loop failed', { error: describeError(error) });
-      this.shutdown('gave-up', asBirdTalkError(error));
-    });
+    // #run catches what it throws itself: a catch() here would keep its closure for the whole life of the session.
+    this.#loop = this.#run();
   }
 
   /** Shuts down (reason `closed`) and resolves once the loop and the connection are over. Idempotent. */
@@ -194,6 +185,7 @@ export class Supervisor {
     hub.end();
   }
 
+  /** The connection loop. It never rejects: a failure it did not expect shuts the session down. */
   async #run(): Promise<void> {
     const { outbox, logger, hub, clock } = this.#context;
     try {
@@ -201,34 +193,39 @@ export class Supervisor {
     } catch (error) {
       logger.warn('the outbox store could not be loaded', { error: describeError(error) });
     }
-    while (!this.#stopped) {
-      const ready = await this.#connectOnce();
-      // An idle ready session waits here, in this one suspended call, for its connection to end.
-      const error = ready instanceof Connection ? await this.#ended(ready, await ready.ended) : ready;
-      if (this.#stopped) return;
-      if (isCredentialFailure(error)) {
-        this.shutdown('auth-failed', error);
-        return;
+    try {
+      while (!this.#stopped) {
+        const ready = await this.#connectOnce();
+        // An idle ready session waits here, in this one suspended call, for its connection to end.
+        const error = ready instanceof Connection ? await this.#ended(ready, await ready.ended) : ready;
+        if (this.#stopped) return;
+        if (isCredentialFailure(error)) {
+          this.shutdown('auth-failed', error);
+          return;
+        }
+        if (this.#recycle) {
+          this.#recycle = false;
+          continue;
+        }
+        const delayMs = this.#backoff.next();
+        if (delayMs === undefined) {
+          this.shutdown('gave-up', error);
+          return;
+        }
+        this.#setState('reconnecting');
+        hub.emit('reconnecting', { attempt: this.#backoff.attempts, delayMs, error });
+        await new Promise<void>((resolve) => {
+          const timer = clock.setTimeout(resolve, delayMs);
+          this.#cancelWait = () => {
+            clock.clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.#cancelWait = undefined;
       }
-      if (this.#recycle) {
-        this.#recycle = false;
-        continue;
-      }
-      const delayMs = this.#backoff.next();
-      if (delayMs === undefined) {
-        this.shutdown('gave-up', error);
-        return;
-      }
-      this.#setState('reconnecting');
-      hub.emit('reconnecting', { attempt: this.#backoff.attempts, delayMs, error });
-      await new Promise<void>((resolve) => {
-        const timer = clock.setTimeout(resolve, delayMs);
-        this.#cancelWait = () => {
-          clock.clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.#cancelWait = undefined;
+    } catch (error) {
+      logger.error('the session loop failed', { error: describeError(error) });
+      this.shutdown('gave-up', asBirdTalkError(error));
     }
   }
 

@@ -260,6 +260,24 @@ describe('closing', () => {
     expect(h.server.connections).toHaveLength(1);
   });
 
+  it('closes as gave-up, and logs why, when its connection loop fails where it expected no failure', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    // A random source that fails: the backoff after a lost connection throws inside the loop.
+    const random = {
+      bytes: (length: number) => new Uint8Array(length),
+      float: (): number => {
+        throw new Error('no entropy');
+      },
+    };
+    const session = h.session({}, { random });
+    await session.start();
+    h.server.connections[0]!.drop();
+    await until(() => session.state === 'closed', 'closed');
+    expect(session.closeReason).toBe('gave-up');
+    expect(h.logger.records.some((record) => record.message === 'the session loop failed')).toBe(true);
+  });
+
   it('iterates events until the session closes', async () => {
     const h = harness();
     hazards = h.server.hazards;
