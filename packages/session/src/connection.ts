@@ -39,9 +39,11 @@ export interface ConnectionHooks {
   onText(text: string): void;
 }
 
-/** Timing and collaborators of a {@link Connection}. */
+/**
+ * Timing and collaborators of a {@link Connection}: the same for every connection of a session, so one object
+ * per session (whose fields may be getters over the session's own options) serves them all.
+ */
 export interface ConnectionOptions {
-  readonly id: number;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly scrubber: SecretScrubber;
@@ -118,8 +120,9 @@ export class Connection implements LivenessOptions, TransportSink {
   /** Aborted when the connection ends; set only while something waits that must stop with it (the login). */
   #abortOnEnd: AbortController | undefined;
 
-  constructor(transport: Transport, options: ConnectionOptions) {
-    this.id = options.id;
+  /** `id` numbers the session's connections, for log records and events. */
+  constructor(transport: Transport, id: number, options: ConnectionOptions) {
+    this.id = id;
     this.#transport = transport;
     this.#options = options;
     this.correlator = new CorrelatorClass(options.clock);
