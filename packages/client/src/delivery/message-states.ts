@@ -2,6 +2,7 @@ import type { BirdTalkError } from '@birdtalk/errors';
 import type { Int64 } from '@birdtalk/proto';
 import type { ChatTarget } from '../chat-target.js';
 import type { MessageState, MessageStateEvent } from '../events.js';
+import { IdIndex } from './id-index.js';
 
 const rank: Record<MessageState, number> = { sending: 0, failed: 1, sent: 1, delivered: 2, read: 3 };
 /** States by their code in a slot's flags (the low three bits). */
@@ -19,12 +20,13 @@ const CHAT_GROUP = 0b10_000;
  *
  * A busy sender keeps thousands of these, each outliving many garbage collections, so a message costs no
  * object of its own: it is a slot of a ring of parallel arrays (its send id, server id, the id of its chat and
- * a small integer of flags), found through two maps from id to slot. Each slot holds only strings the message
- * had anyway; the chat target of an event is rebuilt from the slot when an event is wanted.
+ * a small integer of flags), found through two indexes from id to slot (see {@link IdIndex}), which replace
+ * their oldest id with the newest without allocating. Each slot holds only strings the message had anyway; the
+ * chat target of an event is rebuilt from the slot when an event is wanted.
  */
 export class SentMessages {
-  readonly #bySendId = new Map<Int64, number>();
-  readonly #byId = new Map<Int64, number>();
+  readonly #bySendId = new IdIndex();
+  readonly #byId = new IdIndex();
   // The ring: slot i of each array belongs to one message. The arrays grow up to `limit`, then the next
   // message takes the oldest one's slot, so eviction is in order and costs the same for every message.
   readonly #sendIds: Int64[] = [];
@@ -50,8 +52,9 @@ export class SentMessages {
 
   /** The state of a message by its server id or its `sendId`. */
   state(id: Int64): MessageState | undefined {
-    const slot = this.#byId.get(id) ?? this.#bySendId.get(id);
-    return slot === undefined ? undefined : stateOf[this.#flags[slot]! & STATE_MASK];
+    let slot = this.#byId.get(id);
+    if (slot < 0) slot = this.#bySendId.get(id);
+    return slot < 0 ? undefined : stateOf[this.#flags[slot]! & STATE_MASK];
   }
 
   /** Whether this client sent the message with this server id. */
@@ -70,7 +73,7 @@ export class SentMessages {
   /** The server stored it under `id`. */
   acked(sendId: Int64, id: Int64): void {
     let slot = this.#bySendId.get(sendId);
-    if (slot === undefined) slot = this.#remember(sendId, undefined);
+    if (slot < 0) slot = this.#remember(sendId, undefined);
     if (this.#ids[slot] === undefined) {
       this.#ids[slot] = id;
       this.#byId.set(id, slot);
@@ -81,7 +84,7 @@ export class SentMessages {
   /** It could not be sent. */
   failed(sendId: Int64, error: BirdTalkError): void {
     const slot = this.#bySendId.get(sendId);
-    if (slot === undefined || this.#stateAt(slot) !== 'sending') return;
+    if (slot < 0 || this.#stateAt(slot) !== 'sending') return;
     this.#setState(slot, 'failed');
     if (this.#wanted()) {
       this.#emitEvent({
@@ -101,7 +104,7 @@ export class SentMessages {
     if (to === undefined) return;
     for (const id of ids) {
       const slot = this.#byId.get(id);
-      if (slot !== undefined) this.#move(slot, to);
+      if (slot >= 0) this.#move(slot, to);
     }
   }
 
