@@ -150,13 +150,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     });
     sent.then(batch.resolve, batch.reject);
   }
-  /** Queues a change for the next batch; settles when Redis applied the batch. */
-  const change = (...encoded: Array<string | number>): Promise<void> => {
+  /**
+   * Queues a change for the next batch; settles when Redis applied the batch. A `deferrable` change waits for
+   * the next change that is not, or for the end of the turn.
+   */
+  const change = (deferrable: boolean, ...encoded: Array<string | number>): Promise<void> => {
     if (closed) {
       return Promise.reject(new StateError(RedisStoreErrorCode.STORE_CLOSED, 'the store is closed'));
     }
     for (const part of encoded) queued.push(part);
-    return commit.join();
+    return commit.join(deferrable);
   };
   /** Runs a read after sending the queued changes, so that it sees them. */
   const read = <T>(what: string, operation: () => Promise<T>): Promise<T> => {
@@ -166,16 +169,19 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   return {
     // Every write here is a round trip, and a disk sync under `appendfsync always`, and a message is handed over
-    // only once its mark is written: with up to 32 waiting messages of a chat marked ahead (16 or more to a
-    // write), a backlog waits for one at most once per 16 handled messages.
-    markAhead: 32,
+    // only once its mark is written: with the next 64 waiting messages of a chat kept marked, a backlog's
+    // handlers find their marks written long before their turn, unless one write takes longer than 64 of them.
+    markAhead: 64,
     loadPositions: () =>
       read('read positions', async () => new Map(Object.entries(await redis.hgetall(keys.positions)))),
-    savePosition: (stream, position) => change(CHANGE.position, stream, position),
+    savePosition: (stream, position) => change(false, CHANGE.position, stream, position),
     loadSeen: () => read('read seen keys', () => redis.zrange(keys.seen, 0, -1)),
-    addSeen: (seen, limit) => change(CHANGE.seen, Math.max(0, Math.floor(limit)), seen.length, ...seen),
+    addSeen: (seen, limit) =>
+      change(false, CHANGE.seen, Math.max(0, Math.floor(limit)), seen.length, ...seen),
     loadHandling: () => read('read handling marks', () => redis.zrange(keys.handling, 0, -1)),
-    markHandling: (marks) => change(CHANGE.mark, marks.length, ...marks),
+    // Deferrable: a mark is asked for ahead of its message's turn, so it can wait for the next change (the
+    // message in hand's seen keys) and ride in its script instead of costing a round trip of its own.
+    markHandling: (marks) => change(true, CHANGE.mark, marks.length, ...marks),
     loadOutbox: () =>
       read('read the outbox', async () =>
         Object.entries(await redis.hgetall(keys.outbox)).flatMap(([sendId, text]) => {
@@ -192,8 +198,9 @@ export function createRedisStore(options: RedisStoreOptions): Store {
           }
         }),
       ),
-    putOutbox: (entry) => change(CHANGE.putOutbox, entry.sendId, JSON.stringify(serializeOutboxEntry(entry))),
-    removeOutbox: (sendId) => change(CHANGE.removeOutbox, sendId),
+    putOutbox: (entry) =>
+      change(false, CHANGE.putOutbox, entry.sendId, JSON.stringify(serializeOutboxEntry(entry))),
+    removeOutbox: (sendId) => change(false, CHANGE.removeOutbox, sendId),
     reserveSendIds: (count, floor) =>
       run('reserve send ids', async () => {
         if (
@@ -210,7 +217,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         return String(await write(SCRIPTS.reserveSendIds, [keys.sendIdMark], [count, floor]));
       }),
     get: (key) => read('read a value', async () => (await redis.hget(keys.values, key)) ?? undefined),
-    set: (key, value) => change(CHANGE.set, key, value),
+    set: (key, value) => change(false, CHANGE.set, key, value),
     setIfAbsent: (key, value) =>
       run('save a value', async () => String(await write(SCRIPTS.setIfAbsent, [keys.values], [key, value]))),
     compareAndSet: (key, expected, value) =>

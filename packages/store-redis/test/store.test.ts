@@ -2,7 +2,7 @@ import { storeContract } from '@birdtalk/client/testing';
 import { isBirdTalkError } from '@birdtalk/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLease, createRedisStore, type RedisLike, RedisStoreErrorCode } from '../src/index.js';
-import { SCRIPTS } from '../src/scripts.js';
+import { CHANGE, SCRIPTS } from '../src/scripts.js';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
 
 const available = redisServerAvailable();
@@ -89,6 +89,34 @@ describe.skipIf(!available)('the Redis store, against a real redis-server', () =
     expect(await store.loadSeen()).toEqual(['m:1', 'c:x@1']);
     expect((await store.loadPositions()).get('p2p')).toBe('1');
     expect(await store.get('a')).toBe('3');
+  });
+
+  it('sends a handling mark with the next change, even one asked for later in the turn, or alone at its end', async () => {
+    const connection = server.client();
+    const sent: string[][] = [];
+    const redis: RedisLike = {
+      evalsha: (sha, numKeys, ...args) => {
+        sent.push(args.filter((arg) => arg === CHANGE.mark || arg === CHANGE.seen).map(String));
+        return connection.evalsha(sha, numKeys, ...args);
+      },
+      eval: (script, numKeys, ...args) => connection.eval(script, numKeys, ...args),
+      get: (key) => connection.get(key),
+      hget: (key, field) => connection.hget(key, field),
+      hgetall: (key) => connection.hgetall(key),
+      zrange: (key, start, stop) => connection.zrange(key, start, stop),
+    };
+    const store = createRedisStore({ redis, account: 'deferred-marks' });
+    // Alone, a mark waits for the end of the turn and is written then.
+    await store.markHandling(['m:1']);
+    expect(sent).toEqual([[CHANGE.mark]]);
+    // Asked for before the handled message's changes, in an earlier microtask of the same turn: one write.
+    const marked = store.markHandling(['m:3']);
+    await Promise.resolve();
+    await Promise.resolve();
+    const seen = store.addSeen(['m:2'], 10);
+    await Promise.all([marked, seen]);
+    expect(sent).toEqual([[CHANGE.mark], [CHANGE.mark, CHANGE.seen]]);
+    expect(await store.loadHandling()).toEqual(['m:1', 'm:3']);
   });
 
   it('keeps accounts and prefixes apart', async () => {

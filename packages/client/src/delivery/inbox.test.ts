@@ -514,7 +514,7 @@ describe('the inbox', () => {
 
   it.each([
     [undefined, 39],
-    [16, 5],
+    [16, 24],
   ])(
     'marks the waiting messages of a chat as many ahead as the store asks for (%s): %i writes for 40',
     async (markAhead, expectedWrites) => {
@@ -530,20 +530,30 @@ describe('the inbox', () => {
       };
       const { hub, inbox } = setup({ store });
       const handled: string[] = [];
+      // For each handled message, how many of the messages after it were marked when its listener ran.
+      const markedAhead: number[] = [];
       hub.on('message', (message) => {
         handled.push(message.id);
+        const marked = new Set(writes.flat());
+        let ahead = 0;
+        while (marked.has(`m:${Number(message.id) + ahead + 1}`)) ahead += 1;
+        markedAhead.push(ahead);
       });
       for (let id = 1; id <= 40; id += 1) inbox.ingest(rawChat({ msgId: String(id) }), 'catch-up');
       await inbox.whenIdle();
       expect(handled).toHaveLength(40);
       // Every message was marked exactly once, each before its own turn. The first starts before the others come
-      // in; with 16 ahead, the second is marked with the 16 behind it, then 8 more each time half of the 16 ahead
-      // are unmarked, so the next write is under way before the chat needs it.
+      // in; after it, the chat keeps its next `markAhead` waiting messages marked, each new turn marking the one
+      // that enters that window, so the write covering a message is under way long before the chat reaches it.
       expect(writes.flat().sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))).toEqual(
         handled.map((id) => `m:${id}`),
       );
       expect(writes).toHaveLength(expectedWrites);
-      if (markAhead === 16) expect(writes.map((keys) => keys.length)).toEqual([1, 17, 8, 8, 6]);
+      const window = markAhead ?? 1;
+      expect(markedAhead.slice(1)).toEqual(handled.slice(1).map((id) => Math.min(window, 40 - Number(id))));
+      if (markAhead === 16) {
+        expect(writes.map((keys) => keys.length)).toEqual([1, 17, ...Array<number>(22).fill(1)]);
+      }
     },
   );
 

@@ -278,8 +278,8 @@ export class Inbox {
 
   /**
    * Marks the chat's next waiting message while the current one is handled or, for a store with a larger
-   * `markAhead`, its next `markAhead` waiting messages in one write once half of them are unmarked: the next write
-   * is then on its way well before the chat reaches the messages it covers.
+   * `markAhead`, keeps its next `markAhead` waiting messages marked (each turn marks the one entering them): a
+   * mark is then written long before the chat reaches its message, and never holds up a backlog.
    */
   #markAhead(chat: string): void {
     const ahead = Math.max(1, Math.floor(this.#deps.store.markAhead ?? 1));
@@ -288,11 +288,8 @@ export class Inbox {
       if (next !== undefined) void this.#marked(next);
       return;
     }
-    const waiting = this.#queues.upcoming(chat, ahead);
-    const unmarked = waiting.filter((item) => item.marked === undefined);
-    if (unmarked.length === 0) return;
-    if (waiting[0]!.marked === undefined || unmarked.length >= ahead / 2) {
-      for (const item of unmarked) void this.#marked(item);
+    for (const item of this.#queues.upcoming(chat, ahead)) {
+      if (item.marked === undefined) void this.#marked(item);
     }
   }
 

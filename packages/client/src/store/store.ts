@@ -49,9 +49,10 @@ export interface Store {
    */
   markHandling(keys: readonly string[]): Promise<void>;
   /**
-   * How many waiting messages of a chat the client marks in one {@link Store.markHandling} call, ahead of their
-   * turn. A store whose every write waits for a network round trip and a disk sync (Redis with
-   * `appendfsync always`) wants more than one, so that a backlog does not pay a sync per message; the price is
+   * How many waiting messages of a chat the client keeps marked ({@link Store.markHandling}) ahead of their
+   * turn, marking the one that enters them as each turn comes. A store whose every write waits for a network
+   * round trip and a disk sync (Redis with `appendfsync always`) wants more than one, so that a backlog's
+   * handlers never wait for a sync; such a store should let a mark wait for its next write. The price is
    * that after a crash up to this many messages of a chat that were never handed over come back flagged
    * `redelivered`. Absent: 1 (the next message is marked while the current one is handled).
    */
