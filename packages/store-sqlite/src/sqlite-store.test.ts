@@ -7,6 +7,8 @@ import type { BirdTalkError } from '@birdtalk/errors';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, SCHEMA_VERSION } from './index.js';
+import { schema } from './schema.js';
+import { PAGE_SIZE } from './sqlite-store.js';
 
 describe('the store contract', () => {
   for (const check of storeContract({
@@ -55,6 +57,32 @@ const entry = (sendId: string): OutboxEntry => ({
 });
 
 describe('the SQLite store', () => {
+  it('creates a new database with 2 KiB pages, and keeps the 4 KiB pages of one created before', async () => {
+    const fresh = createSqliteStore({ path: join(dir, 'fresh.sqlite') });
+    await fresh.addSeen(['m:1'], 10);
+    await fresh.close();
+    const older = new Database(join(dir, 'older.sqlite'));
+    older.pragma('page_size = 4096');
+    older.pragma('journal_mode = WAL');
+    older.exec(schema);
+    older.pragma(`user_version = ${SCHEMA_VERSION}`);
+    older.close();
+    const kept = createSqliteStore({ path: join(dir, 'older.sqlite') });
+    await kept.addSeen(['m:1'], 10);
+    expect(await kept.loadSeen()).toEqual(['m:1']);
+    await kept.close();
+    const pageSize = (file: string): unknown => {
+      const peek = new Database(join(dir, file), { readonly: true });
+      try {
+        return peek.pragma('page_size', { simple: true });
+      } finally {
+        peek.close();
+      }
+    };
+    expect([pageSize('fresh.sqlite'), pageSize('older.sqlite')]).toEqual([PAGE_SIZE, 4096]);
+    expect(PAGE_SIZE).toBe(2048);
+  });
+
   it('creates its directory 0700 and its file 0600, in WAL mode', async () => {
     const path = join(dir, 'nested', 'state.sqlite');
     const store = createSqliteStore({ path });
@@ -320,7 +348,7 @@ describe('the SQLite store', () => {
   });
 
   it('checkpoints the WAL after the number of pages it is given', async () => {
-    const walBytes = async (pages?: number): Promise<number> => {
+    const walPages = async (pages?: number): Promise<number> => {
       const path = join(dir, `wal-${pages ?? 'default'}.sqlite`);
       const store = createSqliteStore({
         path,
@@ -329,12 +357,12 @@ describe('the SQLite store', () => {
       for (let i = 0; i < 1200; i += 1) await store.savePosition('p2p', String(i));
       const size = (await stat(`${path}-wal`)).size;
       await store.close();
-      return size;
+      return size / PAGE_SIZE;
     };
-    // Each commit adds a frame of one page (4 KiB) and its header; a checkpoint lets the WAL start over, so
-    // the file stays at the size it reached. SQLite's own default (1000 pages) would stop below 1001 frames.
-    expect(await walBytes(10)).toBeLessThan(20 * 4096);
-    expect(await walBytes()).toBeGreaterThan(1100 * 4096);
+    // Each commit adds a frame of one page and its header; a checkpoint lets the WAL start over, so the file
+    // stays at the size it reached. SQLite's own default (1000 pages) would stop below 1001 frames.
+    expect(await walPages(10)).toBeLessThan(20);
+    expect(await walPages()).toBeGreaterThan(1100);
     expect(() => createSqliteStore({ path: join(dir, 'x.sqlite'), walAutocheckpointPages: 0 })).toThrow(
       expect.objectContaining({ name: 'InvalidArgumentError' }),
     );

@@ -29,7 +29,7 @@ export interface SqliteStoreOptions {
    * wal_autocheckpoint`). A checkpoint syncs the disk twice inside the commit that triggers it, so SQLite's
    * default of 1000 pages (4 MiB) makes a busy bot wait for the disk every hundred messages or so; a larger WAL
    * waits less often, uses more disk, and leaves more commits to a crash of the OS before the next checkpoint.
-   * @defaultValue 4000 (16 MiB with 4 KiB pages)
+   * @defaultValue 4000 (8 MiB with the 2 KiB pages of a new database)
    */
   readonly walAutocheckpointPages?: number;
   /**
@@ -55,6 +55,13 @@ export const SqliteStoreErrorCode = {
 
 /** File modes mean nothing on Windows. */
 const enforceModes = process.platform !== 'win32';
+
+/**
+ * The page size of a new database: every commit writes each page it changed to the WAL whole, and a handled
+ * message changes two, so smaller pages cost less to commit (4 KiB, SQLite's default, cost a handled message
+ * 31 µs of CPU, 2 KiB 28 µs). An existing database keeps the page size it was created with.
+ */
+export const PAGE_SIZE = 2048;
 
 /** The key of the send-id mark in the `counters` table. */
 const SEND_ID_MARK = 'sendIdMark';
@@ -359,6 +366,8 @@ function openDatabase(path: string, busyTimeoutMs: number, warn: (warning: BirdT
   try {
     prepareFile(path, warn);
     db = new Database(path, { timeout: busyTimeoutMs });
+    // Only a database without tables takes a page size; one that has them keeps its own.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
