@@ -61,6 +61,33 @@ function mapSocketError(error: Error): TransportError {
   });
 }
 
+/**
+ * Where a socket's events go: the socket keeps its transport under this key, and four functions shared by every
+ * socket forward to it (ws calls a listener with the socket as `this`). Four closures and their scope per
+ * connection cost an idle connection more than the key.
+ */
+const owner = Symbol('birdtalk.transport');
+
+interface OwnedSocket extends NodeWebSocket {
+  [owner]: NodeTransport;
+}
+
+function onMessage(this: NodeWebSocket, data: NodeWebSocketData, isBinary: boolean): void {
+  (this as OwnedSocket)[owner].received(data, isBinary);
+}
+
+function onPong(this: NodeWebSocket, data: Uint8Array): void {
+  (this as OwnedSocket)[owner].ponged(data);
+}
+
+function onError(this: NodeWebSocket, error: Error): void {
+  (this as OwnedSocket)[owner].failed(error);
+}
+
+function onClose(this: NodeWebSocket, code: number, reason: Uint8Array): void {
+  (this as OwnedSocket)[owner].closed(code, reason);
+}
+
 /** A {@link Transport} over an open socket of the `ws` package. */
 class NodeTransport extends TransportBase {
   readonly supportsPing = true;
@@ -77,26 +104,41 @@ class NodeTransport extends TransportBase {
     super('wire');
     this.#socket = socket;
     this.#writes = createWriteBatcher(socket);
-    socket.on('message', (data, isBinary) => {
-      if (isBinary) this.deliver('frame', toBytes(data));
-      else this.deliver('text', toText(data));
-    });
-    socket.on('pong', (data) => this.deliver('pong', toBytes(data)));
-    socket.on('error', (error) => {
-      const failureCode = failureCloseCode((error as { code?: unknown }).code);
-      if (failureCode !== undefined && this.#failure === undefined) {
-        this.#failure = { code: failureCode, reason: error.message, wasClean: false };
-      }
-      this.deliver('error', mapSocketError(error));
-    });
-    socket.on('close', (code, reason) => {
-      if (this.#failure !== undefined) {
-        this.finish(this.#failure);
-        return;
-      }
-      // ws reports 1006 exactly when no close frame arrived (the peer vanished or the socket was terminated).
-      this.finish({ code, reason: Buffer.from(reason).toString('utf8'), wasClean: code !== 1006 });
-    });
+    (socket as OwnedSocket)[owner] = this;
+    socket.on('message', onMessage);
+    socket.on('pong', onPong);
+    socket.on('error', onError);
+    socket.on('close', onClose);
+  }
+
+  /** A data frame arrived. */
+  received(data: NodeWebSocketData, isBinary: boolean): void {
+    if (isBinary) this.deliver('frame', toBytes(data));
+    else this.deliver('text', toText(data));
+  }
+
+  /** A pong arrived. */
+  ponged(data: Uint8Array): void {
+    this.deliver('pong', toBytes(data));
+  }
+
+  /** The socket failed; ws closes it next. */
+  failed(error: Error): void {
+    const failureCode = failureCloseCode((error as { code?: unknown }).code);
+    if (failureCode !== undefined && this.#failure === undefined) {
+      this.#failure = { code: failureCode, reason: error.message, wasClean: false };
+    }
+    this.deliver('error', mapSocketError(error));
+  }
+
+  /** The socket closed. */
+  closed(code: number, reason: Uint8Array): void {
+    if (this.#failure !== undefined) {
+      this.finish(this.#failure);
+      return;
+    }
+    // ws reports 1006 exactly when no close frame arrived (the peer vanished or the socket was terminated).
+    this.finish({ code, reason: Buffer.from(reason).toString('utf8'), wasClean: code !== 1006 });
   }
 
   get bufferedAmount(): number {

@@ -359,4 +359,26 @@ describe('wrapNodeWebSocket', () => {
     );
     socket.terminate();
   });
+
+  it('listens to every socket through the same four functions, not four closures per connection', async () => {
+    const server = await startWsServer();
+    try {
+      const sockets = [];
+      for (let i = 0; i < 2; i += 1) {
+        const accepted = server.accepted();
+        opened.push(await createNodeConnector()(server.url));
+        const { socket, transport } = await accepted;
+        opened.push(transport);
+        sockets.push(socket);
+      }
+      for (const event of ['message', 'pong', 'error', 'close'] as const) {
+        // The transport's is the last listener: ws's server adds its own first.
+        const [first, second] = sockets.map((socket) => socket.listeners(event).at(-1));
+        expect(typeof first).toBe('function');
+        expect(second).toBe(first);
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });
