@@ -134,6 +134,24 @@ export function createNodeConnector(
   options: NodeConnectorOptions = {},
   deps: NodeConnectorDeps = {},
 ): Connector {
+  // A connector holds nothing but its settings: every call without any shares one, so a program that makes one
+  // per session does not keep a closure and its scope per session for nothing.
+  if (isEmpty(options) && isEmpty(deps)) {
+    defaultConnector ??= nodeConnector({}, {});
+    return defaultConnector;
+  }
+  return nodeConnector(options, deps);
+}
+
+/** The connector of {@link createNodeConnector} without options, made at its first call. */
+let defaultConnector: Connector | undefined;
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
+}
+
+function nodeConnector(options: NodeConnectorOptions, deps: NodeConnectorDeps): Connector {
   const timeoutMs = options.connectTimeoutMs ?? DEFAULT_NODE_CONNECTOR_OPTIONS.connectTimeoutMs;
   assertTimeout(timeoutMs);
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_NODE_CONNECTOR_OPTIONS.maxFrameBytes;

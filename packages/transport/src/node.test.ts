@@ -162,6 +162,14 @@ describe('createNodeConnector: connection', () => {
     expect(request.headers['user-agent']).toBe('birdtalk-test (Windows)');
   });
 
+  it('hands every call without options the same connector, and one with options its own', async () => {
+    const shared = createNodeConnector();
+    expect(createNodeConnector({}, {})).toBe(shared);
+    expect(createNodeConnector({ connectTimeoutMs: 5_000 })).not.toBe(shared);
+    expect(createNodeConnector({}, { clock: new FakeClock(0) })).not.toBe(shared);
+    await connectAndEcho(shared, server);
+  });
+
   it('refuses headers that belong to the handshake', () => {
     expect(() => createNodeConnector({ headers: { 'Sec-WebSocket-Protocol': 'json' } })).toThrow(TypeError);
     expect(() => createNodeConnector({ headers: { 'sec-websocket-extensions': 'x' } })).toThrow(TypeError);
