@@ -25,6 +25,14 @@ describe('node:crypto ECDH provider', () => {
     expect(ours.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
   });
 
+  it('hands out one frozen provider, which makes a fresh key pair each time', async () => {
+    const provider = createNodeEcdh();
+    expect(createNodeEcdh()).toBe(provider);
+    expect(Object.isFrozen(provider)).toBe(true);
+    const [first, second] = await Promise.all([provider.generateKeyPair(), provider.generateKeyPair()]);
+    expect(toHex(first.publicKey)).not.toBe(toHex(second.publicKey));
+  });
+
   it('refuses a peer point that is not on the curve', async () => {
     const pair = await createNodeEcdh().generateKeyPair();
     const offCurve = Uint8Array.from(pair.publicKey);

@@ -50,14 +50,21 @@ function keyPairOf(ecdh: ReturnType<typeof createECDH>, publicKey: Uint8Array): 
  * randomness, so exchanges are not reproducible; tests that need that use `createPureEcdh(seededRandom(…))`.
  */
 export function createNodeEcdh(): EcdhProvider {
-  return {
-    name: 'node',
-    async generateKeyPair() {
-      const ecdh = createECDH(curve);
-      return keyPairOf(ecdh, new Uint8Array(ecdh.generateKeys()));
-    },
-  };
+  return nodeEcdh;
 }
+
+/**
+ * The provider every call hands out: it holds no state, and a program that makes one per session (as one per
+ * client is natural) would otherwise keep an object and a closure per session for nothing. Frozen, so that no
+ * caller can change it for the others.
+ */
+const nodeEcdh: EcdhProvider = Object.freeze({
+  name: 'node',
+  async generateKeyPair() {
+    const ecdh = createECDH(curve);
+    return keyPairOf(ecdh, new Uint8Array(ecdh.generateKeys()));
+  },
+});
 
 /**
  * A node:crypto key pair with a fixed private key: for tests that compare providers on the vectors.

@@ -1,4 +1,4 @@
-import { createMemoryKeyStore, defaultEcdh, type StoredKey } from '@birdtalk/crypto';
+import { createMemoryKeyStore, defaultEcdh, type EcdhProvider, type StoredKey } from '@birdtalk/crypto';
 import type { BirdTalkError } from '@birdtalk/errors';
 import {
   type FriendOpReqInit,
@@ -197,7 +197,7 @@ class BirdTalkSession implements Session {
       hub,
       scrubber,
       keyStore: deps.keyStore ?? createMemoryKeyStore(),
-      ecdh: deps.ecdh ?? defaultEcdh(),
+      ecdh: deps.ecdh ?? processEcdh(),
       hello: helloOf(resolved.clientId, resolved.platform, resolved.helloParams),
       outbox: core.outbox,
       gate: core.gate,
@@ -314,6 +314,18 @@ class BirdTalkSession implements Session {
   unregister(options?: RequestOptions): Promise<void> {
     return unregister(this.#core, options);
   }
+}
+
+/** The default ECDH provider, shared by the sessions of the process (see {@link processEcdh}). */
+let sharedEcdh: EcdhProvider | undefined;
+
+/**
+ * The default ECDH provider, made once per process: it holds nothing of a session's (only whether the runtime's
+ * WebCrypto works), and one per session costs an idle session a few closures and a dictionary-mode object.
+ */
+function processEcdh(): EcdhProvider {
+  sharedEcdh ??= defaultEcdh();
+  return sharedEcdh;
 }
 
 /**

@@ -3,8 +3,8 @@ import { hasErrorName, isBirdTalkError } from '@birdtalk/errors';
 import { ChatType } from '@birdtalk/proto';
 import type { Connector } from '@birdtalk/transport';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionErrorCode } from '../src/index.js';
-import { harness, requests, until } from './helpers.js';
+import { createSession, SessionErrorCode } from '../src/index.js';
+import { harness, PASSWORD, requests, until } from './helpers.js';
 
 let hazards: () => string[] = () => [];
 afterEach(() => {
@@ -316,6 +316,26 @@ describe('creating a session', () => {
       expect(cpus).not.toHaveBeenCalled();
     } finally {
       cpus.mockRestore();
+    }
+  });
+
+  it('makes the default ECDH provider once per process, not once per session', () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    // Without an ECDH provider of its own, as most programs create sessions.
+    const bare = () =>
+      createSession(
+        { url: h.server.url, credentials: { method: 'id', userId: '10001', password: PASSWORD } },
+        { connector: h.server.connector, clock: h.clock },
+      );
+    bare();
+    // The default provider looks up WebCrypto when it is made; thousands of idle sessions need only one.
+    const subtle = vi.spyOn(Object.getPrototypeOf(globalThis.crypto), 'subtle', 'get');
+    try {
+      for (let i = 0; i < 3; i += 1) bare();
+      expect(subtle).not.toHaveBeenCalled();
+    } finally {
+      subtle.mockRestore();
     }
   });
 
