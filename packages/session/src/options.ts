@@ -205,17 +205,28 @@ export interface SessionDeps {
   readonly requestCode?: (request: CodeRequest) => Promise<string>;
 }
 
+/**
+ * What every session's resolved options inherit: the defaults, resolved. A session keeps as its own only what
+ * its caller set, instead of a copy of some twenty-five defaults that a thousand idle sessions would each hold.
+ */
+const resolvedDefaults: Readonly<Record<string, unknown>> = {
+  ...DEFAULT_SESSION_OPTIONS,
+  platform: undefined,
+  reconnectMaxAttempts: Number.POSITIVE_INFINITY,
+};
+
 /** Applies {@link DEFAULT_SESSION_OPTIONS}; the shapes were already checked by `createSession`. */
 export function resolveOptions(options: SessionOptions): ResolvedSessionOptions {
-  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const merged = { ...DEFAULT_SESSION_OPTIONS, ...defined } as SessionOptions &
-    typeof DEFAULT_SESSION_OPTIONS;
-  return {
-    ...merged,
-    account: options.account ?? defaultAccount(options.credentials),
-    platform: options.platform,
-    reconnectMaxAttempts: merged.reconnectMaxAttempts ?? Number.POSITIVE_INFINITY,
-  } as ResolvedSessionOptions;
+  const resolved = Object.create(resolvedDefaults) as Record<string, unknown>;
+  const given = options as unknown as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(given)) {
+    const value = given[key];
+    if (value !== undefined) resolved[key] = value;
+  }
+  // null asks for the default: retrying for ever.
+  if (resolved.reconnectMaxAttempts === null) resolved.reconnectMaxAttempts = Number.POSITIVE_INFINITY;
+  resolved.account = options.account ?? defaultAccount(options.credentials);
+  return resolved as ResolvedSessionOptions;
 }
 
 /** The key-store account name for a set of credentials. */
