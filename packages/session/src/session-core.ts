@@ -1,8 +1,10 @@
+import type { EcdhProvider, KeyStore } from '@birdtalk/crypto';
 import type { BirdTalkError } from '@birdtalk/errors';
 import type { Int64, MsgQueryInit, MsgQueryResult } from '@birdtalk/proto';
-import type { Clock, EventHub, Logger } from '@birdtalk/runtime';
+import type { Clock, EventHub, Logger, Random } from '@birdtalk/runtime';
 import type { Connection } from './connection.js';
-import type { ResolvedSessionOptions } from './options.js';
+import type { HelloInfo } from './hello-info.js';
+import type { Credentials, ResolvedSessionOptions, SessionDeps } from './options.js';
 import type { ChatAck, Outbox, OutboxOptions, OutboxSender, OutboxStore } from './outbox.js';
 import type { GateProbe, ReadyGate } from './ready-gate.js';
 import type { AccountEndCore } from './requests/account-end.js';
@@ -12,31 +14,48 @@ import type { UserOpCore } from './requests/user-op.js';
 import type { SecretScrubber } from './secrets.js';
 import type { SendIdSource } from './send-ids.js';
 import { createStoredFinder, type StoredFinder, type StoredFinderDeps } from './stored-check.js';
-import type { Supervisor, SupervisorOwner } from './supervisor.js';
+import type { Supervisor, SupervisorContext, SupervisorOwner } from './supervisor.js';
 import type { CloseReason, SessionEvents } from './types.js';
 
 /** The parts of a session its core is made of; the supervisor and the gate are attached once built. */
 export interface SessionCoreParts {
   readonly options: ResolvedSessionOptions;
+  readonly deps: SessionDeps;
   readonly clock: Clock;
+  readonly random: Random;
   readonly logger: Logger;
   readonly sendIds: SendIdSource;
   readonly scrubber: SecretScrubber;
   readonly hub: EventHub<SessionEvents>;
   readonly prebuilt: PrebuiltFrames;
   readonly outboxStore: OutboxStore;
+  readonly keyStore: KeyStore;
+  readonly ecdh: EcdhProvider;
+  readonly hello: HelloInfo & { readonly clientId: string };
+  readonly credentials: Credentials;
 }
 
 /**
  * What the request functions, the ready gate, the outbox (its options and reports, and the history lookup) and
- * the supervisor see of a session, as one object whose behaviour lives on the prototype. Built of closures (one
- * per view and per callback), an idle session kept about twenty functions and their shared scope alive.
+ * the supervisor (its context and owner) see of a session, as one object whose behaviour lives on the
+ * prototype. Built of closures (one per view and per callback), an idle session kept about twenty functions and
+ * their shared scope alive; a separate supervisor context repeated a dozen of its fields.
  */
 export class SessionCore
-  implements ChatCore, UserOpCore, AccountEndCore, GateProbe, SupervisorOwner, OutboxOptions, StoredFinderDeps
+  implements
+    ChatCore,
+    UserOpCore,
+    AccountEndCore,
+    GateProbe,
+    SupervisorOwner,
+    SupervisorContext,
+    OutboxOptions,
+    StoredFinderDeps
 {
   readonly options: ResolvedSessionOptions;
+  readonly deps: SessionDeps;
   readonly clock: Clock;
+  readonly random: Random;
   readonly logger: Logger;
   readonly sendIds: SendIdSource;
   readonly scrubber: SecretScrubber;
@@ -44,6 +63,12 @@ export class SessionCore
   readonly prebuilt: PrebuiltFrames;
   /** The outbox's store. */
   readonly store: OutboxStore;
+  readonly keyStore: KeyStore;
+  readonly ecdh: EcdhProvider;
+  /** What the Hello introduces this client with. */
+  readonly hello: HelloInfo & { readonly clientId: string };
+  /** The credentials the session was created with (the supervisor keeps those a registration turned into). */
+  readonly credentials: Credentials;
   /** Set by the session right after construction: the outbox, the gate and the supervisor need the core first. */
   outbox!: Outbox;
   gate!: ReadyGate;
@@ -52,13 +77,24 @@ export class SessionCore
 
   constructor(parts: SessionCoreParts) {
     this.options = parts.options;
+    this.deps = parts.deps;
     this.clock = parts.clock;
+    this.random = parts.random;
     this.logger = parts.logger;
     this.sendIds = parts.sendIds;
     this.scrubber = parts.scrubber;
     this.hub = parts.hub;
     this.prebuilt = parts.prebuilt;
     this.store = parts.outboxStore;
+    this.keyStore = parts.keyStore;
+    this.ecdh = parts.ecdh;
+    this.hello = parts.hello;
+    this.credentials = parts.credentials;
+  }
+
+  /** The supervisor's owner: this session. */
+  get owner(): SupervisorOwner {
+    return this;
   }
 
   get deadlineMs(): number {

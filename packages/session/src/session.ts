@@ -178,32 +178,24 @@ class BirdTalkSession implements Session {
     );
     const core = new SessionCore({
       options: resolved,
+      deps,
       clock,
+      random: deps.random ?? systemRandom,
       logger,
       sendIds: deps.sendIds ?? createClockSendIds(clock),
       scrubber,
       hub,
       prebuilt: new PrebuiltFrames(),
       outboxStore: deps.outboxStore ?? createMemoryOutboxStore(),
-    });
-    core.outbox = new Outbox(core);
-    core.gate = new ReadyGate(clock, core);
-    core.supervisor = new Supervisor({
-      options: resolved,
-      deps,
-      clock,
-      random: deps.random ?? systemRandom,
-      logger,
-      hub,
-      scrubber,
       keyStore: deps.keyStore ?? createMemoryKeyStore(),
       ecdh: deps.ecdh ?? processEcdh(),
       hello: helloOf(resolved.clientId, resolved.platform, resolved.helloParams),
-      outbox: core.outbox,
-      gate: core.gate,
       credentials: options.credentials,
-      owner: core,
     });
+    core.outbox = new Outbox(core);
+    core.gate = new ReadyGate(clock, core);
+    // The core is the supervisor's context too: a context object of its own would repeat a dozen of its fields.
+    core.supervisor = new Supervisor(core);
     this.#hub = hub;
     this.#outbox = core.outbox;
     this.#supervisor = core.supervisor;
