@@ -18,8 +18,8 @@ export interface EstablishContext
   /** The key-store account the key of this session is kept under. */
   readonly account: string;
   readonly requestCode: ((request: CodeRequest) => Promise<string>) | undefined;
-  /** Aborts a pending code request when the connection or session goes away. */
-  readonly signal: AbortSignal;
+  /** Aborts a pending code request when the connection or session goes away; made when first asked for. */
+  readonly signal: () => AbortSignal;
   /** Reports progress: `'hello'`, `'key-exchange'`, `'awaiting-login'`. */
   readonly onStage: (stage: 'hello' | 'key-exchange' | 'awaiting-login') => void;
   /** `false`: log in with the password even when a stored key could (see `verifyPassword`). */
@@ -88,7 +88,7 @@ export async function establish(context: EstablishContext): Promise<Established>
       timeoutMs: options.requestTimeoutMs,
       maxCodeAttempts: options.maxCodeAttempts,
       requestCode: context.requestCode,
-      signal: context.signal,
+      signal: context.signal(),
     });
   } catch (error) {
     // A password that was checked instead of the stored key, and refused: the key it would have replaced still

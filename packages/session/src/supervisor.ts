@@ -250,16 +250,11 @@ export class Supervisor {
     }
     const conn = this.#connect(transport);
     this.#conn = conn;
-    // Aborts a pending code request when the connection goes during the login; dropped once logged in, so an
-    // idle connection keeps no abort controller.
-    let establishing: AbortController | undefined = new AbortController();
-    conn.abortOnEnd(establishing);
     conn.startLiveness();
 
     try {
-      await this.#establish(conn, establishing.signal);
-      // This frame lives as long as the connection: it must not keep the controller either.
-      establishing = undefined;
+      await this.#establish(conn);
+      // An idle connection keeps no abort controller (see #establish).
       conn.abortOnEnd(undefined);
       this.#setState('ready');
       hub.emit('ready', { user: this.#user!, fastLogin: conn.fastLogin, connection: conn.id });
@@ -337,8 +332,19 @@ export class Supervisor {
     }
   }
 
-  async #establish(conn: Connection, signal: AbortSignal): Promise<void> {
+  async #establish(conn: Connection): Promise<void> {
     const context = this.#context;
+    // Aborts a pending code request when the connection goes during the login. Made only for a login that asks
+    // for it (a password or code login, not a fast re-login): an abort controller costs a fast re-login more
+    // than anything else it allocates.
+    let establishing: AbortController | undefined;
+    const signal = (): AbortSignal => {
+      if (establishing === undefined) {
+        establishing = new AbortController();
+        conn.abortOnEnd(establishing);
+      }
+      return establishing.signal;
+    };
     const established = await establish({
       ...context,
       conn,

@@ -141,6 +141,29 @@ describe('the next connections', () => {
     await session.close();
   });
 
+  it('make no abort controller for a fast re-login beyond the connection attempt’s', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    await (await startAndClose(h.session()))();
+    const session = h.session();
+    const Original = globalThis.AbortController;
+    let made = 0;
+    globalThis.AbortController = class extends Original {
+      constructor() {
+        super();
+        made += 1;
+      }
+    };
+    try {
+      await session.start();
+    } finally {
+      globalThis.AbortController = Original;
+    }
+    // The one that lets close() abort the connection attempt; a login waiting for a mailed code gets its own.
+    expect(made).toBe(1);
+    await session.close();
+  });
+
   it('log in with the password when the key is known but bound to no user (needlogin)', async () => {
     const h = harness();
     hazards = h.server.hazards;
