@@ -3,9 +3,10 @@ import { isBirdTalkError } from '@birdtalk/errors';
 import { type BirdTalkServer, createServer } from '@birdtalk/server';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisStore, type RedisLike, RedisStoreErrorCode } from '../src/index.js';
+import { createRedisStore, RedisStoreErrorCode } from '../src/index.js';
 import { CHANGE, SCRIPTS } from '../src/scripts.js';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
+import { watchedRedis } from './watched-redis.js';
 
 const available = redisServerAvailable();
 const PASSWORD = 'redis-restart-password';
@@ -86,20 +87,13 @@ describe.skipIf(!available)(
       const connection = redis.client();
       let markWrites = 0;
       let markOnlyWrites = 0;
-      const counting: RedisLike = {
-        evalsha: (sha, numKeys, ...args) => {
-          if (sha === SCRIPTS.write.sha && args.includes(CHANGE.mark)) {
-            markWrites += 1;
-            if (!args.includes(CHANGE.seen)) markOnlyWrites += 1;
-          }
-          return connection.evalsha(sha, numKeys, ...args);
+      const counting = watchedRedis(connection, {
+        evalsha: (sha, args) => {
+          if (sha !== SCRIPTS.write.sha || !args.includes(CHANGE.mark)) return;
+          markWrites += 1;
+          if (!args.includes(CHANGE.seen)) markOnlyWrites += 1;
         },
-        eval: (script, numKeys, ...args) => connection.eval(script, numKeys, ...args),
-        get: (key) => connection.get(key),
-        hget: (key, field) => connection.hget(key, field),
-        hgetall: (key) => connection.hgetall(key),
-        zrange: (key, start, stop) => connection.zrange(key, start, stop),
-      };
+      });
       const handled: string[] = [];
       const botOn = (): Client => {
         const client = clientOf(bot, createRedisStore({ redis: counting, account: bot }));

@@ -1,9 +1,10 @@
 import { storeContract } from '@birdtalk/client/testing';
 import { isBirdTalkError } from '@birdtalk/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLease, createRedisStore, type RedisLike, RedisStoreErrorCode } from '../src/index.js';
+import { acquireLease, createRedisStore, RedisStoreErrorCode } from '../src/index.js';
 import { CHANGE, SCRIPTS } from '../src/scripts.js';
 import { type RedisServer, redisServerAvailable, startRedisServer } from '../src/testing.js';
+import { watchedRedis } from './watched-redis.js';
 
 const available = redisServerAvailable();
 
@@ -54,20 +55,10 @@ describe.skipIf(!available)('the Redis store, against a real redis-server', () =
   it('sends the changes of one run of microtasks as one script, and what follows them after it', async () => {
     const connection = server.client();
     const sent: string[] = [];
-    const redis: RedisLike = {
-      evalsha: (sha, numKeys, ...args) => {
-        sent.push(sha === SCRIPTS.write.sha ? 'write' : 'other script');
-        return connection.evalsha(sha, numKeys, ...args);
-      },
-      eval: (script, numKeys, ...args) => connection.eval(script, numKeys, ...args),
-      get: (key) => connection.get(key),
-      hget: (key, field) => {
-        sent.push('hget');
-        return connection.hget(key, field);
-      },
-      hgetall: (key) => connection.hgetall(key),
-      zrange: (key, start, stop) => connection.zrange(key, start, stop),
-    };
+    const redis = watchedRedis(connection, {
+      evalsha: (sha) => sent.push(sha === SCRIPTS.write.sha ? 'write' : 'other script'),
+      hget: () => sent.push('hget'),
+    });
     const store = createRedisStore({ redis, account: 'batched' });
     await store.markHandling(['m:0']);
     sent.length = 0;
@@ -94,17 +85,10 @@ describe.skipIf(!available)('the Redis store, against a real redis-server', () =
   it('sends a handling mark with the next change, even one asked for later in the turn, or alone at its end', async () => {
     const connection = server.client();
     const sent: string[][] = [];
-    const redis: RedisLike = {
-      evalsha: (sha, numKeys, ...args) => {
-        sent.push(args.filter((arg) => arg === CHANGE.mark || arg === CHANGE.seen).map(String));
-        return connection.evalsha(sha, numKeys, ...args);
-      },
-      eval: (script, numKeys, ...args) => connection.eval(script, numKeys, ...args),
-      get: (key) => connection.get(key),
-      hget: (key, field) => connection.hget(key, field),
-      hgetall: (key) => connection.hgetall(key),
-      zrange: (key, start, stop) => connection.zrange(key, start, stop),
-    };
+    const redis = watchedRedis(connection, {
+      evalsha: (_sha, args) =>
+        sent.push(args.filter((arg) => arg === CHANGE.mark || arg === CHANGE.seen).map(String)),
+    });
     const store = createRedisStore({ redis, account: 'deferred-marks' });
     // Alone, a mark waits for the end of the turn and is written then.
     await store.markHandling(['m:1']);
