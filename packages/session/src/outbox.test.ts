@@ -113,6 +113,54 @@ describe('Outbox', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('keeps the deadline timer when the outbox empties: the next chat arms none and still fails at its own deadline', async () => {
+    const { outbox, clock, entry, ack, failed } = setup();
+    let answer = true;
+    outbox.connected(async (e) => (answer ? ack(e.sendId) : new Promise<ChatAck>(() => {})));
+    await outbox.submit(entry('1'));
+    expect(outbox.size).toBe(0);
+    expect(clock.pendingTimers).toBe(1);
+    await clock.advance(60_000);
+    answer = false;
+    const late = outbox.submit(entry('2')).catch((e: unknown) => e);
+    await Promise.resolve();
+    expect(clock.pendingTimers).toBe(1);
+    // The timer left for the first chat fires at its deadline, finds the second one not due, and re-arms.
+    await clock.advance(60_000);
+    expect(outbox.size).toBe(1);
+    expect(clock.pendingTimers).toBe(1);
+    await clock.advance(59_999);
+    expect(outbox.size).toBe(1);
+    await clock.advance(1);
+    expect(hasErrorName(await late, 'TimeoutError')).toBe(true);
+    expect(failed).toEqual(['2:TIMEOUT']);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('settles every caller that submitted the same sendId, with the one outcome', async () => {
+    const { outbox, entry, ack } = setup();
+    const first = outbox.submit(entry('5'));
+    const second = outbox.submit(entry('5'));
+    const third = outbox.submit(entry('5'));
+    await vi.waitFor(() => expect(outbox.size).toBe(1));
+    const attempts: string[] = [];
+    outbox.connected(async (e) => {
+      attempts.push(e.sendId);
+      return ack(e.sendId);
+    });
+    expect(await Promise.all([first, second, third])).toEqual([ack('5'), ack('5'), ack('5')]);
+    expect(attempts).toEqual(['5']);
+    const rejected = setup();
+    const results = [
+      rejected.outbox.submit(rejected.entry('7')),
+      rejected.outbox.submit(rejected.entry('7')),
+    ];
+    await vi.waitFor(() => expect(rejected.outbox.size).toBe(1));
+    const reason = new StateError('GONE', 'taken out');
+    rejected.outbox.abort('7', reason);
+    expect(await Promise.all(results.map((r) => r.catch((e: unknown) => e)))).toEqual([reason, reason]);
+  });
+
   it('takes a chat out by its sendId: its waiter gets the reason, and it is not sent again', async () => {
     const { outbox, entry, failed } = setup();
     const attempts: string[] = [];

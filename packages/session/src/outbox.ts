@@ -106,13 +106,23 @@ export interface OutboxOptions {
   readonly findStored?: StoredFinder;
 }
 
+/** One caller waiting for a chat's outcome. */
+interface Waiter {
+  resolve(ack: ChatAck): void;
+  reject(error: unknown): void;
+}
+
 interface Tracked {
   readonly entry: OutboxEntry;
   /** Its conversation (chat type and recipient): one chat of a conversation is on its way at a time. */
   readonly conversation: string;
   /** Asked once whether a refused attempt goes again; `undefined` when absent or already asked. */
   retryRefused: RetryRefused | undefined;
-  readonly waiters: Array<{ resolve(ack: ChatAck): void; reject(error: unknown): void }>;
+  /**
+   * Who waits for it: nearly always one caller, kept as is; an array only once a second one comes (the same
+   * `sendId` submitted again). An array and a record per chat were a tenth of what a send allocated.
+   */
+  waiters: Waiter | Waiter[] | undefined;
   inFlight: boolean;
   /** An attempt may have reached the server (or, restored from the store, an earlier run may have sent it). */
   sent: boolean;
@@ -202,7 +212,7 @@ export class Outbox {
         }
         const tracked = this.#entries.get(entry.sendId) ?? this.#track(entry);
         tracked.retryRefused ??= retryRefused;
-        if (signal === undefined) tracked.waiters.push({ resolve, reject });
+        if (signal === undefined) addWaiter(tracked, { resolve, reject });
         else this.#abortWith(tracked, signal, resolve, reject);
         this.#attempt(tracked);
       }, reject);
@@ -222,7 +232,7 @@ export class Outbox {
       });
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    tracked.waiters.push({
+    addWaiter(tracked, {
       resolve: (ack) => {
         signal.removeEventListener('abort', onAbort);
         resolve(ack);
@@ -278,7 +288,7 @@ export class Outbox {
     this.#stopDeadlines();
     for (const tracked of this.#entries.values()) {
       this.#options.clock.clearTimeout(tracked.resend);
-      for (const waiter of tracked.waiters.splice(0)) waiter.reject(error);
+      settleWaiters(tracked, undefined, error);
     }
     this.#entries.clear();
     this.#conversations.clear();
@@ -289,7 +299,7 @@ export class Outbox {
       entry,
       conversation: `${entry.chat.chatType ?? 0}:${String(entry.chat.toId ?? '')}`,
       retryRefused: undefined,
-      waiters: [],
+      waiters: undefined,
       inFlight: false,
       sent: false,
       checking: false,
@@ -490,7 +500,8 @@ export class Outbox {
       queue.splice(index, 1);
       if (queue.length === 0) this.#conversations.delete(tracked.conversation);
     }
-    if (this.#entries.size === 0) this.#stopDeadlines();
+    // The deadline timer stays armed when the outbox empties: the next chat's deadline is later, so it arms
+    // nothing, where stopping and re-arming made a timer per burst. Left over, it fires once and finds nothing.
     this.#options.clock.clearTimeout(tracked.resend);
     this.#options.store.remove(tracked.entry.sendId).catch((error: unknown) => {
       this.#options.logger.warn('the outbox store could not forget an entry', {
@@ -498,16 +509,37 @@ export class Outbox {
         error: describeError(error),
       });
     });
-    const waiters = tracked.waiters.splice(0);
     if ('ack' in outcome) {
       this.#options.onAcked(outcome.ack);
-      for (const waiter of waiters) waiter.resolve(outcome.ack);
+      settleWaiters(tracked, outcome.ack, undefined);
     } else {
       this.#options.onFailed(tracked.entry.sendId, outcome.error);
-      for (const waiter of waiters) waiter.reject(outcome.error);
+      settleWaiters(tracked, undefined, outcome.error);
     }
     if (sendNext && index === 0) this.#sendNext(tracked.conversation);
   }
+}
+
+/** Adds a caller waiting for `tracked`. */
+function addWaiter(tracked: Tracked, waiter: Waiter): void {
+  const { waiters } = tracked;
+  if (waiters === undefined) tracked.waiters = waiter;
+  else if (Array.isArray(waiters)) waiters.push(waiter);
+  else tracked.waiters = [waiters, waiter];
+}
+
+/** Takes every waiter off `tracked` and settles it: with `ack` when given, else with `error`. */
+function settleWaiters(tracked: Tracked, ack: ChatAck | undefined, error: unknown): void {
+  const { waiters } = tracked;
+  tracked.waiters = undefined;
+  if (waiters === undefined) return;
+  if (!Array.isArray(waiters)) settle(waiters, ack, error);
+  else for (const waiter of waiters) settle(waiter, ack, error);
+}
+
+function settle(waiter: Waiter, ack: ChatAck | undefined, error: unknown): void {
+  if (ack !== undefined) waiter.resolve(ack);
+  else waiter.reject(error);
 }
 
 /** The server refused the chat, or the SDK refused to send it: resending cannot help. */
