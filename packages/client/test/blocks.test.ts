@@ -91,6 +91,28 @@ describe('the block list', () => {
     expect(chats(alice)).toBe(1);
   });
 
+  it('takes out only the blocked recipient’s chats: every one of them, and none to anybody else', async () => {
+    const carol = await world.user('carol');
+    const alice = world.client(ada);
+    await world.drive(alice.start());
+    world.server.faults.set({ swallowAckProbability: 1 });
+    const toBob = [alice.sendText(p2p(bob), 'one'), alice.sendText(p2p(bob), 'two')];
+    const toCarol = alice.sendText(p2p(carol), 'three');
+    for (const sending of [...toBob, toCarol]) sending.catch(() => {});
+    // One chat of each conversation goes out; bob's second waits behind his first.
+    await until(() => chats(alice) === 2, 'a chat to each of them to go out');
+    world.server.faults.clear();
+
+    await world.drive(alice.friends.block(bob));
+    for (const sending of toBob) {
+      await expect(sending).rejects.toMatchObject({ code: ClientErrorCode.RECIPIENT_BLOCKED });
+    }
+    expect(alice.session.outboxSize).toBe(1);
+    // Carol's chat is still waiting: its lost acknowledgement makes the outbox look it up and send it again.
+    await world.clock.advance(60_000);
+    await expect(toCarol).resolves.toMatchObject({ chat: p2p(carol) });
+  });
+
   it('fails a chat an earlier run queued to a user blocked since, instead of resending it at start', async () => {
     const store = durableStore();
     const first = world.client(ada, {}, { store });

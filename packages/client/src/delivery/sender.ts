@@ -9,7 +9,13 @@ import {
 } from '@birdtalk/errors';
 import { ChatMsgType, ChatType, type Int64, type Int64Input, isWellFormed } from '@birdtalk/proto';
 import type { Clock, TimerHandle } from '@birdtalk/runtime';
-import { type ChatAck, type Session, SessionErrorCode } from '@birdtalk/session';
+import {
+  type ChatAck,
+  type OutgoingChat,
+  type SendChatOptions,
+  type Session,
+  SessionErrorCode,
+} from '@birdtalk/session';
 import { type ChatTarget, positiveId } from '../chat-target.js';
 import { ClientErrorCode } from '../client-errors.js';
 import { type OutgoingContent, textContent } from '../content.js';
@@ -66,11 +72,12 @@ export function recipientBlockedError(userId: Int64, queued: boolean): RefusedEr
 export class Sender {
   readonly #deps: SenderDeps;
   /**
-   * The `sendId`s of the P2P chats waiting in the outbox, by recipient, taken out of the outbox when the
-   * recipient gets blocked. By id rather than by an abort signal per chat: creating a signal costs more than the
-   * rest of a send.
+   * The recipient of each P2P chat waiting in the outbox, by `sendId`: its chats are taken out of the outbox
+   * when the recipient gets blocked. By id rather than by an abort signal per chat: creating a signal costs
+   * more than the rest of a send. One map of every chat rather than a set per recipient: blocking is rare,
+   * sending is not, and a set per recipient was made and dropped with nearly every chat.
    */
-  readonly #p2pInFlight = new Map<Int64, Set<Int64>>();
+  readonly #p2pInFlight = new Map<Int64, Int64>();
   #closed = false;
 
   constructor(deps: SenderDeps) {
@@ -82,8 +89,9 @@ export class Sender {
    * and the outbox does not send them again.
    */
   recipientBlocked(userId: Int64): void {
-    const sendIds = this.#p2pInFlight.get(userId);
-    if (sendIds === undefined) return;
+    const sendIds: Int64[] = [];
+    for (const [sendId, recipient] of this.#p2pInFlight) if (recipient === userId) sendIds.push(sendId);
+    if (sendIds.length === 0) return;
     const session = this.#deps.session();
     for (const sendId of sendIds) session.abortChat(sendId, recipientBlockedError(userId, true));
   }
@@ -223,7 +231,7 @@ export class Sender {
       throw new StateError(ClientErrorCode.STOPPED, 'the client is stopping; nothing is sent');
     const sendId = this.#deps.nextSendId();
     this.#deps.states.sending(sendId, chat);
-    if (chat.type === 'p2p') this.#watchBlock(chat.userId, sendId);
+    if (chat.type === 'p2p') this.#p2pInFlight.set(sendId, chat.userId);
     const { confirmMembership } = this.#deps;
     // A group that has just been loaded cold refuses one access as from a non-member: re-check with the group
     // list, and when it still lists us, send once more (the refused chat was not stored, and the next access
@@ -234,23 +242,19 @@ export class Sender {
         ? async (error: BirdTalkError): Promise<boolean> =>
             isNotMember(error, chat) && (await confirmMembership(chat.groupId)) === true
         : undefined;
+    const outgoing: OutgoingChat = {
+      sendId,
+      toId: chat.type === 'p2p' ? chat.userId : chat.groupId,
+      chatType: chat.type === 'p2p' ? ChatType.ChatTypeP2P : ChatType.ChatTypeGroup,
+      msgType: content.type,
+      data: content.data,
+      devId: this.#deps.deviceId(),
+    };
+    // Set afterwards rather than spread in: spreads copied the chat and its options once more per send.
+    if (ref !== undefined) outgoing.refMessageId = ref;
     let ack: ChatAck;
     try {
-      ack = await session.sendChat(
-        {
-          sendId,
-          toId: chat.type === 'p2p' ? chat.userId : chat.groupId,
-          chatType: chat.type === 'p2p' ? ChatType.ChatTypeP2P : ChatType.ChatTypeGroup,
-          msgType: content.type,
-          data: content.data,
-          devId: this.#deps.deviceId(),
-          ...(ref === undefined ? {} : { refMessageId: ref }),
-        },
-        {
-          ...(signal === undefined ? {} : { signal }),
-          ...(retryRefused === undefined ? {} : { retryRefused }),
-        },
-      );
+      ack = await session.sendChat(outgoing, sendOptions(signal, retryRefused));
     } catch (error) {
       const typed = typedChatError(error, chat);
       if (isBirdTalkError(typed)) this.#deps.states.failed(sendId, typed as BirdTalkError);
@@ -263,28 +267,23 @@ export class Sender {
       }
       throw typed;
     } finally {
-      if (chat.type === 'p2p') this.#unwatchBlock(chat.userId, sendId);
+      if (chat.type === 'p2p') this.#p2pInFlight.delete(sendId);
     }
     this.#deps.states.acked(sendId, ack.msgId);
     return { id: ack.msgId, sendId, chat, time: Number(ack.serverTime) };
   }
+}
 
-  /** Lists the chat so that blocking `userId` takes it out of the outbox (see `recipientBlocked`). */
-  #watchBlock(userId: Int64, sendId: Int64): void {
-    let sendIds = this.#p2pInFlight.get(userId);
-    if (sendIds === undefined) {
-      sendIds = new Set();
-      this.#p2pInFlight.set(userId, sendIds);
-    }
-    sendIds.add(sendId);
-  }
+/** The options of a send with neither a signal nor a refusal to reconsider: one object for all of them. */
+const noOptions: SendChatOptions = Object.freeze({});
 
-  #unwatchBlock(userId: Int64, sendId: Int64): void {
-    const sendIds = this.#p2pInFlight.get(userId);
-    if (sendIds === undefined) return;
-    sendIds.delete(sendId);
-    if (sendIds.size === 0) this.#p2pInFlight.delete(userId);
-  }
+/** The session's options of a send: only what is set, without spreading one object into another. */
+function sendOptions(
+  signal: AbortSignal | undefined,
+  retryRefused: SendChatOptions['retryRefused'],
+): SendChatOptions {
+  if (retryRefused === undefined) return signal === undefined ? noOptions : { signal };
+  return signal === undefined ? { retryRefused } : { signal, retryRefused };
 }
 
 /** Validates a chat target given by an API caller and returns a clean copy. */
