@@ -99,6 +99,43 @@ describe('Correlator', () => {
     await expect(second).resolves.toMatchObject({ sendId: '2' });
   });
 
+  it('hands each request only the errors attributed to it, in order, and none to requests that drew none', async () => {
+    const correlator = new Correlator(new FakeClock());
+    const seen = new Map<string, MsgError[]>();
+    const request = (label: string) => {
+      const { promise } = correlator.register({
+        label,
+        match: (_frame, errors) => {
+          seen.set(label, [...errors]);
+          return undefined;
+        },
+        whenSilent: 'reject',
+        timeoutMs: Number.POSITIVE_INFINITY,
+      });
+      correlator.fenceSent();
+      promise.catch(() => {});
+    };
+    request('first');
+    correlator.attributeError(error(4, 'one'));
+    correlator.attributeError(error(5, 'two'));
+    correlator.fenceReturned();
+    request('second');
+    request('third');
+    correlator.attributeError(error(6, 'three'));
+    correlator.offer(friendResult('1'));
+    expect(seen.get('second')!.map((e) => e.detail)).toEqual(['three']);
+    expect(seen.get('third')).toEqual([]);
+    const fresh = new Correlator(new FakeClock());
+    const { promise } = fresh.register({
+      label: 'fresh',
+      match: (_frame, errors) => ({ value: errors.length }),
+      whenSilent: 'reject',
+      timeoutMs: Number.POSITIVE_INFINITY,
+    });
+    fresh.offer(friendResult('1'));
+    await expect(promise).resolves.toBe(0);
+  });
+
   it('settles a request whose fence came back empty at once with PROTOCOL_NO_REPLY', async () => {
     const clock = new FakeClock();
     const correlator = new Correlator(clock);

@@ -65,8 +65,8 @@ export interface RequestSpec<T> {
 class Pending {
   readonly spec: RequestSpec<unknown>;
   readonly promise: Promise<unknown>;
-  /** Server errors attributed to it so far. */
-  readonly errors: MsgError[] = [];
+  /** Server errors attributed to it so far: the shared empty list until the first (most requests get none). */
+  errors: readonly MsgError[] = noErrors;
   replied = false;
   settled = false;
   timer: TimerHandle | undefined;
@@ -111,7 +111,13 @@ export interface Registered<T> {
 
 function ignore(): void {}
 
-type Entry = { readonly type: 'fence' } | { readonly type: 'request'; readonly pending: Pending };
+const noErrors: readonly MsgError[] = Object.freeze([]);
+
+/** A fence in the queue: one value for every fence. */
+const FENCE: unique symbol = Symbol('fence');
+
+/** The queue holds requests as they are, and fences as {@link FENCE}: no wrapper object per request. */
+type Entry = Pending | typeof FENCE;
 
 /** Where an error went: to a request still waiting, to one already settled, or nowhere. */
 export type Attribution =
@@ -134,12 +140,12 @@ export class Correlator {
 
   /** How many requests are waiting for an answer. */
   get pendingCount(): number {
-    return this.#queue.filter((entry) => entry.type === 'request' && !entry.pending.settled).length;
+    return this.#queue.filter((entry) => entry !== FENCE && !entry.settled).length;
   }
 
   /** How many fences are outstanding. */
   get fenceCount(): number {
-    return this.#queue.filter((entry) => entry.type === 'fence').length;
+    return this.#queue.filter((entry) => entry === FENCE).length;
   }
 
   /** How many frames are in flight: requests and fences sent whose fence has not come back. */
@@ -193,7 +199,7 @@ export class Correlator {
         );
       }, spec.timeoutMs);
     }
-    this.#queue.push({ type: 'request', pending });
+    this.#queue.push(pending);
     this.#awaiting += 1;
     return pending as Registered<T>;
   }
@@ -201,7 +207,7 @@ export class Correlator {
   /** Takes back a request whose frame could not be sent, and rejects it with `error`. */
   abandon(registered: Registered<unknown>, error: unknown): void {
     const pending = registered as Pending;
-    const index = this.#queue.findIndex((entry) => entry.type === 'request' && entry.pending === pending);
+    const index = this.#queue.indexOf(pending);
     if (index >= 0) {
       this.#queue.splice(index, 1);
       if (!pending.replied) this.#awaiting -= 1;
@@ -211,7 +217,7 @@ export class Correlator {
 
   /** Records a heartbeat just sent: everything registered before it is fenced. */
   fenceSent(): void {
-    this.#queue.push({ type: 'fence' });
+    this.#queue.push(FENCE);
     this.#awaiting += 1;
   }
 
@@ -221,12 +227,11 @@ export class Correlator {
    */
   offer(inbound: Inbound): string | undefined {
     let behindFence = false;
-    for (const entry of this.#queue) {
-      if (entry.type !== 'request') {
+    for (const pending of this.#queue) {
+      if (pending === FENCE) {
         behindFence = true;
         continue;
       }
-      const pending = entry.pending;
       // Answered requests wait in the queue for their fence; they take no second reply, and skipping them keeps
       // a burst of acknowledgements linear instead of quadratic. (A timed-out request was not answered: it
       // still absorbs its late reply.)
@@ -255,12 +260,12 @@ export class Correlator {
   attributeError(error: MsgError): Attribution {
     let candidate: Pending | undefined;
     for (const entry of this.#queue) {
-      if (entry.type === 'fence') break;
+      if (entry === FENCE) break;
       // Prefer the oldest request that has not been answered; an answered one can still draw a trailing error.
-      if (candidate === undefined || (candidate.replied && !entry.pending.replied)) candidate = entry.pending;
+      if (candidate === undefined || (candidate.replied && !entry.replied)) candidate = entry;
     }
     if (candidate === undefined) return { to: 'none' };
-    candidate.errors.push(error);
+    candidate.errors = [...candidate.errors, error];
     return { to: candidate.settled ? 'settled' : 'pending', label: candidate.spec.label };
   }
 
@@ -269,19 +274,19 @@ export class Correlator {
    * server will ever send for it. Returns `false` when no fence was outstanding (an unsolicited heartbeat).
    */
   fenceReturned(): boolean {
-    const index = this.#queue.findIndex((entry) => entry.type === 'fence');
+    const index = this.#queue.indexOf(FENCE);
     if (index < 0) return false;
     const done = this.#queue.splice(0, index + 1);
     for (const entry of done) {
-      if (entry.type !== 'request' || !entry.pending.replied) this.#awaiting -= 1;
-      if (entry.type !== 'request' || entry.pending.settled) continue;
-      const { spec, errors } = entry.pending;
-      if (errors.length > 0 && !(spec.errorsNeedReply === true && !entry.pending.replied)) {
-        entry.pending.reject(errorFromServer(errors[0]!, spec.label, { errors: errors.length }));
+      if (entry === FENCE || !entry.replied) this.#awaiting -= 1;
+      if (entry === FENCE || entry.settled) continue;
+      const { spec, errors } = entry;
+      if (errors.length > 0 && !(spec.errorsNeedReply === true && !entry.replied)) {
+        entry.reject(errorFromServer(errors[0]!, spec.label, { errors: errors.length }));
       } else if (spec.whenSilent === 'resolve') {
-        entry.pending.resolve(spec.silentValue);
+        entry.resolve(spec.silentValue);
       } else {
-        entry.pending.reject(
+        entry.reject(
           new ProtocolError(
             SessionErrorCode.NO_REPLY,
             `the server processed ${spec.label} and sent no reply`,
@@ -304,9 +309,8 @@ export class Correlator {
     this.#closed = error;
     const entries = this.#queue.splice(0);
     this.#awaiting = 0;
-    for (const entry of entries) {
-      if (entry.type !== 'request') continue;
-      const { pending } = entry;
+    for (const pending of entries) {
+      if (pending === FENCE) continue;
       if (pending.spec.whenConnectionLost === 'resolve' && pending.errors.length === 0) {
         pending.resolve(pending.spec.silentValue);
       } else pending.reject(error);
