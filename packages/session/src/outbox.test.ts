@@ -1,4 +1,5 @@
 import { hasErrorName, isBirdTalkError, ProtocolError, StateError, TransportError } from '@birdtalk/errors';
+import { ChatType } from '@birdtalk/proto';
 import { silentLogger } from '@birdtalk/runtime';
 import { FakeClock } from '@birdtalk/runtime/testing';
 import { describe, expect, it, vi } from 'vitest';
@@ -159,6 +160,42 @@ describe('Outbox', () => {
     const reason = new StateError('GONE', 'taken out');
     rejected.outbox.abort('7', reason);
     expect(await Promise.all(results.map((r) => r.catch((e: unknown) => e)))).toEqual([reason, reason]);
+  });
+
+  it('keeps a P2P chat and a group chat to the same id in conversations of their own, each in order', async () => {
+    const { outbox, clock, ack } = setup();
+    const chat = (sendId: string, chatType: ChatType): OutboxEntry => ({
+      sendId,
+      chat: { sendId, toId: '2', chatType },
+      createdAt: clock.now(),
+    });
+    const answers = new Map<string, (ack: ChatAck) => void>();
+    const sent: string[] = [];
+    outbox.connected(
+      (e) =>
+        new Promise<ChatAck>((resolve) => {
+          sent.push(e.sendId);
+          answers.set(e.sendId, resolve);
+        }),
+    );
+    const results = [
+      outbox.submit(chat('1', ChatType.ChatTypeP2P)),
+      outbox.submit(chat('2', ChatType.ChatTypeGroup)),
+      outbox.submit(chat('3', ChatType.ChatTypeP2P)),
+      outbox.submit(chat('4', ChatType.ChatTypeP2P)),
+      outbox.submit(chat('5', ChatType.ChatTypeGroup)),
+    ];
+    await vi.waitFor(() => expect(sent).toEqual(['1', '2']));
+    answers.get('1')!(ack('1'));
+    await vi.waitFor(() => expect(sent).toEqual(['1', '2', '3']));
+    answers.get('3')!(ack('3'));
+    await vi.waitFor(() => expect(sent).toEqual(['1', '2', '3', '4']));
+    answers.get('2')!(ack('2'));
+    await vi.waitFor(() => expect(sent).toEqual(['1', '2', '3', '4', '5']));
+    answers.get('4')!(ack('4'));
+    answers.get('5')!(ack('5'));
+    expect((await Promise.all(results)).map((a) => a.sendId)).toEqual(['1', '2', '3', '4', '5']);
+    expect(outbox.size).toBe(0);
   });
 
   it('takes a chat out by its sendId: its waiter gets the reason, and it is not sent again', async () => {

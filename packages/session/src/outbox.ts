@@ -6,7 +6,7 @@ import {
   StateError,
   TimeoutError,
 } from '@birdtalk/errors';
-import type { Int64, MsgChatInit } from '@birdtalk/proto';
+import { ChatType, type Int64, type MsgChatInit } from '@birdtalk/proto';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
 import { isSharedEmptyMap, sharedEmptyMap } from './empty-map.js';
 import { SessionErrorCode } from './errors.js';
@@ -157,8 +157,11 @@ export class Outbox {
   readonly #options: OutboxOptions;
   /** The shared empty map until the first chat: an idle session's outbox holds no maps. */
   #entries = sharedEmptyMap<Int64, Tracked>();
-  /** The entries of each conversation, oldest first; only the first is ever on its way. */
-  #conversations = sharedEmptyMap<string, Tracked[]>();
+  /**
+   * The entries of each conversation, oldest first; only the first is ever on its way. A conversation with one
+   * chat waiting (the usual case) holds it as it is: an array per chat was most of what queueing one made.
+   */
+  #conversations = sharedEmptyMap<string, Tracked | Tracked[]>();
   #sender: OutboxSender | undefined;
   #closed = false;
   /**
@@ -297,7 +300,7 @@ export class Outbox {
   #track(entry: OutboxEntry): Tracked {
     const tracked: Tracked = {
       entry,
-      conversation: `${entry.chat.chatType ?? 0}:${String(entry.chat.toId ?? '')}`,
+      conversation: conversationOf(entry.chat),
       retryRefused: undefined,
       waiters: undefined,
       inFlight: false,
@@ -313,8 +316,9 @@ export class Outbox {
     }
     this.#entries.set(entry.sendId, tracked);
     const queue = this.#conversations.get(tracked.conversation);
-    if (queue === undefined) this.#conversations.set(tracked.conversation, [tracked]);
-    else queue.push(tracked);
+    if (queue === undefined) this.#conversations.set(tracked.conversation, tracked);
+    else if (Array.isArray(queue)) queue.push(tracked);
+    else this.#conversations.set(tracked.conversation, [queue, tracked]);
     if (tracked.deadlineAt < this.#deadlineAt) this.#armDeadlines(tracked.deadlineAt);
     return tracked;
   }
@@ -369,7 +373,7 @@ export class Outbox {
       tracked.checking ||
       this.#lookups > 0 ||
       this.#entries.get(tracked.entry.sendId) !== tracked ||
-      (this.#options.inOrder !== false && this.#conversations.get(tracked.conversation)?.[0] !== tracked)
+      (this.#options.inOrder !== false && this.#firstOf(tracked.conversation) !== tracked)
     )
       return;
     tracked.inFlight = true;
@@ -483,8 +487,29 @@ export class Outbox {
 
   /** Sends the first chat of a conversation, if it may go now. */
   #sendNext(conversation: string): void {
-    const next = this.#conversations.get(conversation)?.[0];
+    const next = this.#firstOf(conversation);
     if (next !== undefined) this.#attempt(next);
+  }
+
+  /** The oldest chat waiting in a conversation. */
+  #firstOf(conversation: string): Tracked | undefined {
+    const queue = this.#conversations.get(conversation);
+    return Array.isArray(queue) ? queue[0] : queue;
+  }
+
+  /** Takes `tracked` out of its conversation; returns where it was in it (-1: not there). */
+  #leaveConversation(tracked: Tracked): number {
+    const queue = this.#conversations.get(tracked.conversation);
+    if (queue === tracked) {
+      this.#conversations.delete(tracked.conversation);
+      return 0;
+    }
+    if (!Array.isArray(queue)) return -1;
+    const index = queue.indexOf(tracked);
+    if (index < 0) return -1;
+    queue.splice(index, 1);
+    if (queue.length === 0) this.#conversations.delete(tracked.conversation);
+    return index;
   }
 
   /**
@@ -494,12 +519,7 @@ export class Outbox {
   #finish(tracked: Tracked, outcome: { ack: ChatAck } | { error: BirdTalkError }, sendNext = true): void {
     if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
     this.#entries.delete(tracked.entry.sendId);
-    const queue = this.#conversations.get(tracked.conversation);
-    const index = queue?.indexOf(tracked) ?? -1;
-    if (queue !== undefined && index >= 0) {
-      queue.splice(index, 1);
-      if (queue.length === 0) this.#conversations.delete(tracked.conversation);
-    }
+    const index = this.#leaveConversation(tracked);
     // The deadline timer stays armed when the outbox empties: the next chat's deadline is later, so it arms
     // nothing, where stopping and re-arming made a timer per burst. Left over, it fires once and finds nothing.
     this.#options.clock.clearTimeout(tracked.resend);
@@ -518,6 +538,15 @@ export class Outbox {
     }
     if (sendNext && index === 0) this.#sendNext(tracked.conversation);
   }
+}
+
+/**
+ * The key of a chat's conversation: its recipient for a P2P chat (the key most chats have, and a string the
+ * chat already holds), chat type and recipient for the rest. Ids are digits, so the two kinds never meet.
+ */
+function conversationOf(chat: MsgChatInit): string {
+  const toId = String(chat.toId ?? '');
+  return chat.chatType === ChatType.ChatTypeP2P ? toId : `${chat.chatType ?? 0}:${toId}`;
 }
 
 /** Adds a caller waiting for `tracked`. */
