@@ -44,6 +44,20 @@ async function stateOf(client: TestClient, sent: SentMessage, state: string): Pr
 }
 
 describe('P2P chat', () => {
+  it('has each message in state sent, by its id and its sendId, the moment its send resolves', async () => {
+    const alice = world.client(ada);
+    await started(alice);
+    const states: string[] = [];
+    const sends = ['one', 'two', 'three'].map((text) =>
+      alice.sendText(p2p(bob), text).then((sent) => {
+        states.push(`${alice.messageState(sent.id)}/${alice.messageState(sent.sendId)}`);
+        return sent;
+      }),
+    );
+    await world.drive(Promise.all(sends));
+    expect(states).toEqual(['sent/sent', 'sent/sent', 'sent/sent']);
+  });
+
   it('goes both ways, once each, with delivery receipts moving the sender states on', async () => {
     const alice = world.client(ada);
     const bobby = world.client(bob);

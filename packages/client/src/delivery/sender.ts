@@ -111,11 +111,17 @@ export class Sender {
    * `CHAT_NOT_GROUP_MEMBER`, `CHAT_GROUP_NOT_FOUND`, `CHAT_REF_NOT_FOUND`, `CHAT_REJECTED` (other reasons).
    * @throws TimeoutError when no acknowledgement came within the outbox deadline.
    */
-  async send(target: ChatTarget, content: SendContent, options: SendOptions = {}): Promise<SentMessage> {
-    const chat = checkTarget(target);
-    const outgoing = this.#content(content);
-    const quote = options.quote === undefined ? undefined : positiveId(options.quote, 'quote');
-    return this.#send(chat, outgoing, quote, options.signal);
+  send(target: ChatTarget, content: SendContent, options: SendOptions = {}): Promise<SentMessage> {
+    // Not an async function: its promise would adopt the send's own a few turns of the microtask queue later,
+    // with a promise and two jobs more per chat. A bad argument still rejects, never throws.
+    try {
+      const chat = checkTarget(target);
+      const outgoing = this.#content(content);
+      const quote = options.quote === undefined ? undefined : positiveId(options.quote, 'quote');
+      return this.#send(chat, outgoing, quote, options.signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -269,7 +275,7 @@ export class Sender {
     } finally {
       if (chat.type === 'p2p') this.#p2pInFlight.delete(sendId);
     }
-    this.#deps.states.acked(sendId, ack.msgId);
+    // Its state moved to sent already: the session's chat-acked event comes before the acknowledgement.
     return { id: ack.msgId, sendId, chat, time: Number(ack.serverTime) };
   }
 }
