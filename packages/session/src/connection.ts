@@ -71,6 +71,37 @@ interface Queued {
   fail(error: unknown): void;
 }
 
+/**
+ * A request waiting for room that nothing but the connection ends: a class rather than the closures the
+ * general case makes, since a burst of chats queues one per chat.
+ */
+class Waiting<T> implements Queued {
+  readonly exclusive: boolean;
+  readonly promise: Promise<T>;
+  readonly #request: RequestSpec<T>;
+  readonly #send: (admitted: RequestSpec<T>) => Promise<T>;
+  #resolve!: (value: T) => void;
+  #reject!: (error: unknown) => void;
+
+  constructor(exclusive: boolean, request: RequestSpec<T>, send: (admitted: RequestSpec<T>) => Promise<T>) {
+    this.exclusive = exclusive;
+    this.#request = request;
+    this.#send = send;
+    this.promise = new Promise<T>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+  }
+
+  send(): void {
+    this.#send(this.#request).then(this.#resolve, this.#reject);
+  }
+
+  fail(error: unknown): void {
+    this.#reject(error);
+  }
+}
+
 interface Waiter {
   readonly select: (inbound: Inbound) => unknown;
   resolve(value: unknown): void;
@@ -276,6 +307,13 @@ export class Connection implements LivenessOptions, TransportSink {
   ): Promise<T> {
     if (this.#queued.length === 0 && this.#hasRoom(exclusive)) return send(request);
     if (!this.open) return Promise.reject(this.#endedWith!.error);
+    if (request.signal === undefined && request.timeoutMs === Number.POSITIVE_INFINITY) {
+      // Nothing can end its wait but the connection (a chat, bounded by the outbox deadline): no timer, no
+      // abort listener, and none of the closures they need.
+      const waiting = new Waiting(exclusive, request, send);
+      this.#queued.push(waiting);
+      return waiting.promise;
+    }
     const { clock } = this.#options;
     const queuedAt = clock.now();
     return new Promise<T>((resolve, reject) => {

@@ -433,6 +433,41 @@ describe('chats and the outbox', () => {
     await session.close();
   });
 
+  it('chats still waiting for room when the connection drops go out on the next one, each acknowledged once', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    // Once chats come, the first connection answers nothing more, so the chats sent fill the frames in flight
+    // and the rest wait.
+    let silent = true;
+    let chatsSeen = 0;
+    h.server.handle('chatData', () => {
+      if (silent) chatsSeen += 1;
+      return silent;
+    });
+    h.server.handle('heartBeat', () => silent && chatsSeen > 0);
+    const session = h.session({ maxFramesInFlight: 4 });
+    await session.start();
+    const results = Array.from({ length: 10 }, (_, i) =>
+      session.sendChat({ toId: String(10002 + i), chatType: ChatType.ChatTypeP2P, data: text(`m${i}`) }),
+    );
+    const chatsOn = (index: number) =>
+      h.server.connections[index]!.received.filter((m) => m.plainMsg?.message === 'chatData');
+    await until(() => chatsOn(0).length === 3, 'three chats and their fence in flight');
+    await flushEventLoop(2);
+    expect(chatsOn(0)).toHaveLength(3);
+    silent = false;
+    h.server.connections[0]!.drop();
+    await until(() => session.state === 'reconnecting', 'the drop');
+    await h.clock.advance(1_000);
+    const acks = await Promise.all(results);
+    expect(new Set(acks.map((ack) => ack.sendId)).size).toBe(10);
+    // The seven that never left go out on the new connection, with the three that may have been stored.
+    const resent = chatsOn(1).map((m) => new TextDecoder().decode(m.plainMsg!.chatData!.data));
+    for (let i = 3; i < 10; i += 1) expect(resent).toContain(`m${i}`);
+    expect(session.outboxSize).toBe(0);
+    await session.close();
+  });
+
   it('queues chats while reconnecting and sends them, in order, once ready', async () => {
     const h = harness();
     hazards = h.server.hazards;
