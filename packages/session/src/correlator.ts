@@ -261,8 +261,10 @@ export class Correlator {
     let candidate: Pending | undefined;
     for (const entry of this.#queue) {
       if (entry === FENCE) break;
-      // Prefer the oldest request that has not been answered; an answered one can still draw a trailing error.
-      if (candidate === undefined || (candidate.replied && !entry.replied)) candidate = entry;
+      // Prefer the oldest request still waiting for its reply, then the oldest that will never get one (a
+      // receipt), then an answered one (it can still draw a trailing error). A receipt sharing a fence with a
+      // refused chat would otherwise take the chat's ErrTNotFriend, which the chat's failed acknowledgement needs.
+      if (candidate === undefined || claimRank(entry) < claimRank(candidate)) candidate = entry;
     }
     if (candidate === undefined) return { to: 'none' };
     candidate.errors = [...candidate.errors, error];
@@ -320,4 +322,10 @@ export class Correlator {
 
 function abortReason(signal: AbortSignal, label: string): AbortError {
   return new AbortError(`${label} was aborted`, { cause: signal.reason, details: { request: label } });
+}
+
+/** How strongly a request claims an error that arrives while it is fenced: lower claims first. */
+function claimRank(entry: Pending): number {
+  if (entry.replied) return 2;
+  return entry.spec.match === undefined ? 1 : 0;
 }

@@ -182,6 +182,61 @@ describe('correlation and fences', () => {
     await session.close();
   });
 
+  it('sends the receipts of one turn under one shared fence', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const session = h.session();
+    await session.start();
+    const connection = h.server.connections[0]!;
+    const before = connection.received.length;
+    await Promise.all(
+      ['77', '78', '79'].map((msgId) =>
+        session.sendReceipt({ msgId, sendId: '5', userId: '10002', recvOk: h.clock.now(), params: {} }),
+      ),
+    );
+    const burst = connection.received.slice(before).map((m) => m.plainMsg?.message);
+    expect(burst).toEqual(['chatReply', 'chatReply', 'chatReply', 'heartBeat']);
+    await session.close();
+  });
+
+  it("pins a refused chat's ErrTNotFriend on the chat, not on a receipt ahead of it under the same fence", async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    h.server.handle('chatData', (msg, peer) => {
+      const chat = msg.plainMsg!.chatData!;
+      peer.sendError(21, 'not friend', { uid: chat.toId });
+      peer.send(ComMsgType.MsgTChatReply, {
+        chatReply: {
+          msgId: chat.msgId,
+          sendId: chat.sendId,
+          sendOk: 1,
+          extraMsg: 'fail',
+          userId: '10001',
+          fromId: chat.toId,
+          params: { gid: '0', detail: 'not friend' },
+        },
+      });
+      return true;
+    });
+    const session = h.session();
+    await session.start();
+    const connection = h.server.connections[0]!;
+    const before = connection.received.length;
+    const receipt = session.sendReceipt({
+      msgId: '77',
+      sendId: '5',
+      userId: '10002',
+      recvOk: h.clock.now(),
+      params: {},
+    });
+    const chat = session.sendChat({ toId: '10003', chatType: ChatType.ChatTypeP2P, data: text('hi') });
+    await expect(receipt).resolves.toBeUndefined();
+    await expect(chat).rejects.toMatchObject({ code: SessionErrorCode.CHAT_NOT_FRIEND, serverCode: 21 });
+    const burst = connection.received.slice(before).map((m) => m.plainMsg?.message);
+    expect(burst).toEqual(['chatReply', 'chatData', 'heartBeat']);
+    await session.close();
+  });
+
   it('waits for a ready connection before sending a request', async () => {
     const h = harness();
     hazards = h.server.hazards;

@@ -156,7 +156,13 @@ export function chatSender(core: ChatCore, conn: Connection): OutboxSender {
   };
 }
 
-/** Sends a delivery or read receipt; resolves once the server processed it. */
+/**
+ * Sends a delivery or read receipt; resolves once the server processed it. Receipts share their fence with the
+ * other requests of their turn: the server never answers one, and the only error it has for one (an empty
+ * `params.batch`) is refused by the frame builder before anything is sent. A catch-up that fetched 10,000
+ * messages owes about a hundred of them; each behind a fence of its own, they took a round trip apiece and held
+ * the catch-up's page queries back meanwhile.
+ */
 export function sendReceipt(
   core: RequestCore,
   receipt: MsgChatReplyInit,
@@ -165,7 +171,9 @@ export function sendReceipt(
   return request<void>(
     core,
     { kind: 'receipt', receipt },
-    { label: `receipt ${String(receipt?.msgId)}`, whenSilent: 'resolve' },
+    { label: `receipt ${String(receipt?.msgId)}`, whenSilent: 'resolve', errorsNeedReply: true },
     options,
+    true,
+    'shared',
   );
 }

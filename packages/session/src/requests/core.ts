@@ -35,13 +35,20 @@ export interface RequestCore {
   ): Promise<Connection>;
 }
 
-/** Waits for a ready connection, then sends `frame` as a correlated request on it. */
+/** How a request goes out on its connection (see `Connection.request` and `Connection.requestSharingFence`). */
+export type FenceUse = 'own' | 'shared';
+
+/**
+ * Waits for a ready connection, then sends `frame` as a correlated request on it: alone behind a fence of its own
+ * (`fence` `'own'`, the default), or among the other requests of its turn under one shared fence.
+ */
 export async function request<T>(
   core: RequestCore,
   frame: FrameSpec,
   spec: Omit<RequestSpec<T>, 'timeoutMs' | 'signal'>,
   options: RequestOptions,
   requireLogin = true,
+  fence: FenceUse = 'own',
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? core.options.requestTimeoutMs;
   const startedAt = core.clock.now();
@@ -60,7 +67,10 @@ export async function request<T>(
     }
     const remaining = Math.max(1, timeoutMs - (core.clock.now() - startedAt));
     try {
-      return await conn.request(frame, { ...spec, timeoutMs: remaining, signal: options.signal });
+      const admitted = { ...spec, timeoutMs: remaining, signal: options.signal };
+      return await (fence === 'own'
+        ? conn.request(frame, admitted)
+        : conn.requestSharingFence(frame, admitted));
     } catch (error) {
       // A request still waiting for room in flight when its connection ended never reached the server: it
       // goes out on the next connection. One that was sent is not repeated (the server might act twice).
