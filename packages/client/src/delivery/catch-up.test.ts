@@ -24,7 +24,13 @@ function rows(from: number, count: number, fields: Partial<MsgChat> = {}): MsgCh
 }
 
 function setup(
-  options: { policy?: CatchUpPolicy; positions?: Record<string, string>; groups?: string[] } = {},
+  options: {
+    policy?: CatchUpPolicy;
+    positions?: Record<string, string>;
+    groups?: string[];
+    /** Answer each query a macrotask later, as a server does (the application handles messages meanwhile). */
+    answerLater?: boolean;
+  } = {},
 ) {
   const clock = new FakeClock();
   const hub = new EventHub<ClientEvents>(() => {});
@@ -57,11 +63,15 @@ function setup(
   const events: CatchUpEvent[] = [];
   const errors: BirdTalkError[] = [];
   const queries: MsgQueryInit[] = [];
+  /** The application's backlog (messages queued or being handled) when each query was sent. */
+  const loadAtQuery: number[] = [];
   const answers: Array<(query: MsgQueryInit) => MsgQueryResult | Error> = [];
   const session = {
     state: 'ready',
     async query(query: MsgQueryInit) {
       queries.push(query);
+      loadAtQuery.push(inbox.load);
+      if (options.answerLater === true) await new Promise((resolve) => setImmediate(resolve));
       const answer = answers.shift()?.(query) ?? page([]);
       if (answer instanceof Error) throw answer;
       return answer;
@@ -87,7 +97,9 @@ function setup(
     clock,
     catchUp,
     session,
+    hub,
     queries,
+    loadAtQuery,
     answers,
     delivered,
     events,
@@ -116,6 +128,41 @@ describe('the catch-up', () => {
     expect(t.events.at(-1)).toMatchObject({ phase: 'done', delivered: 132, complete: true });
     expect(t.positions.get('p2p')).toBe('229');
     expect(t.positions.get('group:7')).toBe('502');
+  });
+
+  it('asks for the next page before handing over the full page in hand, and for none after a short page', async () => {
+    const t = setup({ positions: { p2p: '0' }, answerLater: true });
+    t.answers.push(
+      () => page(rows(1, 100)),
+      () => page(rows(101, 100)),
+      () => page(rows(201, 5)),
+    );
+    await t.catchUp.start(t.session, 1);
+    expect(t.queries.map((q) => q.littleId)).toEqual(['1', '101', '201']);
+    // Each next page went out while the page before it was still in hand, none of it queued yet.
+    expect(t.loadAtQuery).toEqual([0, 0, 0]);
+    expect(t.delivered).toHaveLength(205);
+    expect(t.positions.get('p2p')).toBe('205');
+  });
+
+  it('asks ahead only while the application has room for the page in hand and the next', async () => {
+    const t = setup({ positions: { p2p: '0' } });
+    // The handler never finishes: every message handed over stays in the backlog.
+    let release!: () => void;
+    const stuck = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    t.hub.on('message', () => stuck);
+    t.answers.push(
+      () => page(rows(1, 100)),
+      () => page(rows(101, 100)),
+      () => page(rows(201, 100)),
+    );
+    void t.catchUp.start(t.session, 1);
+    await flushEventLoop();
+    // The second page was asked for ahead (room for 200); with 100 in hand and 100 arriving, the third waits.
+    expect(t.queries.map((q) => q.littleId)).toEqual(['1', '101']);
+    release();
   });
 
   it("starts a stream without a position at its newest message under 'latest'", async () => {

@@ -328,29 +328,58 @@ export class CatchUp {
       return true;
     }
     let from = position === undefined ? 1n : BigInt(position) + 1n;
+    /** The next page, asked for before the one in hand was handed over. */
+    let ahead: Promise<MsgQueryResult | undefined> | undefined;
     for (;;) {
       if (signal.aborted) throw new AbortError('the catch-up was abandoned');
-      if (this.#deps.inbox.load >= backlogLimit) this.#backlogFull();
-      await this.#deps.inbox.whenBelow(backlogLimit);
-      if (!spend(tally)) return false;
-      const result = await this.#query(
-        session,
-        groupId,
-        SynType.SynTypeForward,
-        { littleId: from.toString() },
-        signal,
-      );
+      let result: MsgQueryResult | undefined;
+      if (ahead !== undefined) {
+        result = await ahead;
+        ahead = undefined;
+      } else {
+        if (this.#deps.inbox.load >= backlogLimit) this.#backlogFull();
+        await this.#deps.inbox.whenBelow(backlogLimit);
+        if (!spend(tally)) return false;
+        result = await this.#query(
+          session,
+          groupId,
+          SynType.SynTypeForward,
+          { littleId: from.toString() },
+          signal,
+        );
+      }
       if (result === undefined) return true;
+      const rows = result.chatDataList;
       let highest = from - 1n;
-      for (const row of result.chatDataList) {
-        if (signal.aborted) throw new AbortError('the catch-up was abandoned');
-        const taken = this.#deps.inbox.ingest(row, 'catch-up');
-        if (taken === 'queued' || taken === 'taken') tally.delivered += 1;
+      for (const row of rows) {
         const id = BigInt(row.msgId);
         if (id > highest) highest = id;
       }
-      if (result.chatDataList.length < HISTORY_PAGE_SIZE || highest < from) return true;
-      from = highest + 1n;
+      const more = rows.length >= HISTORY_PAGE_SIZE && highest >= from;
+      if (more) {
+        from = highest + 1n;
+        // The next page is asked for before this one is handed over, so that the server looks it up while the
+        // application takes this one, instead of both taking turns — but only while the application's queue
+        // has room for this page and the next, as it would have after handing this one over (the backlog
+        // stays bounded as before), and only if the query budget allows it.
+        if (this.#deps.inbox.load + rows.length < backlogLimit && spend(tally)) {
+          ahead = this.#query(
+            session,
+            groupId,
+            SynType.SynTypeForward,
+            { littleId: from.toString() },
+            signal,
+          );
+          // Awaited on the next pass; abandoned when this pass throws (its failure then has no one to tell).
+          ahead.catch(() => {});
+        }
+      }
+      for (const row of rows) {
+        if (signal.aborted) throw new AbortError('the catch-up was abandoned');
+        const taken = this.#deps.inbox.ingest(row, 'catch-up');
+        if (taken === 'queued' || taken === 'taken') tally.delivered += 1;
+      }
+      if (!more) return true;
     }
   }
 
