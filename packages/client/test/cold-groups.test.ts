@@ -58,6 +58,22 @@ describe('a group the server has just loaded cold', () => {
     expect(world.server.getGroupMessages(groupId)).toHaveLength(2);
   });
 
+  it('a send refused again after the re-check fails with CHAT_NOT_GROUP_MEMBER, in its message state too', async () => {
+    // The group goes cold before every chat reaches it: the send and its one resend are both refused.
+    const frames = new ColdBeforeEveryChat(() => world.server.coldLoad([groupId]));
+    const alice = world.client(ada, {}, { connector: recordingConnector(world.server.connector(), frames) });
+    const states = alice.record('message-state');
+    await world.drive(alice.start());
+    await expect(world.drive(alice.sendText(group(groupId), 'refused twice'))).rejects.toMatchObject({
+      code: 'CHAT_NOT_GROUP_MEMBER',
+    });
+    expect(frames.chats).toBe(2);
+    expect(states.map((s) => [s.state, s.error?.code])).toEqual([
+      ['sending', undefined],
+      ['failed', 'CHAT_NOT_GROUP_MEMBER'],
+    ]);
+  });
+
   it('a refused send holds the later sends of its group: the server stores them in the order they were made', async () => {
     const alice = world.client(ada);
     await world.drive(alice.start());
@@ -112,6 +128,30 @@ class ColdBeforeQuery extends Array<Msg> {
       const query = msg.plainMsg?.message === 'commonQuery' ? msg.plainMsg.commonQuery : undefined;
       if (!this.cooled && query?.chatType === ChatType.ChatTypeGroup) {
         this.cooled = true;
+        this.#cool();
+      }
+    }
+    return super.push(...items);
+  }
+}
+
+/** A frame log that calls `cool` just before each group chat goes out. */
+class ColdBeforeEveryChat extends Array<Msg> {
+  readonly #cool: () => void;
+  chats = 0;
+
+  constructor(cool: () => void) {
+    super();
+    this.#cool = cool;
+  }
+
+  override push(...items: Msg[]): number {
+    for (const msg of items) {
+      if (
+        msg.plainMsg?.message === 'chatData' &&
+        msg.plainMsg.chatData?.chatType === ChatType.ChatTypeGroup
+      ) {
+        this.chats += 1;
         this.#cool();
       }
     }

@@ -81,6 +81,12 @@ export class SentMessages {
     this.#move(slot, 'sent');
   }
 
+  /** The chat a message being tracked was sent to, when known. */
+  chatOf(sendId: Int64): ChatTarget | undefined {
+    const slot = this.#bySendId.get(sendId);
+    return slot < 0 ? undefined : this.#chatAt(slot);
+  }
+
   /** It could not be sent. */
   failed(sendId: Int64, error: BirdTalkError): void {
     const slot = this.#bySendId.get(sendId);

@@ -316,7 +316,11 @@ function isNotMember(error: unknown, chat: ChatTarget): boolean {
   return isBirdTalkError(typedChatError(error, chat), ClientErrorCode.CHAT_NOT_GROUP_MEMBER);
 }
 
-function typedChatError(error: unknown, chat: ChatTarget): unknown {
+/**
+ * The session's refusal of a chat with the server's "fail" detail turned into the client's code for it
+ * (`CHAT_NOT_GROUP_MEMBER`, `CHAT_GROUP_NOT_FOUND`, `CHAT_REF_NOT_FOUND`); any other error as it is.
+ */
+export function typedChatError(error: unknown, chat: ChatTarget): unknown {
   if (!isBirdTalkError(error, SessionErrorCode.CHAT_REJECTED) || !hasErrorName(error, 'ProtocolError')) {
     return error;
   }

@@ -11,6 +11,7 @@ import type { Membership } from './group-membership.js';
 import type { Inbox } from './inbox.js';
 import type { SentMessages } from './message-states.js';
 import type { ReceiptSender } from './receipts.js';
+import { typedChatError } from './sender.js';
 
 /** Where the session's events go. */
 export interface SessionRoutes {
@@ -57,7 +58,11 @@ export function routeSessionEvents(session: Session, routes: SessionRoutes): voi
     hub.emit('receipt', event);
   });
   session.on('chat-acked', (ack) => states.acked(ack.sendId, ack.msgId));
-  session.on('chat-failed', ({ sendId, error }) => states.failed(sendId, error));
+  session.on('chat-failed', ({ sendId, error }) => {
+    // The state records the error the sender's caller gets: the client's code for the refusal, where it has one.
+    const chat = states.chatOf(sendId);
+    states.failed(sendId, chat === undefined ? error : (typedChatError(error, chat) as BirdTalkError));
+  });
   session.on('presence', (event) => hub.emit('presence', event));
   session.on('disconnected', (event) => {
     // The server may push on the next connection as soon as it logged in, before the session reports it ready
