@@ -346,7 +346,15 @@ export class Supervisor {
       return establishing.signal;
     };
     const established = await establish({
-      ...context,
+      // Named one by one, not spread from the context (see establish).
+      options: context.options,
+      clock: context.clock,
+      random: context.random,
+      logger: context.logger,
+      scrubber: context.scrubber,
+      keyStore: context.keyStore,
+      ecdh: context.ecdh,
+      hello: context.hello,
       conn,
       credentials: this.#credentials,
       account: this.#account,
