@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger, redactFields, seededRandom, sleep, systemRandom } from './index.js';
 import { createMemoryLogger, FakeClock } from './testing.js';
 
@@ -85,6 +85,32 @@ describe('Random', () => {
       const f = systemRandom.float();
       expect(f).toBeGreaterThanOrEqual(0);
       expect(f).toBeLessThan(1);
+    }
+  });
+});
+
+describe('the system generator', () => {
+  it('serves small requests from a block drawn at once, each byte handed out once', () => {
+    const real = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
+    let calls = 0;
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(((
+      array: Uint8Array<ArrayBuffer>,
+    ) => {
+      calls += 1;
+      return real(array);
+    }) as typeof globalThis.crypto.getRandomValues);
+    try {
+      const ivs = Array.from({ length: 1000 }, () => systemRandom.bytes(16));
+      // 16,000 bytes in 1,000 requests: a handful of draws, not one per request.
+      expect(calls).toBeLessThanOrEqual(5);
+      expect(ivs.every((iv) => iv.length === 16)).toBe(true);
+      // No value comes out twice (a repeat of 16 random bytes has probability about 2^-118).
+      expect(new Set(ivs.map((iv) => Buffer.from(iv).toString('hex'))).size).toBe(1000);
+      // Large requests are filled directly, and still random.
+      const big = systemRandom.bytes(1000);
+      expect(big.some((b) => b !== 0)).toBe(true);
+    } finally {
+      spy.mockRestore();
     }
   });
 });
