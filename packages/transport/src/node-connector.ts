@@ -5,7 +5,7 @@ import { systemTransportClock, type TransportClock } from './clock.js';
 import { TransportErrorCode } from './errors.js';
 import { connectAborted } from './internal/abort.js';
 import { assertTimeout, startConnectAttempt } from './internal/connect-attempt.js';
-import { describeUrl } from './internal/url.js';
+import { describeParsedUrl, describeUrl } from './internal/url.js';
 import { createPinnedConnect, normalizePins, untrustedCertificateError } from './node-tls.js';
 import { wrapNodeWebSocket } from './node-transport.js';
 import type { Connector, Transport } from './transport.js';
@@ -175,7 +175,7 @@ function nodeConnector(options: NodeConnectorOptions, deps: NodeConnectorDeps): 
   return async (url, { signal } = {}) => {
     if (signal?.aborted) throw connectAborted(signal);
     const parsed = parseUrl(url);
-    const safeUrl = describeUrl(url);
+    const safeUrl = describeParsedUrl(parsed);
 
     const clientOptions: ClientOptions = {
       perMessageDeflate: false,

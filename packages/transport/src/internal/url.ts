@@ -3,10 +3,16 @@
  * string are left out, since either may carry credentials.
  */
 export function describeUrl(url: string): string {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    parsed = new URL(url);
   } catch {
     return '(unparsable URL)';
   }
+  return describeParsedUrl(parsed);
+}
+
+/** {@link describeUrl} of a URL already parsed, without parsing it a second time. */
+export function describeParsedUrl(parsed: URL): string {
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
