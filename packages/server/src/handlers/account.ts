@@ -92,6 +92,10 @@ export function setUserOnline(ctx: ServerContext, user: CachedUser, online: bool
     .filter(([uid, follows]) => follows && user.fans.get(uid) === true)
     .map(([uid]) => uid);
   if (!online && user.sessions.length > 0) return;
+  // Nobody to tell: the notice is not built (on the wire the same as building it and sending it to no one; the
+  // two snowflake ids it would take are not observable). Most bot accounts have no mutual friends, and a burst
+  // of thousands of logins otherwise built a notice apiece.
+  if (mutual.length === 0) return;
   const msg = envelope(ctx, ComMsgType.MsgTUserOp, {
     userOp: {
       operation: UserOperationType.SetUserInfo,
