@@ -41,8 +41,8 @@ export async function latencyAtRate(
   send: RoundTrip,
   ratePerSecond: number,
   durationMs: number,
+  latencies: number[] = [],
 ): Promise<LatencyFigures> {
-  const latencies: number[] = [];
   const pending: Promise<void>[] = [];
   const tickMs = 10;
   const perTick = ratePerSecond / (1000 / tickMs);
@@ -64,6 +64,11 @@ export async function latencyAtRate(
     }, tickMs);
   });
   await Promise.all(pending);
+  return latencyFigures(latencies, durationMs);
+}
+
+/** The percentiles of `latencies` (sorted in place), measured over `durationMs` in all. */
+export function latencyFigures(latencies: number[], durationMs: number): LatencyFigures {
   const sorted = latencies.sort((a, b) => a - b);
   return {
     p50Ms: quantile(sorted, 0.5),
