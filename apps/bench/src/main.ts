@@ -98,7 +98,7 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
       runStores({
         messages: Number(values['store-messages']),
         textBytes: Number(values['text-bytes']),
-        rounds: Math.min(rounds, 3),
+        rounds,
       }),
   ],
   [
