@@ -10,6 +10,7 @@ import type { UserInfo } from '@birdtalk/proto';
 import type { Clock, EventHub, Logger, Random, TimerHandle } from '@birdtalk/runtime';
 import type { Transport } from '@birdtalk/transport';
 import { type Backoff, createBackoff } from './backoff.js';
+import { ConnectCancel } from './connect-cancel.js';
 import {
   Connection,
   type ConnectionEnd,
@@ -301,8 +302,9 @@ export class Supervisor {
 
   async #openTransport(): Promise<Transport> {
     const { clock, options, deps } = this.#context;
-    const attempt = new AbortController();
-    this.#cancelWait = () => attempt.abort(closedError());
+    // Not an AbortController: see ConnectCancel.
+    const attempt = new ConnectCancel();
+    this.#cancelWait = () => attempt.cancel(closedError());
     let timer: TimerHandle | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = clock.setTimeout(() => {
@@ -311,11 +313,11 @@ export class Supervisor {
           `no connection within ${options.connectTimeoutMs} ms`,
           { details: { timeoutMs: options.connectTimeoutMs } },
         );
-        attempt.abort(error);
+        attempt.cancel(error);
         reject(error);
       }, options.connectTimeoutMs);
     });
-    const connecting = deps.connector(options.url, { signal: attempt.signal });
+    const connecting = deps.connector(options.url, attempt);
     try {
       // The race guards against a connector that ignores its signal.
       return await Promise.race([connecting, timeout]);

@@ -208,6 +208,37 @@ describe('closing', () => {
     await expect(session.start()).rejects.toMatchObject({ code: SessionErrorCode.SESSION_CLOSED });
   });
 
+  it('abandons a pending connection attempt on close, through cancelWith or, for a connector without it, the signal', async () => {
+    const h = harness();
+    hazards = h.server.hazards;
+    const abandoned: unknown[] = [];
+    const withCancel: Connector = (_url, options) =>
+      new Promise((_resolve, reject) =>
+        options?.cancelWith?.((reason) => {
+          abandoned.push(reason);
+          reject(reason);
+        }),
+      );
+    let signal: AbortSignal | undefined;
+    const withSignal: Connector = (_url, options) => {
+      signal = options?.signal;
+      return new Promise((_resolve, reject) =>
+        signal?.addEventListener('abort', () => reject(signal?.reason)),
+      );
+    };
+    for (const connector of [withCancel, withSignal]) {
+      const session = h.session({ reconnectMaxAttempts: 0 }, { connector });
+      const started = session.start().catch((e: unknown) => e);
+      await until(() => session.state === 'connecting', 'connecting');
+      await session.close();
+      expect(isBirdTalkError(await started, SessionErrorCode.SESSION_CLOSED)).toBe(true);
+    }
+    expect(abandoned).toHaveLength(1);
+    expect(isBirdTalkError(abandoned[0], SessionErrorCode.SESSION_CLOSED)).toBe(true);
+    expect(signal?.aborted).toBe(true);
+    expect(isBirdTalkError(signal?.reason, SessionErrorCode.SESSION_CLOSED)).toBe(true);
+  });
+
   it('rejects start() when closed during the handshake', async () => {
     const h = harness();
     hazards = h.server.hazards;

@@ -134,6 +134,19 @@ describe('createMemoryConnector', () => {
     expect((await attempt).state).toBe('open');
   });
 
+  it('abandons a pending attempt through cancelWith, with the reason as the cause', async () => {
+    const connect = createMemoryConnector(() => new Promise<void>(() => {}));
+    let abandon: ((reason: unknown) => void) | undefined;
+    const attempt = connect('memory://a', {
+      cancelWith: (given) => {
+        abandon = given;
+      },
+    });
+    const reason = new Error('closing');
+    abandon?.(reason);
+    await expect(attempt).rejects.toMatchObject({ name: 'AbortError', cause: reason });
+  });
+
   it('fails with TRANSPORT_CONNECT_FAILED when accept throws or rejects, and closes the server end', async () => {
     const cause = new Error('no room');
     let server: Transport | undefined;

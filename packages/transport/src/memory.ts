@@ -195,12 +195,16 @@ export function createMemoryConnector(
   accept: MemoryAcceptor,
   options: MemoryTransportOptions = {},
 ): Connector {
-  return async (url, { signal } = {}) => {
+  return async (url, connectOptions = {}) => {
+    // With cancelWith, signal is not read: a caller offering both may make its signal only when it is read.
+    const { cancelWith } = connectOptions;
+    const signal = cancelWith === undefined ? connectOptions.signal : undefined;
     if (signal?.aborted) throw connectAborted(signal);
     const [client, server] = createMemoryTransportPair(options);
     const attempt = startConnectAttempt<Transport>({
       url,
       signal,
+      cancelWith,
       timeoutMs: Number.POSITIVE_INFINITY,
       clock: systemTransportClock,
       abandon: () => client.terminate(),

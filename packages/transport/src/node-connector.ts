@@ -172,7 +172,10 @@ function nodeConnector(options: NodeConnectorOptions, deps: NodeConnectorDeps): 
         : [...options.ca];
   const clock = deps.clock ?? systemTransportClock;
 
-  return async (url, { signal } = {}) => {
+  return async (url, connectOptions = {}) => {
+    // With cancelWith, signal is not read: a caller offering both may make its signal only when it is read.
+    const { cancelWith } = connectOptions;
+    const signal = cancelWith === undefined ? connectOptions.signal : undefined;
     if (signal?.aborted) throw connectAborted(signal);
     const parsed = parseUrl(url);
     const safeUrl = describeParsedUrl(parsed);
@@ -197,6 +200,7 @@ function nodeConnector(options: NodeConnectorOptions, deps: NodeConnectorDeps): 
     const attempt = startConnectAttempt<Transport>({
       url,
       signal,
+      cancelWith,
       timeoutMs,
       clock,
       abandon: () => socket.terminate(),

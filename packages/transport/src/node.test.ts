@@ -233,6 +233,31 @@ describe('createNodeConnector: connection', () => {
     await silent.close();
   });
 
+  it('abandons the attempt through cancelWith without reading signal, rejecting with the reason as cause', async () => {
+    const silent = await startSilentServer();
+    const clock = new FakeClock(0);
+    let abandon: ((reason: unknown) => void) | undefined;
+    let signalReads = 0;
+    const options = {
+      cancelWith: (given: (reason: unknown) => void) => {
+        abandon = given;
+      },
+      get signal(): AbortSignal {
+        signalReads += 1;
+        return new AbortController().signal;
+      },
+    };
+    const attempt = createNodeConnector({}, { clock })(silent.url, options);
+    expect(abandon).toBeTypeOf('function');
+    await silent.connected();
+    const reason = new Error('closing');
+    abandon?.(reason);
+    await expect(attempt).rejects.toMatchObject({ name: 'AbortError', cause: reason });
+    expect(signalReads).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
+    await silent.close();
+  });
+
   it('clears its timer once connected', async () => {
     const clock = new FakeClock(0);
     await connectAndEcho(createNodeConnector({ connectTimeoutMs: 1000 }, { clock }), server);

@@ -135,6 +135,18 @@ describe('createWebSocketConnector', () => {
     expect(scripted().closeCalls).toHaveLength(1);
   });
 
+  it('abandons the socket through cancelWith, the reason as the cause', async () => {
+    let abandon: ((reason: unknown) => void) | undefined;
+    const attempt = createWebSocketConnector({ WebSocket: ScriptedWebSocket })('wss://chat.example.com/ws', {
+      cancelWith: (given) => {
+        abandon = given;
+      },
+    });
+    abandon?.('closing');
+    await expect(attempt).rejects.toMatchObject({ name: 'AbortError', cause: 'closing' });
+    expect(scripted().closeCalls).toHaveLength(1);
+  });
+
   it('refuses connectTimeoutMs out of range', () => {
     expect(() => createWebSocketConnector({ connectTimeoutMs: -1 })).toThrow(RangeError);
     expect(() => createWebSocketConnector({ connectTimeoutMs: Number.NaN })).toThrow(RangeError);

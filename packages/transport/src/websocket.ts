@@ -175,7 +175,10 @@ export function createWebSocketConnector(
   assertTimeout(timeoutMs);
   const clock = deps.clock ?? systemTransportClock;
 
-  return async (url, { signal } = {}) => {
+  return async (url, connectOptions = {}) => {
+    // With cancelWith, signal is not read: a caller offering both may make its signal only when it is read.
+    const { cancelWith } = connectOptions;
+    const signal = cancelWith === undefined ? connectOptions.signal : undefined;
     if (signal?.aborted) throw connectAborted(signal);
     const WebSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (WebSocketImpl === undefined) {
@@ -200,6 +203,7 @@ export function createWebSocketConnector(
     const attempt = startConnectAttempt<WebSocketTransport>({
       url,
       signal,
+      cancelWith,
       timeoutMs,
       clock,
       abandon: () => socket.close(),

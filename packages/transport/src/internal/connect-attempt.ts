@@ -1,13 +1,15 @@
 import { TransportError } from '@birdtalk/errors';
 import type { TransportClock } from '../clock.js';
 import { TransportErrorCode } from '../errors.js';
-import { connectAborted } from './abort.js';
+import { abortedWith, connectAborted } from './abort.js';
 import { describeUrl } from './url.js';
 
 /** Parameters of {@link startConnectAttempt}. */
 export interface ConnectAttemptParams {
   readonly url: string;
   readonly signal: AbortSignal | undefined;
+  /** The caller's {@link ConnectOptions.cancelWith}: when given, it is handed the attempt's abandon function and `signal` is ignored. */
+  readonly cancelWith?: ((abandon: (reason: unknown) => void) => void) | undefined;
   /** `Infinity` waits forever. */
   readonly timeoutMs: number;
   readonly clock: TransportClock;
@@ -31,7 +33,8 @@ export interface ConnectAttempt<T> {
  * the caller sees exactly one outcome even when the socket's own events race with the timer or the signal.
  */
 export function startConnectAttempt<T>(params: ConnectAttemptParams): ConnectAttempt<T> {
-  const { signal, clock } = params;
+  const { cancelWith, clock } = params;
+  const signal = cancelWith === undefined ? params.signal : undefined;
   let settled = false;
   let resolvePromise!: (value: T) => void;
   let rejectPromise!: (error: unknown) => void;
@@ -67,8 +70,11 @@ export function startConnectAttempt<T>(params: ConnectAttemptParams): ConnectAtt
         params.timeoutMs,
       )
     : undefined;
-  signal?.addEventListener('abort', onAbort, { once: true });
-  if (signal?.aborted) onAbort();
+  if (cancelWith !== undefined) cancelWith((reason) => fail(abortedWith(reason)));
+  else {
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+  }
 
   return {
     promise,
