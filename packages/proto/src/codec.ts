@@ -1,5 +1,6 @@
 import { BirdTalkError, DecodeError, EncodeError } from '@birdtalk/errors';
 import { encodeChatFrame } from './chat-frame.js';
+import { decodeChatReplyFrame } from './chat-reply-frame.js';
 import { com, type GeneratedCodec } from './gen/codec.js';
 import {
   type MessageName,
@@ -69,6 +70,12 @@ export function encodeMsg(message: MsgInit, options: EncodeOptions = {}): Uint8A
  * wire type, invalid UTF-8 in a string. No other exception escapes.
  */
 export function decodeMsg(frame: Uint8Array, options: DecodeOptions = {}): Msg {
+  // A chat's acknowledgement takes a direct path that returns the same message; anything it is not sure of
+  // (including every malformed frame) comes back undefined for the general path to decode or refuse.
+  if (frame instanceof Uint8Array && frame.byteLength <= (options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES)) {
+    const reply = decodeChatReplyFrame(frame);
+    if (reply !== undefined) return reply;
+  }
   return decodeMessage('Msg', frame, options);
 }
 
