@@ -39,7 +39,7 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string', default: '3000' },
     sessions: { type: 'string', default: '1000' },
     backlog: { type: 'string', default: '10000' },
-    'store-messages': { type: 'string', default: '2000' },
+    'store-messages': { type: 'string', default: '10000' },
     'fleet-accounts': { type: 'string', default: '10000' },
     'fleet-workers': { type: 'string', default: '4' },
     out: { type: 'string' },
