@@ -19,6 +19,26 @@ afterEach(() => {
 
 const text = (value: string) => new TextEncoder().encode(value);
 
+/** Has the fake server refuse every chat as the real one refuses a chat to a user who does not follow us. */
+function refuseEveryChat(server: ReturnType<typeof harness>['server']): void {
+  server.handle('chatData', (msg, peer) => {
+    const chat = msg.plainMsg!.chatData!;
+    peer.sendError(21, 'not friend', { uid: chat.toId });
+    peer.send(ComMsgType.MsgTChatReply, {
+      chatReply: {
+        msgId: chat.msgId,
+        sendId: chat.sendId,
+        sendOk: 1,
+        extraMsg: 'fail',
+        userId: '10001',
+        fromId: chat.toId,
+        params: { gid: '0', detail: 'not friend' },
+      },
+    });
+    return true;
+  });
+}
+
 describe('correlation and fences', () => {
   it('matches friend results by echoed sendId', async () => {
     const h = harness();
@@ -202,22 +222,7 @@ describe('correlation and fences', () => {
   it("pins a refused chat's ErrTNotFriend on the chat, not on a receipt ahead of it under the same fence", async () => {
     const h = harness();
     hazards = h.server.hazards;
-    h.server.handle('chatData', (msg, peer) => {
-      const chat = msg.plainMsg!.chatData!;
-      peer.sendError(21, 'not friend', { uid: chat.toId });
-      peer.send(ComMsgType.MsgTChatReply, {
-        chatReply: {
-          msgId: chat.msgId,
-          sendId: chat.sendId,
-          sendOk: 1,
-          extraMsg: 'fail',
-          userId: '10001',
-          fromId: chat.toId,
-          params: { gid: '0', detail: 'not friend' },
-        },
-      });
-      return true;
-    });
+    refuseEveryChat(h.server);
     const session = h.session();
     await session.start();
     const connection = h.server.connections[0]!;
@@ -292,22 +297,7 @@ describe('chats and the outbox', () => {
   it('fails with CHAT_NOT_FRIEND and the attributed server error 21', async () => {
     const h = harness();
     hazards = h.server.hazards;
-    h.server.handle('chatData', (msg, peer) => {
-      const chat = msg.plainMsg!.chatData!;
-      peer.sendError(21, 'not friend', { uid: chat.toId });
-      peer.send(ComMsgType.MsgTChatReply, {
-        chatReply: {
-          msgId: chat.msgId,
-          sendId: chat.sendId,
-          sendOk: 1,
-          extraMsg: 'fail',
-          userId: '10001',
-          fromId: chat.toId,
-          params: { gid: '0', detail: 'not friend' },
-        },
-      });
-      return true;
-    });
+    refuseEveryChat(h.server);
     const session = h.session();
     const serverErrors = h.record(session, 'server-error');
     const failed = h.record(session, 'chat-failed');
