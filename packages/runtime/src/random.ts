@@ -11,7 +11,7 @@ export interface Random {
 /**
  * The runtime's cryptographically strong generator (`crypto.getRandomValues`).
  *
- * Small requests (IVs, nonces, jitter) are served from a block of {@link POOL_BYTES} bytes drawn from the
+ * Small requests (IVs, nonces, jitter) are served from a block of 4 KiB drawn from the
  * platform's generator at once, as Node's own `randomUUID` does: on Node 20 each `getRandomValues` call costs
  * about 2 µs whatever its size, and a burst of thousands of re-logins asks for a few small values per session.
  * Every byte is handed out once and wiped from the block as it goes; requests larger than a block are filled
