@@ -1,7 +1,7 @@
 import { TransportError } from '@birdtalk/errors';
 import { systemTransportClock } from './clock.js';
 import { TransportErrorCode } from './errors.js';
-import { connectAborted } from './internal/abort.js';
+import { connectAborted, watchedSignal } from './internal/abort.js';
 import { startConnectAttempt } from './internal/connect-attempt.js';
 import { TransportBase } from './internal/transport-base.js';
 import type { Connector, Transport } from './transport.js';
@@ -196,9 +196,8 @@ export function createMemoryConnector(
   options: MemoryTransportOptions = {},
 ): Connector {
   return async (url, connectOptions = {}) => {
-    // With cancelWith, signal is not read: a caller offering both may make its signal only when it is read.
     const { cancelWith } = connectOptions;
-    const signal = cancelWith === undefined ? connectOptions.signal : undefined;
+    const signal = watchedSignal(connectOptions);
     if (signal?.aborted) throw connectAborted(signal);
     const [client, server] = createMemoryTransportPair(options);
     const attempt = startConnectAttempt<Transport>({

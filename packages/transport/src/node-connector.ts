@@ -3,7 +3,7 @@ import { TransportError } from '@birdtalk/errors';
 import { type ClientOptions, WebSocket } from 'ws';
 import { systemTransportClock, type TransportClock } from './clock.js';
 import { TransportErrorCode } from './errors.js';
-import { connectAborted } from './internal/abort.js';
+import { connectAborted, watchedSignal } from './internal/abort.js';
 import { assertTimeout, startConnectAttempt } from './internal/connect-attempt.js';
 import { describeParsedUrl, describeUrl } from './internal/url.js';
 import { createPinnedConnect, normalizePins, untrustedCertificateError } from './node-tls.js';
@@ -173,9 +173,8 @@ function nodeConnector(options: NodeConnectorOptions, deps: NodeConnectorDeps): 
   const clock = deps.clock ?? systemTransportClock;
 
   return async (url, connectOptions = {}) => {
-    // With cancelWith, signal is not read: a caller offering both may make its signal only when it is read.
     const { cancelWith } = connectOptions;
-    const signal = cancelWith === undefined ? connectOptions.signal : undefined;
+    const signal = watchedSignal(connectOptions);
     if (signal?.aborted) throw connectAborted(signal);
     const parsed = parseUrl(url);
     const safeUrl = describeParsedUrl(parsed);

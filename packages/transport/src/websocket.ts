@@ -1,7 +1,7 @@
 import { TransportError } from '@birdtalk/errors';
 import { systemTransportClock, type TransportClock } from './clock.js';
 import { TransportErrorCode } from './errors.js';
-import { connectAborted } from './internal/abort.js';
+import { connectAborted, watchedSignal } from './internal/abort.js';
 import { assertTimeout, startConnectAttempt } from './internal/connect-attempt.js';
 import { TransportBase } from './internal/transport-base.js';
 import { describeUrl } from './internal/url.js';
@@ -176,9 +176,8 @@ export function createWebSocketConnector(
   const clock = deps.clock ?? systemTransportClock;
 
   return async (url, connectOptions = {}) => {
-    // With cancelWith, signal is not read: a caller offering both may make its signal only when it is read.
     const { cancelWith } = connectOptions;
-    const signal = cancelWith === undefined ? connectOptions.signal : undefined;
+    const signal = watchedSignal(connectOptions);
     if (signal?.aborted) throw connectAborted(signal);
     const WebSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (WebSocketImpl === undefined) {

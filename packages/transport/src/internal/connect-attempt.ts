@@ -33,8 +33,8 @@ export interface ConnectAttempt<T> {
  * the caller sees exactly one outcome even when the socket's own events race with the timer or the signal.
  */
 export function startConnectAttempt<T>(params: ConnectAttemptParams): ConnectAttempt<T> {
-  const { cancelWith, clock } = params;
-  const signal = cancelWith === undefined ? params.signal : undefined;
+  // The connectors pass the signal they watch (see watchedSignal): none when cancelWith is given.
+  const { signal, cancelWith, clock } = params;
   let settled = false;
   let resolvePromise!: (value: T) => void;
   let rejectPromise!: (error: unknown) => void;
