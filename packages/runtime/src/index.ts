@@ -36,3 +36,4 @@ export {
   silentLogger,
 } from './logger.js';
 export { type Random, seededRandom, systemRandom } from './random.js';
+export { TransientMap } from './transient-map.js';
