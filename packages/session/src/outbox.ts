@@ -7,8 +7,7 @@ import {
   TimeoutError,
 } from '@birdtalk/errors';
 import { ChatType, type Int64, type MsgChatInit } from '@birdtalk/proto';
-import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
-import { isSharedEmptyMap, sharedEmptyMap } from './empty-map.js';
+import { type Clock, type Logger, type TimerHandle, TransientMap } from '@birdtalk/runtime';
 import { SessionErrorCode } from './errors.js';
 import { describeError } from './events.js';
 import type { StoredFinder, StoredLookup } from './stored-check.js';
@@ -41,16 +40,15 @@ export function createMemoryOutboxStore(): OutboxStore {
   return new MemoryOutboxStore();
 }
 
-/** Methods on the prototype and a map made at the first entry: an idle session's store costs one small object. */
+/** Methods on the prototype and entries in a {@link TransientMap}: an idle session's store costs two small objects. */
 class MemoryOutboxStore implements OutboxStore {
-  #entries = sharedEmptyMap<Int64, OutboxEntry>();
+  readonly #entries = new TransientMap<Int64, OutboxEntry>();
 
   async load(): Promise<readonly OutboxEntry[]> {
     return [...this.#entries.values()];
   }
 
   async put(entry: OutboxEntry): Promise<void> {
-    if (isSharedEmptyMap(this.#entries)) this.#entries = new Map();
     this.#entries.set(entry.sendId, entry);
   }
 
@@ -155,13 +153,16 @@ interface Tracked {
  */
 export class Outbox {
   readonly #options: OutboxOptions;
-  /** The shared empty map until the first chat: an idle session's outbox holds no maps. */
-  #entries = sharedEmptyMap<Int64, Tracked>();
+  /**
+   * Chats come and go all the time, and an idle session's outbox holds none: transient maps (see
+   * {@link TransientMap}), which hold no `Map` while empty.
+   */
+  readonly #entries = new TransientMap<Int64, Tracked>();
   /**
    * The entries of each conversation, oldest first; only the first is ever on its way. A conversation with one
    * chat waiting (the usual case) holds it as it is: an array per chat was most of what queueing one made.
    */
-  #conversations = sharedEmptyMap<string, Tracked | Tracked[]>();
+  readonly #conversations = new TransientMap<string, Tracked | Tracked[]>();
   #sender: OutboxSender | undefined;
   #closed = false;
   /**
@@ -310,10 +311,6 @@ export class Outbox {
       deadlineAt: entry.createdAt + this.#options.deadlineMs,
       resend: undefined,
     };
-    if (isSharedEmptyMap(this.#entries)) {
-      this.#entries = new Map();
-      this.#conversations = new Map();
-    }
     this.#entries.set(entry.sendId, tracked);
     const queue = this.#conversations.get(tracked.conversation);
     if (queue === undefined) this.#conversations.set(tracked.conversation, tracked);

@@ -1,3 +1,5 @@
+import { TransientMap } from '@birdtalk/runtime';
+
 /**
  * Per-conversation queues: items of one key are worked on one at a time, in order; items of different keys
  * concurrently. Messages of one chat thus reach the application in order, and a slow chat does not hold up the
@@ -5,7 +7,7 @@
  */
 export class ChatQueues<T> {
   readonly #worker: (item: T) => Promise<void>;
-  readonly #queues = new Map<string, T[]>();
+  readonly #queues = new TransientMap<string, T[]>();
   #active = 0;
   #queued = 0;
   #idleWaiters: Array<() => void> = [];

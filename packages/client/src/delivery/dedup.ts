@@ -1,4 +1,5 @@
 import type { MsgChat } from '@birdtalk/proto';
+import { TransientMap } from '@birdtalk/runtime';
 import { contentDigest } from './content-digest.js';
 
 /**
@@ -86,9 +87,9 @@ export class DedupWindow {
    */
   #oldest: Iterator<string> | undefined;
   /** Keys of messages being handled, by identity (the first such message's key). */
-  readonly #inflight = new Map<string, DedupKey>();
+  readonly #inflight = new TransientMap<string, DedupKey>();
   /** How many more messages than one are being handled under an identity, when more are. */
-  readonly #inflightExtra = new Map<string, number>();
+  readonly #inflightExtra = new TransientMap<string, number>();
   readonly #limit: number;
   readonly #resendWindowMs: number;
 

@@ -1,4 +1,5 @@
 import type { Int64 } from '@birdtalk/proto';
+import { TransientMap } from '@birdtalk/runtime';
 
 /**
  * How a handled message reached the client: `'fetched'` in a history page (a catch-up), which lists every
@@ -19,7 +20,7 @@ export type HandledVia = 'fetched' | 'live';
 export class StreamWatermark {
   #position: bigint | undefined;
   /** How many times each id is being handled. */
-  readonly #pending = new Map<bigint, number>();
+  readonly #pending = new TransientMap<bigint, number>();
   /**
    * The keys of `#pending`, ascending: the lowest is the first, where the position must stop. Ids are begun
    * and finished mostly in ascending order, so this is mostly appended to at one end and taken from the other.

@@ -1,6 +1,6 @@
 import { type BirdTalkError, hasErrorName, isBirdTalkError } from '@birdtalk/errors';
 import { ChatType, type Int64, type MsgChat } from '@birdtalk/proto';
-import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
+import { type Clock, type Logger, type TimerHandle, TransientMap } from '@birdtalk/runtime';
 import type { Session } from '@birdtalk/session';
 import type { AcceptedMessage } from './inbox.js';
 
@@ -44,7 +44,7 @@ interface Due {
  */
 export class ReceiptSender {
   readonly #deps: ReceiptSenderDeps;
-  readonly #due = new Map<string, Due>();
+  readonly #due = new TransientMap<string, Due>();
   #timer: TimerHandle | undefined;
   #inFlight = new Set<Promise<void>>();
   #closed = false;

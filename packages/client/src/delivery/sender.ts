@@ -8,7 +8,7 @@ import {
   StateError,
 } from '@birdtalk/errors';
 import { ChatMsgType, ChatType, type Int64, type Int64Input, isWellFormed } from '@birdtalk/proto';
-import type { Clock, TimerHandle } from '@birdtalk/runtime';
+import { type Clock, type TimerHandle, TransientMap } from '@birdtalk/runtime';
 import {
   type ChatAck,
   type OutgoingChat,
@@ -77,7 +77,7 @@ export class Sender {
    * more than the rest of a send. One map of every chat rather than a set per recipient: blocking is rare,
    * sending is not, and a set per recipient was made and dropped with nearly every chat.
    */
-  readonly #p2pInFlight = new Map<Int64, Int64>();
+  readonly #p2pInFlight = new TransientMap<Int64, Int64>();
   #closed = false;
 
   constructor(deps: SenderDeps) {

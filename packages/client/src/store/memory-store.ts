@@ -1,5 +1,6 @@
 import { StateError } from '@birdtalk/errors';
 import type { Int64 } from '@birdtalk/proto';
+import { TransientMap } from '@birdtalk/runtime';
 import type { OutboxEntry } from '@birdtalk/session';
 import { ClientErrorCode } from '../client-errors.js';
 import { SeenLog } from './seen-log.js';
@@ -13,7 +14,7 @@ export function createMemoryStore(): Store {
   const positions = new Map<string, Int64>();
   const seen = new SeenLog();
   const handling = new Set<string>();
-  const outbox = new Map<Int64, OutboxEntry>();
+  const outbox = new TransientMap<Int64, OutboxEntry>();
   const values = new Map<string, string>();
   let mark = 0n;
   let closed = false;

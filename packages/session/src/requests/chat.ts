@@ -6,10 +6,10 @@ import {
   type MsgChatReplyInit,
   toInt64,
 } from '@birdtalk/proto';
+import { TransientMap } from '@birdtalk/runtime';
 import type { Connection } from '../connection.js';
 import type { MatchOutcome } from '../correlator.js';
 import { isSendAck } from '../dispatch.js';
-import { isSharedEmptyMap, sharedEmptyMap } from '../empty-map.js';
 import { SessionErrorCode } from '../errors.js';
 import type { BuiltFrame } from '../frames.js';
 import type { ChatAck, Outbox, OutboxEntry, OutboxSender, RetryRefused } from '../outbox.js';
@@ -38,8 +38,8 @@ const notFriendDetail = 'not friend';
  * or final failure.
  */
 export class PrebuiltFrames {
-  /** The shared empty map until the first frame is kept. */
-  #frames = sharedEmptyMap<Int64, { readonly frame: BuiltFrame; readonly selfId: Int64 }>();
+  /** Frames come and go with their chats: a {@link TransientMap}, which holds no `Map` while empty. */
+  readonly #frames = new TransientMap<Int64, { readonly frame: BuiltFrame; readonly selfId: Int64 }>();
 
   /** How many frames are kept. */
   get size(): number {
@@ -48,7 +48,6 @@ export class PrebuiltFrames {
 
   /** Keeps the frame of `sendId`, built for user `selfId`. */
   put(sendId: Int64, frame: BuiltFrame, selfId: Int64): void {
-    if (isSharedEmptyMap(this.#frames)) this.#frames = new Map();
     this.#frames.set(sendId, { frame, selfId });
   }
 
