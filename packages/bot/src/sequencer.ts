@@ -1,9 +1,12 @@
+import { TransientMap } from '@birdtalk/runtime';
+
 /**
  * Runs tasks one at a time per key, in the order they were submitted, and tasks of different keys
  * concurrently. Holds nothing for keys that are idle.
  */
 export class KeyedQueue {
-  readonly #tails = new Map<string, Promise<void>>();
+  /** A key's entry lives as long as its tasks: a {@link TransientMap}, as entries churn with every update. */
+  readonly #tails = new TransientMap<string, Promise<void>>();
 
   /** How many keys have a task running or waiting. */
   get busyKeys(): number {

@@ -5,6 +5,7 @@ import {
   serializeOutboxEntry,
 } from '@birdtalk/client';
 import { type BirdTalkError, DecodeError, InvalidArgumentError, StateError } from '@birdtalk/errors';
+import { TransientMap } from '@birdtalk/runtime';
 import { createGroupCommit } from '@birdtalk/runtime/node';
 import { accountKeys } from './keys.js';
 import { type RedisLike, runScript, SCRIPTS } from './redis-client.js';
@@ -75,7 +76,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   }
   const keys = accountKeys(options.prefix ?? DEFAULT_REDIS_STORE_OPTIONS.prefix, options.account);
   let closed = false;
-  const pending = new Set<Promise<unknown>>();
+  // Every command passes through here: a transient map (see TransientMap) keyed by the command's own promise.
+  const pending = new TransientMap<Promise<unknown>, Promise<unknown>>();
 
   const fail = (what: string, cause: unknown): never => {
     if (cause instanceof StateError || cause instanceof InvalidArgumentError) throw cause;
@@ -103,7 +105,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
         return fail(what, cause);
       }
     })();
-    pending.add(running);
+    pending.set(running, running);
     const settled = (): void => {
       pending.delete(running);
     };
@@ -235,13 +237,13 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     flush: () =>
       read('flush', async () => {
         // Every write resolves once Redis applied it; flushing waits for the ones still under way.
-        await Promise.allSettled([...pending]);
+        await Promise.allSettled([...pending.values()]);
       }),
     async close() {
       if (closed) return;
       sendQueued();
       closed = true;
-      await Promise.allSettled([...pending]);
+      await Promise.allSettled([...pending.values()]);
     },
   };
 
