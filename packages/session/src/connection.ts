@@ -9,7 +9,14 @@ import {
 import { decodeMsg, type Int64, type MsgError } from '@birdtalk/proto';
 import type { Clock, Logger, TimerHandle } from '@birdtalk/runtime';
 import type { CloseInfo, Transport, TransportSink } from '@birdtalk/transport';
-import { type Correlator, Correlator as CorrelatorClass, type RequestSpec } from './correlator.js';
+import {
+  type Correlator,
+  Correlator as CorrelatorClass,
+  type Outcome,
+  type Registered,
+  type Registration,
+  type RequestSpec,
+} from './correlator.js';
 import { classifyFrame, type Inbound } from './dispatch.js';
 import { errorFromServer, SessionErrorCode } from './errors.js';
 import { describeError } from './events.js';
@@ -99,6 +106,29 @@ class Waiting<T> implements Queued {
 
   fail(error: unknown): void {
     this.#reject(error);
+  }
+}
+
+/**
+ * A request waiting for room whose outcome goes to an {@link Outcome}: no promise, and nothing to settle but
+ * the outcome it was given.
+ */
+class WaitingOutcome implements Queued {
+  readonly exclusive = false;
+  readonly #send: () => void;
+  readonly #outcome: Outcome<never>;
+
+  constructor(send: () => void, outcome: Outcome<never>) {
+    this.#send = send;
+    this.#outcome = outcome;
+  }
+
+  send(): void {
+    this.#send();
+  }
+
+  fail(error: unknown): void {
+    this.#outcome.reject(error);
   }
 }
 
@@ -403,22 +433,67 @@ export class Connection implements LivenessOptions, TransportSink {
     return this.#admit(false, shared, (admitted) => this.#sendSharing(spec, admitted, prebuilt));
   }
 
+  /**
+   * {@link Connection.requestSharingFence} for a caller that takes the outcome through `outcome` (see
+   * {@link Outcome}) rather than a promise: the outbox, whose every chat attempt comes through here. It settles
+   * `outcome` exactly once, possibly before it returns (a frame the builder refuses, a connection gone).
+   */
+  requestSharingFenceTo<T>(
+    spec: FrameSpec,
+    request: RequestSpec<T> & { readonly errorsNeedReply: true },
+    outcome: Outcome<T>,
+    prebuilt?: BuiltFrame,
+  ): void {
+    if (this.#queued.length === 0 && this.#hasRoom(false)) {
+      this.#sendSharingTo(spec, request, outcome, prebuilt);
+    } else if (!this.open) {
+      outcome.reject(this.#endedWith!.error);
+    } else {
+      this.#queued.push(
+        new WaitingOutcome(() => this.#sendSharingTo(spec, request, outcome, prebuilt), outcome),
+      );
+    }
+  }
+
   #sendSharing<T>(spec: FrameSpec, request: RequestSpec<T>, prebuilt: BuiltFrame | undefined): Promise<T> {
     const registered = this.correlator.register(request);
+    if (this.#sendShared(spec, prebuilt, registered)) this.#scheduleSharedFence();
+    return registered.promise;
+  }
+
+  #sendSharingTo<T>(
+    spec: FrameSpec,
+    request: RequestSpec<T>,
+    outcome: Outcome<T>,
+    prebuilt: BuiltFrame | undefined,
+  ): void {
+    const registration = this.correlator.registerWith(request, outcome);
+    if (this.#sendShared(spec, prebuilt, registration)) this.#scheduleSharedFence();
+  }
+
+  /** Sends the frame of a request just registered; on failure takes it back, rejected, and returns `false`. */
+  #sendShared(
+    spec: FrameSpec,
+    prebuilt: BuiltFrame | undefined,
+    registered: Registered<unknown> | Registration,
+  ): boolean {
     try {
       // A frame built (and checked) moments ago for this logged-in user is sent as it is.
       this.send(spec, undefined, prebuilt !== undefined && this.loggedIn ? prebuilt : undefined);
+      return true;
     } catch (error) {
       this.correlator.abandon(registered, error);
-      return registered.promise;
+      return false;
     }
-    if (!this.#fenceScheduled) {
-      this.#fenceScheduled = true;
-      queueMicrotask(() => {
-        if (this.#fenceScheduled) this.sendFence();
-      });
-    }
-    return registered.promise;
+  }
+
+  /** Schedules the one fence that closes off the requests sharing it this turn, unless it is already due. */
+  #scheduleSharedFence(): void {
+    if (this.#fenceScheduled) return;
+    this.#fenceScheduled = true;
+    queueMicrotask(() => {
+      if (this.#fenceScheduled) this.sendFence();
+    });
   }
 
   /**

@@ -41,10 +41,38 @@ describe('Correlator', () => {
     const correlator = new Correlator(new FakeClock());
     const pending = friendRequest(correlator, '7');
     expect(correlator.offer(friendResult('8'))).toBeUndefined();
-    expect(correlator.offer(friendResult('7'))).toBe('friend 7');
+    expect(correlator.offer(friendResult('7'))?.label).toBe('friend 7');
     await expect(pending).resolves.toMatchObject({ sendId: '7' });
     expect(correlator.fenceReturned()).toBe(true);
     expect(correlator.fenceCount).toBe(0);
+  });
+
+  it('settles a request registered with an outcome through it, once, with no promise', () => {
+    const correlator = new Correlator(new FakeClock());
+    const settled: string[] = [];
+    const outcome = {
+      resolve: (value: { sendId: string }) => settled.push(`ok ${value.sendId}`),
+      reject: (reason: unknown) => settled.push(`error ${(reason as Error).message}`),
+    };
+    const spec = {
+      label: 'friend 7',
+      match: (frame: Inbound) =>
+        frame.kind === 'friend-op-result' && frame.result.sendId === '7'
+          ? { value: frame.result }
+          : undefined,
+      whenSilent: 'reject' as const,
+      timeoutMs: Number.POSITIVE_INFINITY,
+    };
+    const registration = correlator.registerWith(spec, outcome);
+    expect(registration).not.toHaveProperty('promise', expect.anything());
+    correlator.fenceSent();
+    expect(correlator.offer(friendResult('7'))).toBe(spec);
+    expect(correlator.fenceReturned()).toBe(true);
+    expect(settled).toEqual(['ok 7']);
+    correlator.registerWith(spec, outcome);
+    correlator.close(new TransportError(SessionErrorCode.CONNECTION_LOST, 'gone'));
+    correlator.registerWith(spec, outcome);
+    expect(settled).toEqual(['ok 7', 'error gone', 'error gone']);
   });
 
   it('counts as awaiting the fences not back and the requests not answered, while inFlight keeps both until their fence', async () => {
@@ -183,7 +211,7 @@ describe('Correlator', () => {
     await clock.advance(500);
     const failure = await pending.catch((e: unknown) => e);
     expect(hasErrorName(failure, 'TimeoutError')).toBe(true);
-    expect(correlator.offer(friendResult('1'))).toBe('friend 1');
+    expect(correlator.offer(friendResult('1'))?.label).toBe('friend 1');
   });
 
   it('aborts through a signal', async () => {

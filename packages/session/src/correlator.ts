@@ -59,12 +59,23 @@ export interface RequestSpec<T> {
 }
 
 /**
+ * Where a request's outcome goes when no promise is wanted: a caller that settles many requests of its own (the
+ * outbox, one attempt per chat) takes the outcome here, directly, instead of through a promise and the two
+ * reactions it would attach to it.
+ */
+export interface Outcome<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/**
  * One registered request and how it settles (once). A class rather than an object of closures: a burst of
  * chats registers one per chat, and each closure is an allocation of its own.
  */
 class Pending {
   readonly spec: RequestSpec<unknown>;
-  readonly promise: Promise<unknown>;
+  /** Its promise, unless its outcome goes to an {@link Outcome} instead. */
+  readonly promise: Promise<unknown> | undefined;
   /** Server errors attributed to it so far: the shared empty list until the first (most requests get none). */
   errors: readonly MsgError[] = noErrors;
   replied = false;
@@ -73,12 +84,18 @@ class Pending {
   /** Its abort listener, while it has a signal. */
   onAbort: (() => void) | undefined;
   readonly #clock: Clock;
-  #resolve!: (value: unknown) => void;
-  #reject!: (error: unknown) => void;
+  readonly #outcome: Outcome<unknown> | undefined;
+  #resolve: ((value: unknown) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
 
-  constructor(spec: RequestSpec<unknown>, clock: Clock) {
+  constructor(spec: RequestSpec<unknown>, clock: Clock, outcome: Outcome<unknown> | undefined) {
     this.spec = spec;
     this.#clock = clock;
+    this.#outcome = outcome;
+    if (outcome !== undefined) {
+      this.promise = undefined;
+      return;
+    }
     this.promise = new Promise((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -88,11 +105,15 @@ class Pending {
   }
 
   resolve(value: unknown): void {
-    if (this.#settle()) this.#resolve(value);
+    if (!this.#settle()) return;
+    if (this.#outcome === undefined) this.#resolve!(value);
+    else this.#outcome.resolve(value);
   }
 
   reject(error: unknown): void {
-    if (this.#settle()) this.#reject(error);
+    if (!this.#settle()) return;
+    if (this.#outcome === undefined) this.#reject!(error);
+    else this.#outcome.reject(error);
   }
 
   #settle(): boolean {
@@ -107,6 +128,11 @@ class Pending {
 /** A registered request, as {@link Correlator.register} hands it back. */
 export interface Registered<T> {
   readonly promise: Promise<T>;
+}
+
+/** A request registered with an {@link Outcome}: only a handle to take it back ({@link Correlator.abandon}). */
+export interface Registration {
+  readonly spec: RequestSpec<unknown>;
 }
 
 function ignore(): void {}
@@ -176,16 +202,28 @@ export class Correlator {
    * {@link Correlator.abandon} takes the request back if its frame could not be sent.
    */
   register<T>(spec: RequestSpec<T>): Registered<T> {
-    const pending = new Pending(spec as RequestSpec<unknown>, this.#clock);
+    return this.#enqueue(new Pending(spec as RequestSpec<unknown>, this.#clock, undefined)) as Registered<T>;
+  }
+
+  /**
+   * Registers a request as {@link Correlator.register} does, whose outcome goes to `outcome` (at once, from
+   * within this call when the correlator is closed) instead of to a promise.
+   */
+  registerWith<T>(spec: RequestSpec<T>, outcome: Outcome<T>): Registration {
+    return this.#enqueue(new Pending(spec as RequestSpec<unknown>, this.#clock, outcome as Outcome<unknown>));
+  }
+
+  #enqueue(pending: Pending): Pending {
+    const { spec } = pending;
     if (this.#closed !== undefined) {
       pending.reject(this.#closed);
-      return pending as Registered<T>;
+      return pending;
     }
     const { signal } = spec;
     if (signal !== undefined) {
       if (signal.aborted) {
         pending.reject(abortReason(signal, spec.label));
-        return pending as Registered<T>;
+        return pending;
       }
       pending.onAbort = () => pending.reject(abortReason(signal, spec.label));
       signal.addEventListener('abort', pending.onAbort, { once: true });
@@ -201,11 +239,11 @@ export class Correlator {
     }
     this.#queue.push(pending);
     this.#awaiting += 1;
-    return pending as Registered<T>;
+    return pending;
   }
 
   /** Takes back a request whose frame could not be sent, and rejects it with `error`. */
-  abandon(registered: Registered<unknown>, error: unknown): void {
+  abandon(registered: Registered<unknown> | Registration, error: unknown): void {
     const pending = registered as Pending;
     const index = this.#queue.indexOf(pending);
     if (index >= 0) {
@@ -222,10 +260,10 @@ export class Correlator {
   }
 
   /**
-   * Offers a reply to the waiting requests, oldest first. Returns the label of the request it belonged to, or
+   * Offers a reply to the waiting requests, oldest first. Returns the spec of the request it belonged to, or
    * `undefined` when none claimed it (the caller then treats it as a push or as unsolicited).
    */
-  offer(inbound: Inbound): string | undefined {
+  offer(inbound: Inbound): RequestSpec<unknown> | undefined {
     let behindFence = false;
     for (const pending of this.#queue) {
       if (pending === FENCE) {
@@ -248,7 +286,7 @@ export class Correlator {
         this.#awaiting -= 1;
         pending.reject(outcome.error);
       }
-      return pending.spec.label;
+      return pending.spec;
     }
     return undefined;
   }

@@ -31,6 +31,16 @@ function setup(resendUnacknowledged = true, inOrder = true) {
   return { clock, store, outbox, acked, failed, entry, ack };
 }
 
+/** Connects `outbox` with a sender written as a function returning the promise of its attempt. */
+function connectPromised(outbox: Outbox, send: (entry: OutboxEntry) => Promise<ChatAck>): void {
+  outbox.connected((entry, outcome) => {
+    send(entry).then(
+      (ack) => outcome.resolve(ack),
+      (error: unknown) => outcome.reject(error),
+    );
+  });
+}
+
 describe('Outbox', () => {
   it('keeps each outbox’s chats its own: the first chat gives an outbox maps of its own', async () => {
     const first = setup();
@@ -40,7 +50,7 @@ describe('Outbox', () => {
     expect(first.outbox.pendingIds).toEqual(['5']);
     expect(second.outbox.size).toBe(0);
     expect(second.outbox.pendingIds).toEqual([]);
-    first.outbox.connected(async (e) => first.ack(e.sendId));
+    connectPromised(first.outbox, async (e) => first.ack(e.sendId));
     await expect(pending).resolves.toMatchObject({ sendId: '5' });
     expect(first.outbox.size).toBe(0);
   });
@@ -48,7 +58,7 @@ describe('Outbox', () => {
   it('sends when connected, resolves on the acknowledgement and forgets the entry', async () => {
     const { outbox, store, entry, ack, acked } = setup();
     const attempts: string[] = [];
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       attempts.push(e.sendId);
       return ack(e.sendId);
     });
@@ -63,7 +73,7 @@ describe('Outbox', () => {
     const { outbox, entry, ack } = setup();
     const lost = new TransportError(SessionErrorCode.CONNECTION_LOST, 'gone');
     const seen: string[] = [];
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       seen.push(`first:${e.sendId}`);
       throw lost;
     });
@@ -71,7 +81,7 @@ describe('Outbox', () => {
     await Promise.resolve();
     outbox.disconnected();
     expect(outbox.pendingIds).toEqual(['5']);
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       seen.push(`second:${e.sendId}:${e.chat.sendId}`);
       return ack(e.sendId);
     });
@@ -117,7 +127,7 @@ describe('Outbox', () => {
   it('keeps the deadline timer when the outbox empties: the next chat arms none and still fails at its own deadline', async () => {
     const { outbox, clock, entry, ack, failed } = setup();
     let answer = true;
-    outbox.connected(async (e) => (answer ? ack(e.sendId) : new Promise<ChatAck>(() => {})));
+    connectPromised(outbox, async (e) => (answer ? ack(e.sendId) : new Promise<ChatAck>(() => {})));
     await outbox.submit(entry('1'));
     expect(outbox.size).toBe(0);
     expect(clock.pendingTimers).toBe(1);
@@ -145,7 +155,7 @@ describe('Outbox', () => {
     const third = outbox.submit(entry('5'));
     await vi.waitFor(() => expect(outbox.size).toBe(1));
     const attempts: string[] = [];
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       attempts.push(e.sendId);
       return ack(e.sendId);
     });
@@ -171,7 +181,8 @@ describe('Outbox', () => {
     });
     const answers = new Map<string, (ack: ChatAck) => void>();
     const sent: string[] = [];
-    outbox.connected(
+    connectPromised(
+      outbox,
       (e) =>
         new Promise<ChatAck>((resolve) => {
           sent.push(e.sendId);
@@ -208,7 +219,7 @@ describe('Outbox', () => {
     expect(outbox.abort('5', reason)).toBe(false);
     expect(await result).toBe(reason);
     expect(failed).toEqual(['5:GONE']);
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       attempts.push(e.sendId);
       throw new Error('not expected');
     });
@@ -218,7 +229,7 @@ describe('Outbox', () => {
   it('does not resend what the server refused', async () => {
     const { outbox, entry } = setup();
     let attempts = 0;
-    outbox.connected(async () => {
+    connectPromised(outbox, async () => {
       attempts += 1;
       throw new ProtocolError(SessionErrorCode.CHAT_NOT_FRIEND, 'not friend');
     });
@@ -230,7 +241,7 @@ describe('Outbox', () => {
   it('resends a chat the server processed without answering, after a pause', async () => {
     const { outbox, clock, entry, ack } = setup();
     let attempts = 0;
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       attempts += 1;
       if (attempts === 1) throw new ProtocolError(SessionErrorCode.NO_REPLY, 'silent');
       return ack(e.sendId);
@@ -243,10 +254,39 @@ describe('Outbox', () => {
     expect(attempts).toBe(2);
   });
 
+  it('hands what a chat was submitted with to its first attempt only, and settles it as its attempt says, once', async () => {
+    const { outbox, clock, entry, ack, acked } = setup();
+    const prepared: unknown[] = [];
+    outbox.connected((e, outcome, made) => {
+      prepared.push(made);
+      if (prepared.length === 1) {
+        outcome.reject(new ProtocolError(SessionErrorCode.NO_REPLY, 'silent'));
+        // A second word from the same attempt changes nothing.
+        outcome.resolve(ack(e.sendId));
+      } else outcome.resolve(ack(e.sendId));
+    });
+    const frame = { built: 'ahead' };
+    const result = outbox.submit(entry('5'), undefined, undefined, frame);
+    await clock.advance(5_000);
+    await expect(result).resolves.toMatchObject({ sendId: '5' });
+    expect(prepared).toEqual([frame, undefined]);
+    expect(acked).toEqual(['5']);
+  });
+
+  it('fails an attempt whose sender throws as it would fail its rejection', async () => {
+    const { outbox, entry, failed } = setup();
+    outbox.connected(() => {
+      throw new TypeError('broken sender');
+    });
+    await expect(outbox.submit(entry('5'))).rejects.toThrow('broken sender');
+    expect(outbox.size).toBe(0);
+    expect(failed).toHaveLength(1);
+  });
+
   it('without resendUnacknowledged, waits for the next connection instead', async () => {
     const { outbox, clock, entry } = setup(false);
     let attempts = 0;
-    outbox.connected(async () => {
+    connectPromised(outbox, async () => {
       attempts += 1;
       throw new ProtocolError(SessionErrorCode.NO_REPLY, 'silent');
     });
@@ -261,7 +301,7 @@ describe('Outbox', () => {
     await store.put(entry('3'));
     await outbox.restore();
     const order: string[] = [];
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       order.push(e.sendId);
       return ack(e.sendId);
     });
@@ -337,14 +377,14 @@ describe('Outbox, looking in the history before a resend', () => {
 
   it('does not resend a chat the server stored before the connection dropped: the row found is its acknowledgement', async () => {
     const { outbox, acked, lookups, entry } = withFinder((ids) => new Map(ids.map((id) => [id, stored(id)])));
-    outbox.connected(async () => {
+    connectPromised(outbox, async () => {
       throw lost;
     });
     const result = outbox.submit(entry('5'));
     await Promise.resolve();
     outbox.disconnected();
     const attempts: string[] = [];
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       attempts.push(e.sendId);
       throw new Error('must not be sent again');
     });
@@ -357,13 +397,13 @@ describe('Outbox, looking in the history before a resend', () => {
   it('resends what the history does not hold, and what a failed lookup could not find', async () => {
     for (const found of [() => new Map<string, ChatAck>(), () => Promise.reject(new Error('query failed'))]) {
       const { outbox, entry } = withFinder(found);
-      outbox.connected(async () => {
+      connectPromised(outbox, async () => {
         throw lost;
       });
       const result = outbox.submit(entry('6'));
       await Promise.resolve();
       outbox.disconnected();
-      outbox.connected(async (e) => ({
+      connectPromised(outbox, async (e) => ({
         sendId: e.sendId,
         msgId: '800',
         serverTime: '1',
@@ -378,7 +418,7 @@ describe('Outbox, looking in the history before a resend', () => {
     await store.put(entry('1'));
     await outbox.restore();
     const sent: string[] = [];
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       sent.push(e.sendId);
       return { sendId: e.sendId, msgId: '9', serverTime: '1', detail: 'ok' };
     });
@@ -395,7 +435,7 @@ describe('Outbox, looking in the history before a resend', () => {
           finish = resolve;
         }) as never,
     );
-    outbox.connected(async () => {
+    connectPromised(outbox, async () => {
       throw lost;
     });
     const first = outbox.submit(entry('5'));
@@ -403,7 +443,7 @@ describe('Outbox, looking in the history before a resend', () => {
     outbox.disconnected();
     const second = outbox.submit(entry('6'));
     const order: string[] = [];
-    outbox.connected(async (e) => {
+    connectPromised(outbox, async (e) => {
       order.push(e.sendId);
       return { sendId: e.sendId, msgId: `9${e.sendId}`, serverTime: '1', detail: 'save data ok' };
     });
@@ -424,14 +464,14 @@ describe('Outbox, looking in the history before a resend', () => {
         ? Promise.reject(new Error('lost'))
         : new Map(ids.map((id) => [id, stored(id)]));
     });
-    outbox.connected(async () => {
+    connectPromised(outbox, async () => {
       throw lost;
     });
     const result = outbox.submit(entry('9'));
     await Promise.resolve();
     outbox.disconnected();
     let attempts = 0;
-    outbox.connected(async () => {
+    connectPromised(outbox, async () => {
       attempts += 1;
       // Stored, but the acknowledgement is lost.
       throw new ProtocolError(SessionErrorCode.NO_REPLY, 'no reply');
@@ -448,7 +488,7 @@ describe('Outbox, looking in the history before a resend', () => {
   it('looks before resending a chat the server answered with silence on the same connection', async () => {
     const { clock, outbox, lookups, entry } = withFinder((ids) => new Map(ids.map((id) => [id, stored(id)])));
     let attempts = 0;
-    outbox.connected(async () => {
+    connectPromised(outbox, async () => {
       attempts += 1;
       throw new ProtocolError(SessionErrorCode.NO_REPLY, 'no reply');
     });
@@ -484,7 +524,7 @@ describe('Outbox, one conversation at a time', () => {
   it("sends a conversation's chats one at a time, in order, and other conversations meanwhile", async () => {
     const { outbox, entry, ack } = setup();
     const { attempts, sender, answer } = heldSender();
-    outbox.connected(sender);
+    connectPromised(outbox, sender);
     const results = [
       outbox.submit(entry('1')),
       outbox.submit(entry('2')),
@@ -505,7 +545,7 @@ describe('Outbox, one conversation at a time', () => {
   it('with inOrder off, sends every waiting chat of a conversation at once', async () => {
     const { outbox, entry } = setup(true, false);
     const { attempts, sender } = heldSender();
-    outbox.connected(sender);
+    connectPromised(outbox, sender);
     for (const sendId of ['1', '2', '3']) outbox.submit(entry(sendId)).catch(() => {});
     await Promise.resolve();
     await Promise.resolve();
@@ -516,7 +556,7 @@ describe('Outbox, one conversation at a time', () => {
   it('holds the later chats of a conversation while a refusal is reconsidered, and resends the refused one first', async () => {
     const { outbox, entry, ack } = setup();
     const { attempts, sender, answer } = heldSender();
-    outbox.connected(sender);
+    connectPromised(outbox, sender);
     let decide: (again: boolean) => void = () => {};
     const asked: string[] = [];
     const retryRefused = (error: { code: string }) => {
@@ -546,7 +586,7 @@ describe('Outbox, one conversation at a time', () => {
   it('a refusal not retried fails its chat and lets the next one go', async () => {
     const { outbox, entry, ack } = setup();
     const { attempts, sender, answer } = heldSender();
-    outbox.connected(sender);
+    connectPromised(outbox, sender);
     const first = outbox.submit(entry('1'), undefined, async () => false).catch((e: unknown) => e);
     const second = outbox.submit(entry('2'));
     await Promise.resolve();
@@ -560,14 +600,14 @@ describe('Outbox, one conversation at a time', () => {
   it('after a lost connection, the chat that was on its way goes first on the next one', async () => {
     const { outbox, entry, ack } = setup();
     const { attempts, sender, answer } = heldSender();
-    outbox.connected(sender);
+    connectPromised(outbox, sender);
     const results = [outbox.submit(entry('1')), outbox.submit(entry('2'))];
     await Promise.resolve();
     await answer('1', new TransportError(SessionErrorCode.CONNECTION_LOST, 'gone'));
     outbox.disconnected();
     expect(attempts).toEqual(['1']);
     const next = heldSender();
-    outbox.connected(next.sender);
+    connectPromised(outbox, next.sender);
     expect(next.attempts).toEqual(['1']);
     await next.answer('1', ack('1'));
     expect(next.attempts).toEqual(['1', '2']);
@@ -581,7 +621,7 @@ describe('Outbox, one conversation at a time', () => {
     const expiring = [outbox.submit(entry('1')).catch(() => {}), outbox.submit(entry('2')).catch(() => {})];
     await clock.advance(60_000);
     const later = outbox.submit(entry('3'));
-    outbox.connected(sender);
+    connectPromised(outbox, sender);
     expect(attempts).toEqual(['1']);
     await clock.advance(60_000);
     await Promise.all(expiring);

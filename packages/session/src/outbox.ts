@@ -76,8 +76,21 @@ export interface ChatAck {
  */
 export type RetryRefused = (error: BirdTalkError) => Promise<boolean>;
 
-/** Sends one attempt of an entry on the current connection and settles with its acknowledgement. */
-export type OutboxSender = (entry: OutboxEntry) => Promise<ChatAck>;
+/**
+ * How one attempt of a chat ends: settled once, with the acknowledgement or the error. The connection settles it
+ * directly (see `Correlator.registerWith`), which spares each attempt a promise and the two reactions on it.
+ */
+export interface AttemptOutcome {
+  resolve(ack: ChatAck): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Sends one attempt of an entry on the current connection and settles `outcome` with its acknowledgement or its
+ * failure, possibly before it returns. `prepared` is what {@link Outbox.submit} was given to make the first
+ * attempt with (a frame built ahead), handed to that attempt only; later attempts get `undefined`.
+ */
+export type OutboxSender = (entry: OutboxEntry, outcome: AttemptOutcome, prepared: unknown) => void;
 
 /** Timing, storage and reporting of an {@link Outbox}. */
 export interface OutboxOptions {
@@ -110,12 +123,14 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-interface Tracked {
+export interface Tracked {
   readonly entry: OutboxEntry;
   /** Its conversation (chat type and recipient): one chat of a conversation is on its way at a time. */
   readonly conversation: string;
   /** Asked once whether a refused attempt goes again; `undefined` when absent or already asked. */
   retryRefused: RetryRefused | undefined;
+  /** What the first attempt is made with (see {@link OutboxSender}); `undefined` once it was made. */
+  prepared: unknown;
   /**
    * Who waits for it: nearly always one caller, kept as is; an array only once a second one comes (the same
    * `sendId` submitted again). An array and a record per chat were a tenth of what a send allocated.
@@ -201,9 +216,15 @@ export class Outbox {
 
   /**
    * Queues a chat; resolves with its acknowledgement, rejects with its final failure. `retryRefused` is asked
-   * whether a refusal by the server is worth one more attempt.
+   * whether a refusal by the server is worth one more attempt; `prepared` goes to the sender with the first
+   * attempt (see {@link OutboxSender}).
    */
-  submit(entry: OutboxEntry, signal?: AbortSignal, retryRefused?: RetryRefused): Promise<ChatAck> {
+  submit(
+    entry: OutboxEntry,
+    signal?: AbortSignal,
+    retryRefused?: RetryRefused,
+    prepared?: unknown,
+  ): Promise<ChatAck> {
     if (this.#closed) return Promise.reject(closedError());
     if (signal?.aborted) return Promise.reject(new AbortError('the chat was aborted before it was queued'));
     // Not an async function: its result would settle turns of the microtask queue after the acknowledgement,
@@ -214,7 +235,11 @@ export class Outbox {
           reject(closedError());
           return;
         }
-        const tracked = this.#entries.get(entry.sendId) ?? this.#track(entry);
+        let tracked = this.#entries.get(entry.sendId);
+        if (tracked === undefined) {
+          tracked = this.#track(entry);
+          tracked.prepared = prepared;
+        }
         tracked.retryRefused ??= retryRefused;
         if (signal === undefined) addWaiter(tracked, { resolve, reject });
         else this.#abortWith(tracked, signal, resolve, reject);
@@ -231,9 +256,11 @@ export class Outbox {
     reject: (error: unknown) => void,
   ): void {
     const onAbort = (): void => {
-      this.#finish(tracked, {
-        error: new AbortError(`chat ${tracked.entry.sendId} was aborted`, { cause: signal.reason }),
-      });
+      this.#finish(
+        tracked,
+        undefined,
+        new AbortError(`chat ${tracked.entry.sendId} was aborted`, { cause: signal.reason }),
+      );
     };
     signal.addEventListener('abort', onAbort, { once: true });
     addWaiter(tracked, {
@@ -255,7 +282,7 @@ export class Outbox {
   abort(sendId: Int64, error: BirdTalkError): boolean {
     const tracked = this.#entries.get(sendId);
     if (tracked === undefined) return false;
-    this.#finish(tracked, { error });
+    this.#finish(tracked, undefined, error);
     return true;
   }
 
@@ -303,6 +330,7 @@ export class Outbox {
       entry,
       conversation: conversationOf(entry.chat),
       retryRefused: undefined,
+      prepared: undefined,
       waiters: undefined,
       inFlight: false,
       sent: false,
@@ -351,11 +379,10 @@ export class Outbox {
       const { sendId } = tracked.entry;
       this.#finish(
         tracked,
-        {
-          error: new TimeoutError(`chat ${sendId} was not acknowledged within ${deadlineMs} ms`, {
-            details: { sendId, deadlineMs, kind: 'chat' },
-          }),
-        },
+        undefined,
+        new TimeoutError(`chat ${sendId} was not acknowledged within ${deadlineMs} ms`, {
+          details: { sendId, deadlineMs, kind: 'chat' },
+        }),
         false,
       );
     }
@@ -377,32 +404,43 @@ export class Outbox {
     tracked.sent = true;
     // A new attempt is a new uncertainty: only lookups failed since it count towards sending it blind again.
     tracked.lookupFailures = 0;
-    sender(tracked.entry).then(
-      (ack) => this.#finish(tracked, { ack }),
-      (error: unknown) => {
-        if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
-        tracked.inFlight = false;
-        if (isFinalFailure(error)) {
-          const retry = isRefusal(error) ? tracked.retryRefused : undefined;
-          if (retry === undefined) this.#finish(tracked, { error: error as BirdTalkError });
-          else void this.#retryRefused(tracked, retry, error as BirdTalkError);
-        } else if (isUnanswered(error) && this.#options.resendUnacknowledged && this.#sender === sender) {
-          this.#options.logger.debug('resending an unacknowledged chat', { sendId: tracked.entry.sendId });
-          // The server may have stored it and only the acknowledgement went missing: look before resending.
-          tracked.resend = this.#options.clock.setTimeout(
-            () =>
-              this.#options.findStored === undefined ? this.#attempt(tracked) : void this.#check([tracked]),
-            this.#options.resendDelayMs,
-          );
-        } else {
-          // Connection lost or closed: the next connection resends it.
-          this.#options.logger.debug('chat waits for the next connection', {
-            sendId: tracked.entry.sendId,
-            error: describeError(error),
-          });
-        }
-      },
-    );
+    const { prepared } = tracked;
+    tracked.prepared = undefined;
+    const attempt = new Attempt(this, tracked, sender);
+    try {
+      sender(tracked.entry, attempt, prepared);
+    } catch (error) {
+      attempt.reject(error);
+    }
+  }
+
+  /** An attempt of `tracked` was acknowledged (see {@link Attempt}); not for other callers. */
+  attemptAcked(tracked: Tracked, ack: ChatAck): void {
+    this.#finish(tracked, ack, undefined);
+  }
+
+  /** An attempt of `tracked` through `sender` failed (see {@link Attempt}); not for other callers. */
+  attemptFailed(tracked: Tracked, sender: OutboxSender, error: unknown): void {
+    if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
+    tracked.inFlight = false;
+    if (isFinalFailure(error)) {
+      const retry = isRefusal(error) ? tracked.retryRefused : undefined;
+      if (retry === undefined) this.#finish(tracked, undefined, error as BirdTalkError);
+      else void this.#retryRefused(tracked, retry, error as BirdTalkError);
+    } else if (isUnanswered(error) && this.#options.resendUnacknowledged && this.#sender === sender) {
+      this.#options.logger.debug('resending an unacknowledged chat', { sendId: tracked.entry.sendId });
+      // The server may have stored it and only the acknowledgement went missing: look before resending.
+      tracked.resend = this.#options.clock.setTimeout(
+        () => (this.#options.findStored === undefined ? this.#attempt(tracked) : void this.#check([tracked])),
+        this.#options.resendDelayMs,
+      );
+    } else {
+      // Connection lost or closed: the next connection resends it.
+      this.#options.logger.debug('chat waits for the next connection', {
+        sendId: tracked.entry.sendId,
+        error: describeError(error),
+      });
+    }
   }
 
   /**
@@ -416,7 +454,7 @@ export class Outbox {
     tracked.checking = false;
     if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
     if (!again) {
-      this.#finish(tracked, { error: refusal });
+      this.#finish(tracked, undefined, refusal);
       return;
     }
     tracked.sent = false;
@@ -452,7 +490,7 @@ export class Outbox {
         this.#options.logger.debug('a chat was found stored; it is not sent again', {
           sendId: tracked.entry.sendId,
         });
-        this.#finish(tracked, { ack });
+        this.#finish(tracked, ack, undefined);
       } else if (lookup.unknown.has(tracked.entry.sendId)) {
         tracked.lookupFailures += 1;
         if (tracked.lookupFailures >= MAX_LOOKUP_FAILURES) tracked.sent = false;
@@ -510,10 +548,15 @@ export class Outbox {
   }
 
   /**
-   * Settles a chat and takes it out of its conversation; with `sendNext`, the conversation's next chat goes
-   * out (when it may).
+   * Settles a chat, acknowledged with `ack` or else failed with `error`, and takes it out of its conversation;
+   * with `sendNext`, the conversation's next chat goes out (when it may).
    */
-  #finish(tracked: Tracked, outcome: { ack: ChatAck } | { error: BirdTalkError }, sendNext = true): void {
+  #finish(
+    tracked: Tracked,
+    ack: ChatAck | undefined,
+    error: BirdTalkError | undefined,
+    sendNext = true,
+  ): void {
     if (this.#entries.get(tracked.entry.sendId) !== tracked) return;
     this.#entries.delete(tracked.entry.sendId);
     const index = this.#leaveConversation(tracked);
@@ -526,14 +569,44 @@ export class Outbox {
         error: describeError(error),
       });
     });
-    if ('ack' in outcome) {
-      this.#options.onAcked(outcome.ack);
-      settleWaiters(tracked, outcome.ack, undefined);
+    if (ack !== undefined) {
+      this.#options.onAcked(ack);
+      settleWaiters(tracked, ack, undefined);
     } else {
-      this.#options.onFailed(tracked.entry.sendId, outcome.error);
-      settleWaiters(tracked, undefined, outcome.error);
+      this.#options.onFailed(tracked.entry.sendId, error!);
+      settleWaiters(tracked, undefined, error);
     }
     if (sendNext && index === 0) this.#sendNext(tracked.conversation);
+  }
+}
+
+/**
+ * One attempt of a chat, settled by the connection (see {@link AttemptOutcome}): the attempt's outcome goes
+ * straight to its outbox, once, with the sender it went through (a failure on a connection since replaced
+ * is not resent on the new one's account).
+ */
+class Attempt implements AttemptOutcome {
+  readonly #outbox: Outbox;
+  readonly #tracked: Tracked;
+  readonly #sender: OutboxSender;
+  #settled = false;
+
+  constructor(outbox: Outbox, tracked: Tracked, sender: OutboxSender) {
+    this.#outbox = outbox;
+    this.#tracked = tracked;
+    this.#sender = sender;
+  }
+
+  resolve(ack: ChatAck): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#outbox.attemptAcked(this.#tracked, ack);
+  }
+
+  reject(error: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#outbox.attemptFailed(this.#tracked, this.#sender, error);
   }
 }
 

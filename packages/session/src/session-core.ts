@@ -8,7 +8,7 @@ import type { Credentials, ResolvedSessionOptions, SessionDeps } from './options
 import type { ChatAck, Outbox, OutboxOptions, OutboxSender, OutboxStore } from './outbox.js';
 import type { GateProbe, ReadyGate } from './ready-gate.js';
 import type { AccountEndCore } from './requests/account-end.js';
-import { type ChatCore, chatSender, type PrebuiltFrames } from './requests/chat.js';
+import { type ChatCore, chatSender } from './requests/chat.js';
 import { query } from './requests/query.js';
 import type { UserOpCore } from './requests/user-op.js';
 import type { SecretScrubber } from './secrets.js';
@@ -27,7 +27,6 @@ export interface SessionCoreParts {
   readonly sendIds: SendIdSource;
   readonly scrubber: SecretScrubber;
   readonly hub: EventHub<SessionEvents>;
-  readonly prebuilt: PrebuiltFrames;
   readonly outboxStore: OutboxStore;
   readonly keyStore: KeyStore;
   readonly ecdh: EcdhProvider;
@@ -60,7 +59,6 @@ export class SessionCore
   readonly sendIds: SendIdSource;
   readonly scrubber: SecretScrubber;
   readonly hub: EventHub<SessionEvents>;
-  readonly prebuilt: PrebuiltFrames;
   /** The outbox's store. */
   readonly store: OutboxStore;
   readonly keyStore: KeyStore;
@@ -84,7 +82,6 @@ export class SessionCore
     this.sendIds = parts.sendIds;
     this.scrubber = parts.scrubber;
     this.hub = parts.hub;
-    this.prebuilt = parts.prebuilt;
     this.store = parts.outboxStore;
     this.keyStore = parts.keyStore;
     this.ecdh = parts.ecdh;
@@ -173,12 +170,7 @@ export class SessionCore
 
   /** Sends one outbox attempt on `conn`. */
   chatSender(conn: Connection): OutboxSender {
-    return chatSender(this, conn);
-  }
-
-  /** The session closed for good: prebuilt frames can never go out. */
-  onClosed(): void {
-    this.prebuilt.clear();
+    return chatSender(conn);
   }
 
   /** The outbox's report of an acknowledgement. */
@@ -188,8 +180,6 @@ export class SessionCore
 
   /** The outbox's report of a final failure. */
   onFailed(sendId: Int64, error: BirdTalkError): void {
-    // A chat that failed before its first attempt (aborted, past its deadline) leaves no prebuilt frame.
-    this.prebuilt.drop(sendId);
     this.hub.emit('chat-failed', { sendId, error });
   }
 }

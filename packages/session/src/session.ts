@@ -24,13 +24,7 @@ import { resolveOptions, type SessionDeps, type SessionOptions } from './options
 import { type ChatAck, createMemoryOutboxStore, Outbox } from './outbox.js';
 import { closedError, ReadyGate } from './ready-gate.js';
 import { logout, unregister } from './requests/account-end.js';
-import {
-  type OutgoingChat,
-  PrebuiltFrames,
-  type SendChatOptions,
-  sendChat,
-  sendReceipt,
-} from './requests/chat.js';
+import { type OutgoingChat, type SendChatOptions, sendChat, sendReceipt } from './requests/chat.js';
 import type { RequestOptions } from './requests/core.js';
 import { friendOp } from './requests/friend-op.js';
 import { type GroupOpOptions, groupOp } from './requests/group-op.js';
@@ -185,7 +179,6 @@ class BirdTalkSession implements Session {
       sendIds: deps.sendIds ?? createClockSendIds(clock),
       scrubber,
       hub,
-      prebuilt: new PrebuiltFrames(),
       outboxStore: deps.outboxStore ?? createMemoryOutboxStore(),
       keyStore: deps.keyStore ?? createMemoryKeyStore(),
       ecdh: deps.ecdh ?? processEcdh(),

@@ -54,8 +54,6 @@ export interface SupervisorContext {
 export interface SupervisorOwner {
   /** Sends one outbox attempt on `conn`. */
   chatSender(conn: Connection): OutboxSender;
-  /** The session closed for good: drop what only an open session needs. */
-  onClosed(): void;
 }
 
 /**
@@ -180,7 +178,6 @@ export class Supervisor {
     });
     this.#conn?.end(closed);
     this.#context.outbox.close(closed);
-    this.#context.owner.onClosed();
     this.#context.gate.fail(error ?? closed);
     logger.info('session closed', {
       reason,

@@ -4,12 +4,12 @@ import {
   type Int64Input,
   type MsgChatInit,
   type MsgChatReplyInit,
+  type MsgError,
   toInt64,
 } from '@birdtalk/proto';
-import { TransientMap } from '@birdtalk/runtime';
 import type { Connection } from '../connection.js';
-import type { MatchOutcome } from '../correlator.js';
-import { isSendAck } from '../dispatch.js';
+import type { MatchOutcome, RequestSpec } from '../correlator.js';
+import { type Inbound, isSendAck } from '../dispatch.js';
 import { SessionErrorCode } from '../errors.js';
 import type { BuiltFrame } from '../frames.js';
 import type { ChatAck, Outbox, OutboxEntry, OutboxSender, RetryRefused } from '../outbox.js';
@@ -32,125 +32,107 @@ export interface SendChatOptions extends Pick<RequestOptions, 'signal'> {
 /** The detail of a failed acknowledgement that names its cause. */
 const notFriendDetail = 'not friend';
 
-/**
- * Frames of queued chats that the early check already built, by `sendId`, for their first attempt: a chat of
- * up to 10 MiB is then not built and encoded twice. Each frame is kept only until its chat's first attempt
- * or final failure.
- */
-export class PrebuiltFrames {
-  /** Frames come and go with their chats: a {@link TransientMap}, which holds no `Map` while empty. */
-  readonly #frames = new TransientMap<Int64, { readonly frame: BuiltFrame; readonly selfId: Int64 }>();
-
-  /** How many frames are kept. */
-  get size(): number {
-    return this.#frames.size;
-  }
-
-  /** Keeps the frame of `sendId`, built for user `selfId`. */
-  put(sendId: Int64, frame: BuiltFrame, selfId: Int64): void {
-    this.#frames.set(sendId, { frame, selfId });
-  }
-
-  /** Takes the frame of `sendId` out; returns it only if it was built for `selfId` (the user logged in now). */
-  take(sendId: Int64, selfId: Int64 | undefined): BuiltFrame | undefined {
-    const kept = this.#frames.get(sendId);
-    this.#frames.delete(sendId);
-    return kept !== undefined && kept.selfId === selfId ? kept.frame : undefined;
-  }
-
-  /** Drops the frame of `sendId`, if one is kept (its chat failed before its first attempt). */
-  drop(sendId: Int64): void {
-    this.#frames.delete(sendId);
-  }
-
-  /** Drops every frame. */
-  clear(): void {
-    this.#frames.clear();
-  }
-}
-
 /** What sending a chat needs beyond the request core. */
 export interface ChatCore extends RequestCore {
   readonly outbox: Outbox;
-  readonly prebuilt: PrebuiltFrames;
+}
+
+/**
+ * The frame the early check built for a chat, kept by the outbox for the chat's first attempt: a chat of up to
+ * 10 MiB is then not built and encoded twice. Used only while the same user is logged in.
+ */
+interface PreparedFrame {
+  readonly frame: BuiltFrame;
+  readonly selfId: Int64;
 }
 
 /** Queues a chat in the outbox; see `Session.sendChat`. */
-export async function sendChat(
-  core: ChatCore,
-  chat: OutgoingChat,
-  options: SendChatOptions = {},
-): Promise<ChatAck> {
-  if (typeof chat !== 'object' || chat === null) {
-    throw new InvalidArgumentError('INVALID_ARGUMENT', 'a chat message is required');
-  }
-  const sendId = chat.sendId === undefined ? core.sendIds.next() : toInt64(chat.sendId);
-  const entry: OutboxEntry = {
-    sendId,
-    // Not a spread with the ids after it: that measured 5 µs more client CPU per chat in the round-trip benchmark.
-    chat: Object.assign({}, chat, { sendId, msgId: sendId }),
-    createdAt: core.clock.now(),
-  };
-  const built = precheck(core, { kind: 'chat', chat: entry.chat });
-  // The checked frame goes out as it is on the first attempt (if the same user is still logged in), instead of
-  // being built and encoded a second time; resends build afresh.
-  if (built === undefined) return core.outbox.submit(entry, options.signal, options.retryRefused);
-  core.prebuilt.put(entry.sendId, built, core.selfId()!);
+export function sendChat(core: ChatCore, chat: OutgoingChat, options?: SendChatOptions): Promise<ChatAck> {
+  // Not an async function: the outbox's promise is returned as it is, instead of being adopted by another.
   try {
-    return await core.outbox.submit(entry, options.signal, options.retryRefused);
+    if (typeof chat !== 'object' || chat === null) {
+      throw new InvalidArgumentError('INVALID_ARGUMENT', 'a chat message is required');
+    }
+    const sendId = chat.sendId === undefined ? core.sendIds.next() : toInt64(chat.sendId);
+    const entry: OutboxEntry = {
+      sendId,
+      // Not a spread with the ids after it: that measured 5 µs more client CPU per chat in the round-trip
+      // benchmark.
+      chat: Object.assign({}, chat, { sendId, msgId: sendId }),
+      createdAt: core.clock.now(),
+    };
+    const built = precheck(core, { kind: 'chat', chat: entry.chat });
+    // The checked frame goes out as it is on the first attempt (if the same user is still logged in), instead of
+    // being built and encoded a second time; resends build afresh.
+    const prepared: PreparedFrame | undefined =
+      built === undefined ? undefined : { frame: built, selfId: core.selfId()! };
+    return core.outbox.submit(entry, options?.signal, options?.retryRefused, prepared);
   } catch (error) {
-    // Refused before it was tracked (aborted, closed, the store failed), the chat has no attempt to use the
-    // frame; a tracked chat that failed has dropped it already.
-    core.prebuilt.drop(entry.sendId);
-    throw error;
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * What the server's acknowledgement of one chat attempt looks like, and what it means: the request spec of every
+ * attempt, with its steps on the prototype (a label, a match closure and a spec object per attempt were a
+ * good part of what a chat allocated).
+ */
+class ChatAttemptSpec implements RequestSpec<ChatAck> {
+  readonly whenSilent = 'reject';
+  // Chats share fences (see requestSharingFence).
+  readonly errorsNeedReply = true;
+  // No timeout (and no timer) of its own: the fence answers a processed chat at once, liveness catches a dead
+  // connection, and the outbox deadline bounds the whole. A timed-out attempt could otherwise swallow a late
+  // acknowledgement and provoke a duplicate resend.
+  readonly timeoutMs = Number.POSITIVE_INFINITY;
+  readonly #sendId: Int64;
+
+  constructor(sendId: Int64) {
+    this.#sendId = sendId;
+  }
+
+  /** Built when asked (errors, logs): acknowledgements are matched without it. */
+  get label(): string {
+    return `chat ${this.#sendId}`;
+  }
+
+  match(inbound: Inbound, errors: readonly MsgError[]): MatchOutcome<ChatAck> | undefined {
+    const sendId = this.#sendId;
+    if (inbound.kind !== 'chat-reply' || !isSendAck(inbound.reply) || inbound.reply.sendId !== sendId) {
+      return undefined;
+    }
+    const reply = inbound.reply;
+    const detail = reply.params.detail ?? '';
+    if (reply.extraMsg === 'ok') {
+      return { value: { sendId, msgId: reply.msgId, serverTime: reply.sendOk, detail } };
+    }
+    // "not friend" follows an ErrTNotFriend (21), which the fence attributed to this chat.
+    const cause = errors[0];
+    const label = this.label;
+    return {
+      error: new ProtocolError(
+        detail === notFriendDetail ? SessionErrorCode.CHAT_NOT_FRIEND : SessionErrorCode.CHAT_REJECTED,
+        `the server refused ${label}: "${detail}"`,
+        {
+          serverDetail: detail,
+          request: label,
+          ...(cause === undefined ? {} : { serverCode: cause.code }),
+          details: { sendId },
+        },
+      ),
+    };
   }
 }
 
 /** The outbox's sender on `conn`: one attempt of a chat, settled by its acknowledgement. */
-export function chatSender(core: ChatCore, conn: Connection): OutboxSender {
-  return (entry) => {
-    const label = `chat ${entry.sendId}`;
-    return conn.requestSharingFence<ChatAck>(
+export function chatSender(conn: Connection): OutboxSender {
+  return (entry, outcome, prepared) => {
+    const kept = prepared as PreparedFrame | undefined;
+    conn.requestSharingFenceTo<ChatAck>(
       { kind: 'chat', chat: entry.chat },
-      {
-        label,
-        match: (inbound, errors): MatchOutcome<ChatAck> | undefined => {
-          if (
-            inbound.kind !== 'chat-reply' ||
-            !isSendAck(inbound.reply) ||
-            inbound.reply.sendId !== entry.sendId
-          ) {
-            return undefined;
-          }
-          const reply = inbound.reply;
-          const detail = reply.params.detail ?? '';
-          if (reply.extraMsg === 'ok') {
-            return { value: { sendId: entry.sendId, msgId: reply.msgId, serverTime: reply.sendOk, detail } };
-          }
-          // "not friend" follows an ErrTNotFriend (21), which the fence attributed to this chat.
-          const cause = errors[0];
-          return {
-            error: new ProtocolError(
-              detail === notFriendDetail ? SessionErrorCode.CHAT_NOT_FRIEND : SessionErrorCode.CHAT_REJECTED,
-              `the server refused ${label}: "${detail}"`,
-              {
-                serverDetail: detail,
-                request: label,
-                ...(cause === undefined ? {} : { serverCode: cause.code }),
-                details: { sendId: entry.sendId },
-              },
-            ),
-          };
-        },
-        whenSilent: 'reject',
-        // Chats share fences (see requestSharingFence); saying so here spares a copy of this spec per chat.
-        errorsNeedReply: true,
-        // No timeout (and no timer) of its own: the fence answers a processed chat at once, liveness catches a
-        // dead connection, and the outbox deadline bounds the whole. A timed-out attempt could otherwise
-        // swallow a late acknowledgement and provoke a duplicate resend.
-        timeoutMs: Number.POSITIVE_INFINITY,
-      },
-      core.prebuilt.take(entry.sendId, conn.selfId),
+      new ChatAttemptSpec(entry.sendId),
+      outcome,
+      kept !== undefined && kept.selfId === conn.selfId ? kept.frame : undefined,
     );
   };
 }
