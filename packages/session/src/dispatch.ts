@@ -83,70 +83,78 @@ const knownTypes: ReadonlySet<number> = new Set(Object.values(ComMsgType));
  */
 export function classifyFrame(msg: Msg): Classified {
   const plain = msg.plainMsg;
-  if (plain === undefined || plain.message === undefined) {
+  // Read once: the generated `message` getter lists the payload's keys (an array) on every read, and every frame
+  // comes through here.
+  const payload = plain?.message;
+  if (plain === undefined || payload === undefined) {
     const what = msg.message === 'cipher' ? 'an encrypted payload, which no server sends' : 'no payload';
     return {
       inbound: undefined,
       anomaly: unexpectedPayload(`a frame of type ${msg.msgType} with ${what}`, msg),
     };
   }
-  const inbound = toInbound(msg, plain);
+  const inbound = toInbound(msg, plain, payload);
   if (inbound === undefined) {
     return {
       inbound: undefined,
-      anomaly: unexpectedPayload(`a "${plain.message}" payload, which only clients send`, msg),
+      anomaly: unexpectedPayload(`a "${payload}" payload, which only clients send`, msg),
     };
   }
-  const expected = expectedTypes[plain.message] ?? [];
+  const expected = expectedTypes[payload] ?? [];
   if (expected.includes(msg.msgType)) return { inbound, anomaly: undefined };
   const label = knownTypes.has(msg.msgType) ? 'does not fit' : 'is unknown and does not fit';
   return {
     inbound,
     anomaly: new ProtocolError(
       SessionErrorCode.UNEXPECTED_TYPE,
-      `msgType ${msg.msgType} ${label} a "${plain.message}" payload; routed by payload`,
-      { details: { msgType: msg.msgType, payload: plain.message } },
+      `msgType ${msg.msgType} ${label} a "${payload}" payload; routed by payload`,
+      { details: { msgType: msg.msgType, payload } },
     ),
   };
 }
 
-function toInbound(msg: Msg, plain: NonNullable<Msg['plainMsg']>): Inbound | undefined {
-  switch (plain.message) {
+/** The frame named by its payload, `payload` being `plain.message` as read once by the caller. */
+function toInbound(
+  msg: Msg,
+  plain: NonNullable<Msg['plainMsg']>,
+  payload: MsgPlainCase,
+): Inbound | undefined {
+  switch (payload) {
     case 'hello':
-      return { kind: 'hello', msg, hello: plain.hello };
+      return { kind: 'hello', msg, hello: plain.hello! };
     case 'heartBeat':
-      return { kind: 'heartbeat', msg, heartBeat: plain.heartBeat };
+      return { kind: 'heartbeat', msg, heartBeat: plain.heartBeat! };
     case 'errorMsg':
-      return { kind: 'error', msg, error: plain.errorMsg };
+      return { kind: 'error', msg, error: plain.errorMsg! };
     case 'keyEx':
-      return { kind: 'key-exchange', msg, keyEx: plain.keyEx };
+      return { kind: 'key-exchange', msg, keyEx: plain.keyEx! };
     case 'chatData':
       return {
         kind: 'chat',
         msg,
-        chat: plain.chatData,
+        chat: plain.chatData!,
         repushed: msg.msgType === ComMsgType.MsgTQueryResult,
       };
     case 'chatReply':
-      return { kind: 'chat-reply', msg, reply: plain.chatReply };
+      return { kind: 'chat-reply', msg, reply: plain.chatReply! };
     case 'commonQueryRet':
-      return { kind: 'query-result', msg, result: plain.commonQueryRet };
+      return { kind: 'query-result', msg, result: plain.commonQueryRet! };
     case 'uploadReply':
-      return { kind: 'upload-reply', msg, reply: plain.uploadReply };
+      return { kind: 'upload-reply', msg, reply: plain.uploadReply! };
     case 'downloadReply':
-      return { kind: 'download-reply', msg, reply: plain.downloadReply };
+      return { kind: 'download-reply', msg, reply: plain.downloadReply! };
     case 'userOp':
-      return { kind: 'user-op', msg, request: plain.userOp };
+      return { kind: 'user-op', msg, request: plain.userOp! };
     case 'userOpRet':
-      return { kind: 'user-op-result', msg, result: plain.userOpRet };
+      return { kind: 'user-op-result', msg, result: plain.userOpRet! };
     case 'friendOp':
-      return { kind: 'friend-op', msg, request: plain.friendOp };
+      return { kind: 'friend-op', msg, request: plain.friendOp! };
     case 'friendOpRet':
-      return { kind: 'friend-op-result', msg, result: plain.friendOpRet };
+      return { kind: 'friend-op-result', msg, result: plain.friendOpRet! };
     case 'groupOp':
-      return { kind: 'group-op', msg, request: plain.groupOp };
+      return { kind: 'group-op', msg, request: plain.groupOp! };
     case 'groupOpRet':
-      return { kind: 'group-op-result', msg, result: plain.groupOpRet };
+      return { kind: 'group-op-result', msg, result: plain.groupOpRet! };
     default:
       // commonQuery, uploadReq, downloadReq and otherTypeMsg only ever travel from client to server.
       return undefined;
