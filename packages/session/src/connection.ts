@@ -318,10 +318,11 @@ export class Connection implements LivenessOptions, TransportSink {
 
   /**
    * Sends a correlated request followed by its fence; settles as {@link RequestSpec} describes.
-   * Builder refusals reject at once, before anything is sent.
+   * Builder refusals reject at once, before anything is sent. `prebuilt`, the frame already built from `spec`
+   * for the user logged in on this connection, goes out as it is (see `requestSharingFence`).
    */
-  request<T>(spec: FrameSpec, request: RequestSpec<T>): Promise<T> {
-    return this.#admit(true, request, (admitted) => this.#sendAlone(spec, admitted));
+  request<T>(spec: FrameSpec, request: RequestSpec<T>, prebuilt?: BuiltFrame): Promise<T> {
+    return this.#admit(true, request, (admitted) => this.#sendAlone(spec, admitted, prebuilt));
   }
 
   /**
@@ -406,10 +407,10 @@ export class Connection implements LivenessOptions, TransportSink {
     while (this.#queued.length > 0 && this.#hasRoom(this.#queued[0]!.exclusive)) this.#queued.shift()!.send();
   }
 
-  #sendAlone<T>(spec: FrameSpec, request: RequestSpec<T>): Promise<T> {
+  #sendAlone<T>(spec: FrameSpec, request: RequestSpec<T>, prebuilt: BuiltFrame | undefined): Promise<T> {
     const registered = this.correlator.register(request);
     try {
-      this.send(spec);
+      this.send(spec, undefined, prebuilt !== undefined && this.loggedIn ? prebuilt : undefined);
     } catch (error) {
       this.correlator.abandon(registered, error);
       return registered.promise;
