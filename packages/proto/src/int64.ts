@@ -19,6 +19,7 @@ export interface LowHigh {
 }
 
 const twoPow32 = 4_294_967_296;
+const maxSafeBigInt = BigInt(Number.MAX_SAFE_INTEGER);
 const int64Min = -(2n ** 63n);
 const int64Max = 2n ** 63n - 1n;
 /** Strict decimal: an optional minus sign, no leading zeros, no plus sign, no spaces. */
@@ -83,6 +84,10 @@ export function toLowHigh(value: Int64Input): LowHigh {
     return { low: negatedLow, high: (~high + (negatedLow === 0 ? 1 : 0)) >>> 0 };
   }
   if (typeof value === 'bigint') {
+    // A bigint within the safe integers takes the number path: splitting it as a bigint allocates three more
+    // (masked, shifted, wrapped), and the reference server writes every id of every acknowledgement as a bigint,
+    // most of them small (user ids, send ids, times): 1.1 kB of its 6.9 kB allocated per acknowledged chat.
+    if (value >= 0n && value <= maxSafeBigInt) return toLowHigh(Number(value));
     if (value < int64Min || value > int64Max) throw invalidInt64(value);
     return bigIntToLowHigh(value);
   }
