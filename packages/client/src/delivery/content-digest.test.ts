@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentDigest } from './content-digest.js';
+import { contentDigest, contentDigestInJs, nativeContentDigest } from './content-digest.js';
 
 /** The definition: the first 8 bytes of SHA-256 over msgType (big-endian) and data, as a general hash gives them. */
 function reference(msgType: number, data: Uint8Array): string {
@@ -11,7 +11,12 @@ function reference(msgType: number, data: Uint8Array): string {
   return Buffer.from(sha256(input).subarray(0, 8)).toString('hex');
 }
 
-describe('the content digest', () => {
+const native = nativeContentDigest();
+
+describe.each([
+  ['in JavaScript', contentDigestInJs],
+  ['native', native ?? contentDigestInJs],
+])('the content digest %s', (_, contentDigest) => {
   it('is the first 64 bits of SHA-256 over msgType and data, for every padding case', () => {
     // Lengths around each block boundary: the length field fits in the last block or needs one more.
     for (let size = 0; size <= 200; size += 1) {
@@ -34,5 +39,29 @@ describe('the content digest', () => {
     const buffer = Uint8Array.from({ length: 300 }, (_, i) => i & 0xff);
     const view = buffer.subarray(17, 140);
     expect(contentDigest(3, view)).toBe(reference(3, view.slice()));
+  });
+});
+
+describe('the content digest in use', () => {
+  it('is the native one where Node offers a one-shot hash', () => {
+    // Node 20.16 and later have both process.getBuiltinModule and crypto.hash: the fast path must be taken here.
+    expect(native).toBeTypeOf('function');
+    expect(contentDigest).not.toBe(contentDigestInJs);
+  });
+
+  it('falls back to JavaScript where the host has no process.getBuiltinModule', () => {
+    const original = process.getBuiltinModule;
+    try {
+      (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+      expect(nativeContentDigest()).toBeUndefined();
+      (process as { getBuiltinModule?: unknown }).getBuiltinModule = () => ({});
+      expect(nativeContentDigest()).toBeUndefined();
+      (process as { getBuiltinModule?: unknown }).getBuiltinModule = () => {
+        throw new Error('no such module');
+      };
+      expect(nativeContentDigest()).toBeUndefined();
+    } finally {
+      process.getBuiltinModule = original;
+    }
   });
 });

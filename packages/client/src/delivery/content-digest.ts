@@ -2,13 +2,50 @@
  * The digest of a message's content for its resend key (see `dedupKeys`): the first 64 bits, in hex, of SHA-256
  * over `msgType` (4 bytes, big-endian) and `data`. A digest, not a security measure.
  *
- * Every handled message needs one, so this is SHA-256 written for that one use: the input is padded in a
- * buffer kept between calls, the message schedule and the state live in preallocated arrays, and only two
- * state words are turned into text. A general-purpose hash object per message (what `@noble/hashes` makes) cost
- * several times as much, mostly in allocations. The keys it gives are the same, so stored windows stay valid;
- * a test checks it against `@noble/hashes` on inputs of every padding case.
+ * Every handled message needs one. Where the host has Node's one-shot `crypto.hash` (found through
+ * `process.getBuiltinModule`, so that no bundle ever sees an import of `node:crypto`) it computes the hash
+ * natively, about four times as fast as the code below (0.3 against 1.2 µs for a 100-byte text); elsewhere
+ * (browsers, hosts without it) {@link contentDigestInJs} does. Both give the same keys, so stored windows stay
+ * valid; a test holds both to a general SHA-256 implementation.
  */
-export function contentDigest(msgType: number, data: Uint8Array): string {
+export const contentDigest: (msgType: number, data: Uint8Array) => string =
+  nativeContentDigest() ?? contentDigestInJs;
+
+/** Node's one-shot hash function, when the host offers it. */
+type OneShotHash = (algorithm: string, data: Uint8Array, outputEncoding: 'hex') => string;
+
+/** {@link contentDigest} on Node's native SHA-256; undefined where the host has none. */
+export function nativeContentDigest(): ((msgType: number, data: Uint8Array) => string) | undefined {
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  let hash: OneShotHash | undefined;
+  try {
+    hash = (host?.getBuiltinModule?.('node:crypto') as { hash?: OneShotHash } | undefined)?.hash;
+  } catch {
+    return undefined;
+  }
+  if (typeof hash !== 'function') return undefined;
+  const oneShot = hash;
+  let input = new Uint8Array(256);
+  return (msgType, data) => {
+    const length = 4 + data.byteLength;
+    if (input.length < length) input = new Uint8Array(Math.max(length, 2 * input.length));
+    const type = msgType >>> 0;
+    input[0] = type >>> 24;
+    input[1] = (type >>> 16) & 0xff;
+    input[2] = (type >>> 8) & 0xff;
+    input[3] = type & 0xff;
+    input.set(data, 4);
+    return oneShot('sha256', input.subarray(0, length), 'hex').slice(0, 16);
+  };
+}
+
+/**
+ * {@link contentDigest} in plain JavaScript: SHA-256 written for this one use. The input is padded in a buffer
+ * kept between calls, the message schedule and the state live in preallocated arrays, and only two state words
+ * are turned into text. A general-purpose hash object per message (what `@noble/hashes` makes) cost several
+ * times as much, mostly in allocations.
+ */
+export function contentDigestInJs(msgType: number, data: Uint8Array): string {
   const length = 4 + data.byteLength;
   // The message, a 0x80 byte, zeros, and the length in bits (8 bytes, big-endian), in whole 64-byte blocks.
   const padded = (length + 9 + 63) & ~63;
