@@ -11,6 +11,7 @@ import {
   UserOperationType,
 } from '@birdtalk/proto';
 import { seededRandom } from '@birdtalk/runtime';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isP256SpkiPem, storedFileNamePattern } from './frame-checks.js';
 import { buildFrame, type FrameContext, type FrameSpec, INT64_MAX } from './frames.js';
@@ -856,5 +857,74 @@ describe("buildFrame: SetUserInfo keys MongoDB's $set refuses", () => {
     };
     const sent = decodeMsg(buildFrame(setUserInfo(params), loggedIn).bytes).plainMsg?.userOp?.params;
     expect(sent).toEqual(params);
+  });
+});
+
+describe('the batch of a receipt', () => {
+  /** The rule, id by id: every item the exact decimal text of a non-zero signed 64-bit integer. */
+  function definition(batch: string): string | undefined {
+    const ids = batch.split(',');
+    for (const id of ids) {
+      if (!/^-?(?:0|[1-9][0-9]*)$/.test(id) || /^-?0$/.test(id)) return undefined;
+      const value = BigInt(id);
+      if (value < -(2n ** 63n) || value >= 2n ** 63n) return undefined;
+    }
+    return batch;
+  }
+
+  function built(batch: string): string | undefined {
+    try {
+      const frame = decodeMsg(
+        buildFrame(
+          { kind: 'receipt', receipt: { msgId: '9', userId: '2', recvOk: 1, params: { batch } } },
+          loggedIn,
+        ).bytes,
+      );
+      return frame.plainMsg?.chatReply?.params.batch;
+    } catch (error) {
+      if (hasErrorName(error, 'InvalidArgumentError')) return undefined;
+      throw error;
+    }
+  }
+
+  const idText = fc.oneof(
+    fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+    fc.constantFrom(
+      '0',
+      '-0',
+      '00',
+      '007',
+      '1',
+      '-1',
+      '999999999999999999',
+      '1000000000000000000',
+      '8999999999999999999',
+      '9000000000000000000',
+      '9223372036854775807',
+      '9223372036854775808',
+      '-9223372036854775808',
+      '-9223372036854775809',
+      '12345678901234567890',
+      'x',
+      '',
+      ' 5',
+      '5 ',
+      '+5',
+      '1e3',
+    ),
+  );
+
+  it('is accepted exactly when every item is a non-zero 64-bit id, and sent as given (property)', () => {
+    fc.assert(
+      fc.property(fc.array(idText, { minLength: 1, maxLength: 120 }), (ids) => {
+        const batch = ids.join(',');
+        expect(built(batch)).toBe(definition(batch));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses separators out of place', () => {
+    for (const batch of ['', ',', '5,', ',5', '5,,6', '5;6']) expect(built(batch)).toBeUndefined();
   });
 });

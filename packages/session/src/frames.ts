@@ -528,6 +528,22 @@ function chat(input: MsgChatInit, context: FrameContext): MsgChatInit {
   };
 }
 
+/**
+ * A batch of ids every one of which is plainly a valid non-zero id: canonical decimals of at most 18 digits, or
+ * 19 digits starting with 1-8, all below 2^63. A receipt carries up to a hundred of them, so the usual batch is
+ * checked with this one expression; anything else goes through {@link checkedIdList}, which names the culprit.
+ */
+const plainIdList = /^-?(?:[1-9][0-9]{0,17}|[1-8][0-9]{18})(?:,-?(?:[1-9][0-9]{0,17}|[1-8][0-9]{18}))*$/;
+
+/** A batch's ids checked one by one: their exact decimal texts, comma-separated, or a typed error. */
+function checkedIdList(batch: string): string {
+  const ids = batch.split(',');
+  if (ids.length === 0 || ids.some((id) => !/^-?[0-9]+$/.test(id) || /^-?0+$/.test(id))) {
+    throw invalid('INVALID_ARGUMENT', 'params.batch must be comma-separated non-zero ids', '§6.7, §12');
+  }
+  return ids.map((id, index) => nonZeroId(id, `params.batch[${index}]`)).join(',');
+}
+
 function receipt(input: MsgChatReplyInit, context: FrameContext): MsgChatReplyInit {
   if (typeof input !== 'object' || input === null)
     throw invalid('INVALID_ARGUMENT', 'a receipt is required', '§6.7');
@@ -542,11 +558,7 @@ function receipt(input: MsgChatReplyInit, context: FrameContext): MsgChatReplyIn
     if (!context.loggedIn)
       throw refused('REFUSED_BATCH_BEFORE_LOGIN', 'batch receipts need a logged-in session', 'O8');
     // An empty batch is refused; a non-numeric item silently becomes 0.
-    const ids = params.batch.split(',');
-    if (ids.length === 0 || ids.some((id) => !/^-?[0-9]+$/.test(id) || /^-?0+$/.test(id))) {
-      throw invalid('INVALID_ARGUMENT', 'params.batch must be comma-separated non-zero ids', '§6.7, §12');
-    }
-    params.batch = ids.map((id, index) => nonZeroId(id, `params.batch[${index}]`)).join(',');
+    if (!plainIdList.test(params.batch)) params.batch = checkedIdList(params.batch);
   }
   const recvOk = int64(input.recvOk, 'recvOk', '0');
   const readOk = int64(input.readOk, 'readOk', '0');
