@@ -10,6 +10,39 @@ function deferred() {
 }
 
 describe('per-chat queues', () => {
+  it('go on to the next item at once when the worker finished one synchronously', async () => {
+    const handled: string[] = [];
+    const queues = new ChatQueues<string>((item) => {
+      handled.push(item);
+      // Items that arrive while one is handled wait in its queue.
+      if (item === 'a1') {
+        queues.push('a', 'a2');
+        queues.push('a', 'a3');
+      }
+      return item === 'a3' ? Promise.resolve() : undefined;
+    });
+    queues.push('a', 'a1');
+    // No promise and no microtask between items finished synchronously.
+    expect(handled).toEqual(['a1', 'a2', 'a3']);
+    expect(queues.active).toBe(1);
+    await queues.whenIdle();
+    expect(queues.active).toBe(0);
+    expect(queues.queued).toBe(0);
+  });
+
+  it('keep going when the worker throws synchronously', async () => {
+    const handled: string[] = [];
+    const queues = new ChatQueues<string>((item) => {
+      handled.push(item);
+      if (item === 'a1') throw new Error('boom');
+      return undefined;
+    });
+    queues.push('a', 'a1');
+    queues.push('a', 'a2');
+    await queues.whenIdle();
+    expect(handled).toEqual(['a1', 'a2']);
+  });
+
   it('work on one chat in order and on different chats at once', async () => {
     const log: string[] = [];
     const gates = new Map<string, ReturnType<typeof deferred>>();

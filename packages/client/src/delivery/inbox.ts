@@ -92,6 +92,16 @@ interface Item {
   readonly chat: string;
   /** Settles once the store holds the message's handling mark (or failed to write it); set when requested. */
   marked: Promise<void> | undefined;
+  /** The write of the handling mark, once requested: whether it has settled is read when the turn comes. */
+  markWrite: MarkWrite | undefined;
+}
+
+/** One write of handling marks, shared by the messages whose marks it carries. */
+interface MarkWrite {
+  /** Settles once the store wrote the marks (or failed to). */
+  readonly written: Promise<void>;
+  /** Whether `written` has settled. */
+  settled: boolean;
 }
 
 /** Someone waiting for a message outside the per-chat queues (`client.waitFor`). */
@@ -131,11 +141,17 @@ export class Inbox {
   readonly #redeliveries: Set<string>;
   /** Marks to write with the next batch, and that batch. */
   #marks: string[] = [];
-  #marking: Promise<void> | undefined;
+  #marking: MarkWrite | undefined;
+  /** Messages handled synchronously in a row, and how many may be (see `maxHandledAtOnce`). */
+  #handledAtOnce = 0;
+  readonly #maxHandledAtOnce: number;
 
   constructor(deps: InboxDeps) {
     this.#deps = deps;
     this.#redeliveries = new Set(deps.handling);
+    // A store whose writes take effect only when its queued writes go out (a journal, a transaction, a Redis
+    // script) gets them out between any two handlers: after a crash, only the message in hand comes again.
+    this.#maxHandledAtOnce = deps.store.appliesWritesAtOnce === true ? maxHandledAtOnce : 1;
     this.#queues = new ChatQueues((item) => this.#handle(item));
   }
 
@@ -237,6 +253,7 @@ export class Inbox {
       late: this.#order.next(chat, id),
       chat,
       marked: undefined,
+      markWrite: undefined,
     };
     if (this.#offer(item)) return 'taken';
     this.#queues.push(item.chat, item);
@@ -272,8 +289,11 @@ export class Inbox {
    * write.
    */
   #marked(item: Item): Promise<void> {
-    item.marked ??= this.#mark(item.keys.keys[0]!);
-    return item.marked;
+    if (item.markWrite === undefined) {
+      item.markWrite = this.#mark(item.keys.keys[0]!);
+      item.marked = item.markWrite.written;
+    }
+    return item.marked!;
   }
 
   /**
@@ -293,15 +313,28 @@ export class Inbox {
     }
   }
 
-  #mark(key: string): Promise<void> {
+  #mark(key: string): MarkWrite {
     this.#marks.push(key);
-    this.#marking ??= Promise.resolve().then(() => {
-      const keys = this.#marks;
-      this.#marks = [];
-      this.#marking = undefined;
-      return this.#deps.store.markHandling(keys).catch((error: unknown) => this.#storeFailed(error));
-    });
-    return this.#marking;
+    if (this.#marking !== undefined) return this.#marking;
+    const write: MarkWrite = {
+      written: Promise.resolve().then(() => {
+        const keys = this.#marks;
+        this.#marks = [];
+        this.#marking = undefined;
+        return this.#deps.store.markHandling(keys).then(
+          () => {
+            write.settled = true;
+          },
+          (error: unknown) => {
+            write.settled = true;
+            this.#storeFailed(error);
+          },
+        );
+      }),
+      settled: false,
+    };
+    this.#marking = write;
+    return write;
   }
 
   /** Hands a message about to be queued to the first waiter that accepts it. */
@@ -397,9 +430,43 @@ export class Inbox {
     this.#abandon.abort();
   }
 
-  async #handle(item: Item): Promise<void> {
+  /**
+   * Handles a message once its mark is written. Returns `undefined` when it was handled synchronously: its mark
+   * was already written (the marks of a chat's next messages are written while the one before is handled) and
+   * its listeners returned at once. Most of a backlog goes this way, without a promise per message.
+   */
+  #handle(item: Item): Promise<void> | undefined {
     const marked = this.#marked(item);
     this.#markAhead(item.chat);
+    if (item.markWrite?.settled !== true || ++this.#handledAtOnce >= this.#maxHandledAtOnce) {
+      this.#handledAtOnce = 0;
+      return this.#handleWhenMarked(item, marked);
+    }
+    if (this.#abandon.signal.aborted) {
+      this.#abandonItem(item);
+      return undefined;
+    }
+    const delivery = new Delivery(this.#abandon.signal, this.#deps, item.raw.msgId);
+    let running: ListenerOutcome | Promise<ListenerOutcome>;
+    let message: ChatMessage;
+    try {
+      // The delivery's signal is made when first read: by a listener, or by the retry loop once a listener
+      // returned a promise or threw. A listener that returns at once never pays for it.
+      message = this.#messageOf(item, delivery);
+      running = this.#runListeners(message, delivery);
+      if (!(running instanceof Promise)) this.#delivered(item, message, running);
+    } catch (error) {
+      delivery.end();
+      throw error;
+    }
+    if (!(running instanceof Promise)) {
+      delivery.end();
+      return undefined;
+    }
+    return this.#deliverWhenDone(item, message, running, delivery);
+  }
+
+  async #handleWhenMarked(item: Item, marked: Promise<void>): Promise<void> {
     await marked;
     if (this.#abandon.signal.aborted) {
       this.#abandonItem(item);
@@ -407,11 +474,22 @@ export class Inbox {
     }
     const delivery = new Delivery(this.#abandon.signal, this.#deps, item.raw.msgId);
     try {
-      // The delivery's signal is made when first read: by a listener, or by the retry loop once a listener
-      // returned a promise or threw. A listener that returns at once never pays for it.
       const message = this.#messageOf(item, delivery);
       const running = this.#runListeners(message, delivery);
       this.#delivered(item, message, running instanceof Promise ? await running : running);
+    } finally {
+      delivery.end();
+    }
+  }
+
+  async #deliverWhenDone(
+    item: Item,
+    message: ChatMessage,
+    running: Promise<ListenerOutcome>,
+    delivery: Delivery,
+  ): Promise<void> {
+    try {
+      this.#delivered(item, message, await running);
     } finally {
       delivery.end();
     }
@@ -491,6 +569,13 @@ export class Inbox {
     );
   }
 }
+
+/**
+ * The most messages handled synchronously in a row, with a store whose writes take effect at once
+ * (`Store.appliesWritesAtOnce`), before the inbox lets the microtasks queued meanwhile run: the handling marks
+ * asked for ahead go to the store in those microtasks, and other chats get their turn.
+ */
+const maxHandledAtOnce = 16;
 
 /** A signal that never aborts: what a delivery's signal is once the delivery is over. */
 const NEVER_ABORTED = new AbortController().signal;

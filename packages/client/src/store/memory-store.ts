@@ -24,6 +24,8 @@ export function createMemoryStore(): Store {
   };
 
   return {
+    // Every method below changes the maps before its first await.
+    appliesWritesAtOnce: true,
     async loadPositions() {
       open();
       return new Map(positions);

@@ -57,6 +57,13 @@ export interface Store {
    * `redelivered`. Absent: 1 (the next message is marked while the current one is handled).
    */
   readonly markAhead?: number;
+  /**
+   * True when every write has taken effect by the time its method returns, as in the memory store. The client
+   * then hands a chat's next message over at once when the listeners of one return synchronously. Otherwise
+   * (absent or false) the client lets the writes a finished message queued go out before the next handler
+   * runs, so that after a crash only the message in hand comes again.
+   */
+  readonly appliesWritesAtOnce?: boolean;
 
   /** Every chat waiting for an acknowledgement, in any order. */
   loadOutbox(): Promise<readonly OutboxEntry[]>;
