@@ -8,6 +8,7 @@ import {
   type MsgChatInit,
   type MsgInit,
 } from '@birdtalk/proto';
+import { encodeChatAck } from '../ack-frame.js';
 import type { ServerContext } from '../context.js';
 import { HazardSignal } from '../hazards.js';
 import { big } from '../ids.js';
@@ -76,6 +77,20 @@ function ack(
   gid: bigint,
 ): void {
   const tm = ctx.clock.now();
+  const frame = encodeChatAck({
+    tm,
+    msgId: chat.msgId,
+    sendId: chat.sendId,
+    extraMsg: ok ? 'ok' : 'fail',
+    userId: session.userId,
+    fromId: chat.toId,
+    gid: gid.toString(),
+    detail,
+  });
+  if (frame !== undefined) {
+    session.sendFrame(frame, 'ack');
+    return;
+  }
   send(
     ctx,
     session,
