@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@birdtalk/errors';
 import { ChatMsgType } from '@birdtalk/proto';
+import { encodeUtf8 } from './utf8-slab.js';
 
 /**
  * Message content in the Drafty format the BirdTalk Android client reads and writes (a Tinode-derived rich
@@ -65,7 +66,6 @@ export interface OutgoingContent {
   readonly data: Uint8Array;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 const entityKinds: Record<string, Attachment['kind']> = { IM: 'image', EX: 'file', AU: 'voice', VD: 'video' };
@@ -190,7 +190,7 @@ function encodeBase64(bytes: Uint8Array): string {
 
 /** Plain text content. */
 export function textContent(text: string): OutgoingContent {
-  return { type: ChatMsgType.TEXT, data: encoder.encode(text) };
+  return { type: ChatMsgType.TEXT, data: encodeUtf8(text) };
 }
 
 /** What describes an uploaded image. */
@@ -267,7 +267,7 @@ export function voiceContent(init: VoiceContentInit): OutgoingContent {
 }
 
 function drafty(type: ChatMsgType, doc: DraftyDocument): OutgoingContent {
-  return { type, data: encoder.encode(JSON.stringify(doc)) };
+  return { type, data: encodeUtf8(JSON.stringify(doc)) };
 }
 
 function requireRef(ref: string): string {
