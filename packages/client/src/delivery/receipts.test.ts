@@ -42,6 +42,26 @@ function setup(ready = true, delayMs = 100) {
 }
 
 describe('receipts', () => {
+  it('send every delivery receipt of a run from one sender, across batches that went out', async () => {
+    const { clock, sent, receipts } = setup();
+    receipts.delivered({ id: '1', sendId: '91', from: '10' });
+    receipts.delivered({ id: '2', sendId: '92', from: '10' });
+    await clock.advance(100);
+    // The same sender again after its batch went out: a new batch, not the one already sent.
+    receipts.delivered({ id: '3', sendId: '93', from: '10' });
+    receipts.delivered({ id: '4', sendId: '94', from: '11' });
+    receipts.delivered({ id: '5', sendId: '95', from: '10' });
+    await clock.advance(100);
+    receipts.close(new TransportError('TRANSPORT_CLOSED', 'closed'));
+    receipts.delivered({ id: '6', sendId: '96', from: '10' });
+    await clock.advance(100);
+    expect(sent.map((receipt) => [receipt.userId, receipt.msgId, receipt.params?.batch])).toEqual([
+      ['10', '1', '1,2'],
+      ['10', '3', '3,5'],
+      ['11', '4', undefined],
+    ]);
+  });
+
   it('batch what falls due together, per sender, with params.batch and gid "0"', async () => {
     const { clock, sent, receipts } = setup();
     receipts.delivered({ id: '1', sendId: '91', from: '10' });

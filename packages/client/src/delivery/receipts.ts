@@ -48,6 +48,8 @@ export class ReceiptSender {
   #timer: TimerHandle | undefined;
   #inFlight = new Set<Promise<void>>();
   #closed = false;
+  /** The delivery receipts due that `delivered` added to last, while they are still in `#due`. */
+  #lastDelivered: Due | undefined;
 
   constructor(deps: ReceiptSenderDeps) {
     this.#deps = deps;
@@ -62,9 +64,15 @@ export class ReceiptSender {
 
   /** Queues a delivery receipt. */
   delivered(message: ReceiptTarget): void {
-    // One per message a catch-up fetches: without the array and set of a batch of `read` receipts.
+    // One per message a catch-up fetches: without the array and set of a batch of `read` receipts, and, for a
+    // run of messages from one sender, without looking their batch up again.
     if (this.#closed) return;
-    this.#dueFor('delivered', message.from).ids.set(message.id, message.sendId);
+    let due = this.#lastDelivered;
+    if (due === undefined || due.from !== message.from) {
+      due = this.#dueFor('delivered', message.from);
+      this.#lastDelivered = due;
+    }
+    due.ids.set(message.id, message.sendId);
     this.#schedule(this.#deps.delayMs);
   }
 
@@ -93,6 +101,7 @@ export class ReceiptSender {
     this.#deps.clock.clearTimeout(this.#timer);
     for (const due of this.#due.values()) for (const waiter of due.waiters) waiter.reject(error);
     this.#due.clear();
+    this.#lastDelivered = undefined;
   }
 
   #add(kind: Kind, messages: readonly ReceiptTarget[], waiter?: Due['waiters'][number]): void {
@@ -149,6 +158,7 @@ export class ReceiptSender {
     if (session === undefined || session.state !== 'ready' || this.#closed) return;
     const batches = [...this.#due.values()];
     this.#due.clear();
+    this.#lastDelivered = undefined;
     for (const due of batches) {
       const entries = [...due.ids.entries()];
       const chunks: Array<Array<[Int64, Int64]>> = [];
