@@ -89,7 +89,7 @@ const scenarios: Array<[string, () => Promise<ScenarioResult>]> = [
       runCatchUp({
         messages: Number(values.backlog),
         textBytes: Number(values['text-bytes']),
-        rounds: Math.min(rounds, 3),
+        rounds: Math.min(rounds, 5),
       }),
   ],
   [
