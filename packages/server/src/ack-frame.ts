@@ -61,7 +61,9 @@ export function encodeChatAck(ack: ChatAck): Uint8Array | undefined {
   const size =
     2 + (tm === 0 ? 0 : 1 + numberVarintSize(tm)) + 1 + 1 + 1 + varintSize(plainBytes) + plainBytes;
 
-  const out = allocate(size);
+  // Node's pooled allocation: a typed array of its own (about 70 bytes, above V8's 64-byte limit for buffers on
+  // the heap) cost more than encoding the acknowledgement.
+  const out: Uint8Array = Buffer.allocUnsafe(size);
   out[0] = 8; // version = 1
   out[1] = 1;
   let pos = 2;
@@ -200,25 +202,6 @@ function writeVarint(out: Uint8Array, start: number, value: number): number {
   }
   out[pos++] = rest;
   return pos;
-}
-
-/**
- * Frames are cut from a shared slab: a typed array of more than 64 bytes gets a buffer of its own outside the
- * heap, which cost more than encoding the acknowledgement.
- */
-const slabSize = 8192;
-let slab = new Uint8Array(slabSize);
-let slabUsed = 0;
-
-function allocate(size: number): Uint8Array {
-  if (size > slabSize >>> 1) return new Uint8Array(size);
-  if (slabUsed + size > slabSize) {
-    slab = new Uint8Array(slabSize);
-    slabUsed = 0;
-  }
-  const bytes = slab.subarray(slabUsed, slabUsed + size);
-  slabUsed = (slabUsed + size + 7) & ~7;
-  return bytes;
 }
 
 const encoder = new TextEncoder();

@@ -29,14 +29,19 @@ export function nativeContentDigest(): ((msgType: number, data: Uint8Array) => s
   return (msgType, data) => {
     const length = 4 + data.byteLength;
     if (input.length < length) input = new Uint8Array(Math.max(length, 2 * input.length));
-    const type = msgType >>> 0;
-    input[0] = type >>> 24;
-    input[1] = (type >>> 16) & 0xff;
-    input[2] = (type >>> 8) & 0xff;
-    input[3] = type & 0xff;
-    input.set(data, 4);
+    putInput(input, msgType, data);
     return oneShot('sha256', input.subarray(0, length), 'hex').slice(0, 16);
   };
+}
+
+/** Writes the digest's input at the start of `bytes`: `msgType` as 4 bytes, big-endian, then `data`. */
+function putInput(bytes: Uint8Array, msgType: number, data: Uint8Array): void {
+  const type = msgType >>> 0;
+  bytes[0] = type >>> 24;
+  bytes[1] = (type >>> 16) & 0xff;
+  bytes[2] = (type >>> 8) & 0xff;
+  bytes[3] = type & 0xff;
+  bytes.set(data, 4);
 }
 
 /**
@@ -51,12 +56,7 @@ export function contentDigestInJs(msgType: number, data: Uint8Array): string {
   const padded = (length + 9 + 63) & ~63;
   if (scratch.length < padded) scratch = new Uint8Array(Math.max(padded, 2 * scratch.length));
   const bytes = scratch;
-  const type = msgType >>> 0;
-  bytes[0] = type >>> 24;
-  bytes[1] = (type >>> 16) & 0xff;
-  bytes[2] = (type >>> 8) & 0xff;
-  bytes[3] = type & 0xff;
-  bytes.set(data, 4);
+  putInput(bytes, msgType, data);
   bytes[length] = 0x80;
   bytes.fill(0, length + 1, padded - 4);
   const bits = length * 8;
