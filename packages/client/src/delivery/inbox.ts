@@ -432,8 +432,9 @@ export class Inbox {
 
   /**
    * Handles a message once its mark is written. Returns `undefined` when it was handled synchronously: its mark
-   * was already written (the marks of a chat's next messages are written while the one before is handled) and
-   * its listeners returned at once. Most of a backlog goes this way, without a promise per message.
+   * was already written (the marks of a chat's next messages are written while the one before is handled), its
+   * listeners returned at once, and the store applies writes at once. With the memory store most of a backlog
+   * goes this way, without a promise per message.
    */
   #handle(item: Item): Promise<void> | undefined {
     const marked = this.#marked(item);
