@@ -11,6 +11,11 @@ export interface Peer {
   follow(from: string, to: string): Promise<void>;
   /** The peer's memory after a garbage collection. */
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /**
+   * The CPU time the peer process has used so far (user and system, all its threads), in µs: the difference
+   * across a measurement is what the servers in it spent on that measurement.
+   */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +65,11 @@ export async function startPeer(): Promise<Peer> {
       const reply = next<{ rss: number; heapUsed: number }>('memory');
       child.send({ type: 'memory' });
       return reply;
+    },
+    async cpuMicros() {
+      const reply = next<{ micros: number }>('cpu');
+      child.send({ type: 'cpu' });
+      return (await reply).micros;
     },
     async stop() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

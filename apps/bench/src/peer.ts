@@ -3,6 +3,7 @@
 //   → { type: 'create-users', count, password }       ← { type: 'users', ids }
 //   → { type: 'follow', from, to }                     ← { type: 'followed' }
 //   → { type: 'memory' }                               ← { type: 'memory', rss, heapUsed }
+//   → { type: 'cpu' }                                  ← { type: 'cpu', micros }
 // and it announces itself with { type: 'ready', serverUrl, echoUrl } once both listen.
 import { createServer } from '@birdtalk/server';
 import { WebSocketServer } from 'ws';
@@ -20,6 +21,7 @@ type Request =
   | { type: 'create-users'; count: number; password: string }
   | { type: 'follow'; from: string; to: string }
   | { type: 'memory' }
+  | { type: 'cpu' }
   | { type: 'stop' };
 
 process.on('message', async (request: Request) => {
@@ -36,6 +38,9 @@ process.on('message', async (request: Request) => {
     globalThis.gc?.();
     const usage = process.memoryUsage();
     process.send?.({ type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed });
+  } else if (request.type === 'cpu') {
+    const usage = process.cpuUsage();
+    process.send?.({ type: 'cpu', micros: usage.user + usage.system });
   } else if (request.type === 'stop') {
     echo.close();
     await server.close();

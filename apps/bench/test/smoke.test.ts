@@ -65,5 +65,13 @@ describe('pnpm bench, smoke run with tiny parameters', () => {
     const markdown = readFileSync(join(out, 'latest.md'), 'utf8');
     expect(markdown).toContain('raw ws + protobufjs client');
     expect(markdown).toContain('throughput, window 16');
+    // Each side's CPU per message, which says where a gap in a wall-clock figure comes from.
+    expect(markdown).toContain('client CPU per message, window 16');
+    expect(markdown).toContain('server CPU per message (reference server)');
+    if (redisServerAvailable()) {
+      expect(markdown).toMatch(
+        /redis-server's own CPU time per handled message \(INFO cpu\), median: Redis [0-9]/,
+      );
+    }
   }, 150_000);
 });

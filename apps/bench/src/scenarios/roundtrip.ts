@@ -2,6 +2,7 @@ import { type Client, createClient, p2p } from '@birdtalk/client';
 import { createNodeEcdh } from '@birdtalk/crypto/node';
 import { ChatMsgType, encodeMsg } from '@birdtalk/proto';
 import { createNodeConnector } from '@birdtalk/transport/node';
+import { type CpuPerOperation, medianCpu, withCpu } from '../cpu.js';
 import { latencyAtRate, latencyFigures, windowedThroughput } from '../load.js';
 import { startPeer } from '../peer-process.js';
 import { connectRawEcho } from '../raw-echo.js';
@@ -90,11 +91,23 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
     for (const window of parameters.windows) {
       const oursRates: number[] = [];
       const rawRates: number[] = [];
+      const oursCpu: CpuPerOperation[] = [];
+      const rawCpu: CpuPerOperation[] = [];
       for (let round = 0; round < parameters.rounds; round += 1) {
-        const measureOurs = async () =>
-          oursRates.push(await windowedThroughput(sendOurs, parameters.messages, window));
-        const measureRaw = async () =>
-          rawRates.push(await windowedThroughput(raw.roundTrip, parameters.messages, window));
+        const measureOurs = async () => {
+          const { value, cpu } = await withCpu(peer, parameters.messages, () =>
+            windowedThroughput(sendOurs, parameters.messages, window),
+          );
+          oursRates.push(value);
+          oursCpu.push(cpu);
+        };
+        const measureRaw = async () => {
+          const { value, cpu } = await withCpu(peer, parameters.messages, () =>
+            windowedThroughput(raw.roundTrip, parameters.messages, window),
+          );
+          rawRates.push(value);
+          rawCpu.push(cpu);
+        };
         if (round % 2 === 0) {
           await measureOurs();
           await measureRaw();
@@ -103,7 +116,13 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
           await measureOurs();
         }
       }
-      throughputs.push({ window, ours: median(oursRates), raw: median(rawRates) });
+      throughputs.push({
+        window,
+        ours: median(oursRates),
+        raw: median(rawRates),
+        oursCpu: medianCpu(oursCpu),
+        rawCpu: medianCpu(rawCpu),
+      });
     }
     // Latency: two phases per contender, in the order ours, raw, raw, ours, with the latencies of both pooled.
     // Each phase starts from a settled heap (forced collections and a pause) and runs up to a second at the rate
@@ -136,9 +155,23 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
         frameBytes: chatFrameBytes(text),
       },
       rows: [
-        ...throughputs.map((figure) =>
+        ...throughputs.flatMap((figure) => [
           row(`throughput, window ${figure.window}`, 'msgs/s', figure.ours, figure.raw, 'raw ws echo'),
-        ),
+          row(
+            `client CPU per message, window ${figure.window}`,
+            'µs',
+            figure.oursCpu.clientUs,
+            figure.rawCpu.clientUs,
+            'raw ws client',
+          ),
+          row(
+            `server CPU per message, window ${figure.window} (reference server)`,
+            'µs',
+            figure.oursCpu.serverUs,
+            figure.rawCpu.serverUs,
+            'raw ws echo server',
+          ),
+        ]),
         row(
           `p50 latency at ${parameters.rate} msgs/s`,
           'ms',
@@ -169,6 +202,7 @@ export async function runRoundTrip(parameters: RoundTripParameters): Promise<Sce
         'Ours: client.sendText() resolves when the reference server acknowledged the message (stored as two P2P rows); each message crosses the process boundary twice, as a raw echo does.',
         `Ours sends round ${conversations} conversations (one per receiver), so a window of w is w conversations with one chat in flight each: the client sends the chats of one conversation one at a time, to keep their order on the server.`,
         `Rounds per contender: ${parameters.rounds}, alternating; medians reported.`,
+        'CPU per message: the CPU time (user and system, every thread) this process and the peer process spent during a throughput round, divided by its messages; the peer runs the reference server for ours and the raw echo server for the baseline. With two processes on few cores, the throughput follows from both sides and from the waits between them; these rows say which side a gap comes from.',
         `Latency: ${parameters.rate} round trips a second in 10 ms ticks, two phases of ${parameters.latencyMs} ms per contender (ours, raw, raw, ours), each after settling the heap and up to one unmeasured second at the rate; percentiles over both phases' latencies.`,
       ],
     };

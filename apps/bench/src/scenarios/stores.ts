@@ -32,6 +32,8 @@ interface Run {
   readonly rate: number;
   /** This process's CPU time (user and system) per handled message, in µs. */
   readonly cpuUs: number;
+  /** The store's server's CPU time per handled message, in µs, where the store has a server of its own. */
+  readonly serverCpuUs?: number;
 }
 
 /** Runs a full garbage collection where the process allows it (`--expose-gc`, as `pnpm bench` runs). */
@@ -43,6 +45,16 @@ function collectGarbage(): void {
 interface StoreKind {
   readonly name: string;
   open(scratch: string): Store;
+  /** The CPU time the store's own server has used so far, in µs (a store with a server of its own). */
+  serverCpuMicros?(): Promise<number>;
+}
+
+/** The CPU time a redis-server has used so far, in µs, from its `INFO cpu` (its own threads included). */
+async function redisCpuMicros(admin: { info(section: string): Promise<string> }): Promise<number> {
+  const info = await admin.info('cpu');
+  const seconds = (field: string): number =>
+    Number(new RegExp(`^${field}:([0-9.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return (seconds('used_cpu_sys') + seconds('used_cpu_user')) * 1e6;
 }
 
 const localKinds: readonly StoreKind[] = [
@@ -90,8 +102,10 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
   if (redisServerAvailable()) {
     redisServer = await startRedisServer();
     const connection = counting(redisServer.client({ maxRetriesPerRequest: null }));
+    const admin = redisServer.client();
     kinds.push({
       name: 'Redis',
+      serverCpuMicros: () => redisCpuMicros(admin),
       open: () => {
         redisRuns += 1;
         const before = connection.commands();
@@ -132,6 +146,7 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
       const done = client.once('catch-up', { filter: (event) => event.phase === 'done' });
       // No run pays for the garbage the one before it left.
       collectGarbage();
+      const serverCpuBefore = await kind.serverCpuMicros?.();
       const cpuBefore = process.cpuUsage();
       const begin = performance.now();
       await client.start();
@@ -139,13 +154,20 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
       await store.flush();
       const elapsedMs = performance.now() - begin;
       const cpu = process.cpuUsage(cpuBefore);
+      const serverCpuAfter = await kind.serverCpuMicros?.();
       await client.stop();
       await store.close();
       bot = undefined;
       if (handled !== parameters.messages) {
         throw new Error(`the ${kind.name} store's bot handled ${handled} of ${parameters.messages}`);
       }
-      return { rate: (handled * 1000) / elapsedMs, cpuUs: (cpu.user + cpu.system) / handled };
+      return {
+        rate: (handled * 1000) / elapsedMs,
+        cpuUs: (cpu.user + cpu.system) / handled,
+        ...(serverCpuBefore === undefined || serverCpuAfter === undefined
+          ? {}
+          : { serverCpuUs: (serverCpuAfter - serverCpuBefore) / handled }),
+      };
     };
     // Each persistent store runs twice per round: as the client uses it, and with markHandling a no-op.
     const variants = kinds.flatMap((kind) =>
@@ -174,7 +196,8 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
         .map(pick)
         .sort((a, b) => a - b);
     const rateOf = (id: string): number => median(sortedOf(id, (run) => run.rate));
-    const cpuOf = (id: string): number => median(sortedOf(id, (run) => run.cpuUs));
+    const cpuOf = (id: string, pick: (run: Run) => number = (run) => run.cpuUs): number =>
+      median(sortedOf(id, pick));
     const byRound = (id: string): string =>
       runs
         .get(id)!
@@ -209,7 +232,13 @@ export async function runStores(parameters: StoresParameters): Promise<ScenarioR
         ...(redisServer === undefined
           ? ['redis-server is not installed: the Redis store was not measured.']
           : [
-              `Redis: a real redis-server on loopback with appendfsync always; ${(redisCommands / (redisRuns * parameters.messages)).toFixed(2)} Redis commands (round trips) per handled message.`,
+              `Redis: a real redis-server on loopback with appendfsync always; ${(redisCommands / (redisRuns * parameters.messages)).toFixed(2)} Redis commands (round trips) per handled message. redis-server's own CPU time per handled message (INFO cpu), median: ${variants
+                .filter((variant) => variant.kind.serverCpuMicros !== undefined)
+                .map(
+                  (variant) =>
+                    `${variant.id} ${cpuOf(variant.id, (run) => run.serverCpuUs ?? NaN).toFixed(1)} µs`,
+                )
+                .join(', ')}; it shares the machine's cores with this process and the reference server.`,
             ]),
         'Each run: a new client with a fresh store starts (connect, key exchange, login) and handles every waiting message once (catch-up of everything, receipts sent); the clock stops when the catch-up is done and store.flush() resolved, so the persistent stores have made their state durable as documented.',
         `Handling marks (Store.markHandling before each handler, what makes a repeat after a crash flagged) cost per handled message: ${persistent.map((name) => `${name} ${markCostUs(name).toFixed(1)} µs`).join(', ')} (the difference of the medians with and without; "without" makes markHandling a no-op, which no client does).`,
