@@ -1,3 +1,4 @@
+import { median } from './measure.js';
 import type { Peer } from './peer-process.js';
 
 /** The CPU time one operation cost on each side of the process boundary, in µs. */
@@ -31,12 +32,7 @@ export async function withCpu<T>(
 
 /** The median of each side's figures over several measurements. */
 export function medianCpu(samples: readonly CpuPerOperation[]): CpuPerOperation {
-  const middle = (values: number[]): number => {
-    const sorted = values.sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)]!;
-  };
-  return {
-    clientUs: middle(samples.map((sample) => sample.clientUs)),
-    serverUs: middle(samples.map((sample) => sample.serverUs)),
-  };
+  const of = (pick: (sample: CpuPerOperation) => number): number =>
+    median(samples.map(pick).sort((a, b) => a - b));
+  return { clientUs: of((sample) => sample.clientUs), serverUs: of((sample) => sample.serverUs) };
 }
